@@ -1,0 +1,153 @@
+//! The lint registry: one file per lint, each a `static Lint` and a `check` function over the
+//! semantic model. `--list`, `--explain`, the SARIF rules and the README table all read
+//! [`LINTS`].
+
+use std::fmt;
+
+use crate::diagnostic::{Finding, Level};
+use crate::model::FileModel;
+use crate::source::SourceFile;
+
+mod receiver_dropped;
+mod unused_suppression;
+
+pub use unused_suppression::UNUSED_SUPPRESSION;
+
+/// Every lint, in the order `--list` shows them.
+pub static LINTS: &[&Lint] = &[&receiver_dropped::RECEIVER_DROPPED, &UNUSED_SUPPRESSION];
+
+/// Pre-filter needles of the channel lints: every constructor's last path segment
+/// (`channel`, `sync_channel`, `bounded`, `unbounded`, `never`).
+pub const CHANNEL_NEEDLES: &[&str] = &["channel", "bounded", "never"];
+
+/// Groups as in clippy: they set the default level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    Correctness,
+    Suspicious,
+    Pedantic,
+    Restriction,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Correctness,
+        Group::Suspicious,
+        Group::Pedantic,
+        Group::Restriction,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Correctness => "correctness",
+            Group::Suspicious => "suspicious",
+            Group::Pedantic => "pedantic",
+            Group::Restriction => "restriction",
+        }
+    }
+
+    pub fn default_level(self) -> Level {
+        match self {
+            Group::Correctness => Level::Deny,
+            Group::Suspicious => Level::Warn,
+            Group::Pedantic | Group::Restriction => Level::Allow,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.name() == name)
+    }
+}
+
+/// What a lint sees of one file.
+pub struct LintContext<'a> {
+    pub file: &'a SourceFile,
+    pub ast: &'a syn::File,
+    pub model: &'a FileModel,
+}
+
+pub type CheckFn = fn(&LintContext<'_>, &mut Vec<Finding>);
+
+/// A lint: its identity, its document and its check.
+pub struct Lint {
+    /// snake_case name, shown as `leaklint::NAME`.
+    pub name: &'static str,
+    pub group: Group,
+    /// The user-facing document, `lints/NAME.md`, embedded in the binary.
+    pub doc: &'static str,
+    /// Byte strings of which at least one must occur in a file for the lint to possibly fire
+    /// there; files with none of the enabled lints' needles are not parsed.
+    pub needles: &'static [&'static str],
+    /// `None` for lints raised by the pipeline itself (`unused_suppression`).
+    pub check: Option<CheckFn>,
+}
+
+impl Lint {
+    pub fn code(&self) -> String {
+        format!("leaklint::{}", self.name)
+    }
+
+    pub fn default_level(&self) -> Level {
+        self.group.default_level()
+    }
+
+    /// The first sentence of the document's "What it does" section.
+    pub fn summary(&self) -> &'static str {
+        let section = doc_section(self.doc, "What it does").unwrap_or("");
+        let paragraph = section.trim().split("\n\n").next().unwrap_or("").trim();
+        match paragraph.find(". ") {
+            Some(end) => &paragraph[..=end],
+            None => paragraph,
+        }
+    }
+}
+
+impl PartialEq for Lint {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Lint {}
+
+impl fmt::Debug for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lint({})", self.name)
+    }
+}
+
+/// Finds a lint by `NAME`, `leaklint::NAME`, or with `-` for `_`.
+pub fn find(name: &str) -> Option<&'static Lint> {
+    let name = name.strip_prefix("leaklint::").unwrap_or(name);
+    let name = name.replace('-', "_");
+    LINTS.iter().copied().find(|l| l.name == name)
+}
+
+/// The body of a `## TITLE` section of a lint document, up to the next `## ` heading.
+pub fn doc_section<'d>(doc: &'d str, title: &str) -> Option<&'d str> {
+    let heading = format!("## {title}");
+    let start = doc.find(&heading)? + heading.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+/// The fenced rust code blocks of a section (used by the doc tests).
+pub fn doc_code_blocks(section: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut lines = section.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("```rust") {
+            let mut block = String::new();
+            for l in lines.by_ref() {
+                if l.trim_start().starts_with("```") {
+                    break;
+                }
+                block.push_str(l);
+                block.push('\n');
+            }
+            blocks.push(block);
+        }
+    }
+    blocks
+}

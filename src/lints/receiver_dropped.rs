@@ -1,0 +1,82 @@
+//! `receiver_dropped`: the receiver of an mpsc/mpmc/oneshot channel is dropped before the
+//! sends, so every send fails.
+
+use crate::diagnostic::Finding;
+use crate::lints::{Group, Lint, LintContext};
+use crate::model::catalog::EndpointOp;
+use crate::model::{Role, Slot, UseKind};
+
+pub static RECEIVER_DROPPED: Lint = Lint {
+    name: "receiver_dropped",
+    group: Group::Suspicious,
+    doc: include_str!("../../lints/receiver_dropped.md"),
+    needles: super::CHANNEL_NEEDLES,
+    check: Some(check),
+};
+
+fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
+    for channel in &cx.model.channels {
+        if !channel.kind.needs_receiver() {
+            continue;
+        }
+        let kind = channel.kind.describe();
+        match channel.receiver {
+            Slot::Wild(underscore) => out.push(
+                Finding::new(
+                    &RECEIVER_DROPPED,
+                    format!("the receiver of this {kind} channel is dropped at once, so every send on it fails"),
+                    crate::diagnostic::Label::new(underscore, "the receiver is dropped here"),
+                )
+                .label(channel.call, "channel created here")
+                .note("`_` is not a binding: the value it matches is dropped immediately")
+                .help("bind the receiver (`rx`) and receive from it, or remove the channel if the values are not needed"),
+            ),
+            Slot::Binding(rx) => {
+                let body = cx.model.body(channel.body);
+                let binding = &body.bindings[rx];
+                // Where the receiver goes away: an explicit `drop(rx)` in its own context, or
+                // the end of its block when it was never moved anywhere.
+                let mut moved = false;
+                let mut dropped_at = None;
+                for u in &binding.uses {
+                    match &u.kind {
+                        UseKind::Drop { call } if u.ctx == binding.ctx && dropped_at.is_none() => {
+                            dropped_at = Some(*call)
+                        }
+                        k if k.moves() => moved = true,
+                        _ => {}
+                    }
+                }
+                let (end, how) = match dropped_at {
+                    Some(call) => (call.end, "dropped here"),
+                    None if !moved => (binding.scope_end, "dropped here, at the end of its block"),
+                    None => continue,
+                };
+                // A send that runs after that point, in the same context as the receiver.
+                let late_send = body.endpoints(channel.id, Role::Sender).find_map(|tx| {
+                    body.bindings[tx].uses.iter().find_map(|u| match &u.kind {
+                        UseKind::Method { op: EndpointOp::Send, call, .. }
+                            if u.ctx == binding.ctx && u.span.start >= end => Some(*call),
+                        _ => None,
+                    })
+                });
+                let Some(send) = late_send else { continue };
+                let drop_span = match dropped_at {
+                    Some(call) => call,
+                    None => crate::source::Span::new(end.saturating_sub(1) as usize, end as usize),
+                };
+                out.push(
+                    Finding::new(
+                        &RECEIVER_DROPPED,
+                        format!("the receiver of this {kind} channel is dropped before the values are sent, so the sends fail"),
+                        crate::diagnostic::Label::new(drop_span, format!("the receiver is {how}")),
+                    )
+                    .label(binding.span, "receiver bound here")
+                    .label(send, "this send fails: no receiver is left")
+                    .help("keep the receiver alive until every value has been received"),
+                );
+            }
+            Slot::Unbound => {}
+        }
+    }
+}

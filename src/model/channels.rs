@@ -1,0 +1,85 @@
+//! Channel facts: where each channel is created, its endpoints, and the loops that receive
+//! from it until every sender is gone.
+
+use super::catalog::{ChannelCtor, ChannelKind, EndpointOp};
+use super::flow::{Binding, BindingId, Body, CtxId, UseKind, ValueOrigin};
+use crate::source::Span;
+
+pub type ChannelId = usize;
+
+/// Which end of a channel a binding holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Sender,
+    Receiver,
+}
+
+/// What the pattern of `let (tx, rx) = ctor()` did with one endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// Bound to a name (`tx`, `_tx`, `mut rx`).
+    Binding(BindingId),
+    /// `_`: dropped at once.
+    Wild(Span),
+    /// Not destructured (the pair is returned, passed on, or bound as a whole).
+    Unbound,
+}
+
+/// One call of a channel constructor.
+#[derive(Clone, Debug)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub ctor: &'static ChannelCtor,
+    pub kind: ChannelKind,
+    /// The whole constructor call.
+    pub call: Span,
+    pub body: usize,
+    pub sender: Slot,
+    pub receiver: Slot,
+}
+
+/// A loop (or a consuming iterator call) that receives until every sender is gone.
+#[derive(Clone, Debug)]
+pub struct RecvLoop {
+    pub receiver: BindingId,
+    /// The whole loop or consuming call.
+    pub span: Span,
+    /// What to point at: `for v in rx`, `while let Ok(v) = rx.recv()`, `rx.iter().sum()`.
+    pub header: Span,
+    /// The loop body, if it has one.
+    pub body: Option<Span>,
+    pub ctx: CtxId,
+}
+
+impl Body {
+    /// Bindings holding an endpoint of `channel` in the given role (the first binding,
+    /// clones and moves).
+    pub fn endpoints(&self, channel: usize, role: Role) -> impl Iterator<Item = BindingId> + '_ {
+        self.bindings.iter().enumerate().filter_map(move |(id, b)| match b.origin {
+            ValueOrigin::Endpoint {
+                channel: c,
+                role: r,
+                ..
+            } if c == channel && r == role => Some(id),
+            _ => None,
+        })
+    }
+
+    /// The channel and role of a binding, if it holds an endpoint.
+    pub fn endpoint_of(&self, binding: BindingId) -> Option<(usize, Role)> {
+        match self.bindings[binding].origin {
+            ValueOrigin::Endpoint { channel, role, .. } => Some((channel, role)),
+            _ => None,
+        }
+    }
+
+    /// The endpoint operations performed on a binding.
+    pub fn ops<'b>(&'b self, binding: &'b Binding) -> impl Iterator<Item = (EndpointOp, Span)> + 'b {
+        binding.uses.iter().filter_map(|u| match &u.kind {
+            UseKind::Method { op, call, .. } => Some((*op, *call)),
+            UseKind::Await => Some((EndpointOp::Recv, u.span)),
+            UseKind::ForLoop => Some((EndpointOp::IntoIter, u.span)),
+            _ => None,
+        })
+    }
+}

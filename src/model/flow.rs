@@ -1,0 +1,1166 @@
+//! Bindings and what happens to them inside one function body (closures and async blocks
+//! included): where each is declared, how long its scope lasts, and every use with its
+//! meaning (a method call, a move, a drop, a borrow, a store into a field...).
+//!
+//! The walk is a single pass in source order. It does not build a control-flow graph: the
+//! lints ask order questions ("is there a move before this loop?") with spans, and treat
+//! anything they cannot follow (an unknown call taking the value, a macro they cannot read)
+//! as "unsure", which keeps them silent.
+
+use std::collections::HashSet;
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
+use syn::visit::{self, Visit};
+use syn::{Expr, Pat, Stmt};
+
+use super::catalog::{self, EndpointOp, Leaker};
+use super::channels::{Channel, RecvLoop, Role, Slot};
+use super::resolve::Resolver;
+use super::FileModel;
+use crate::source::{SourceFile, Span};
+
+pub type BindingId = usize;
+pub type BodyId = usize;
+pub type CtxId = usize;
+pub type LoopId = usize;
+
+/// One function body: a `fn`, a method, or a closure/async block nested in one.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// `name` or `Type::name`.
+    pub name: String,
+    pub span: Span,
+    pub is_async: bool,
+    pub bindings: Vec<Binding>,
+    /// Context 0 is the function itself; closures and async blocks add more.
+    pub contexts: Vec<Context>,
+    pub loops: Vec<LoopInfo>,
+    pub recv_loops: Vec<RecvLoop>,
+}
+
+/// A closure or async block (or the function itself, context 0).
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub parent: Option<CtxId>,
+    pub span: Span,
+    /// `move` closure or `async move` block: captured bindings are moved in at creation.
+    pub is_move: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub name: String,
+    /// The identifier in the pattern.
+    pub span: Span,
+    /// The whole declaring statement (`let ...;`), for labels and suggestions.
+    pub stmt: Span,
+    /// Where the binding's scope (its block) ends: it is dropped there if still owned.
+    pub scope_end: u32,
+    pub ctx: CtxId,
+    pub origin: ValueOrigin,
+    pub uses: Vec<Use>,
+}
+
+impl Binding {
+    /// `_name` bindings: kept alive to their scope's end but meant to be unused.
+    pub fn is_underscore(&self) -> bool {
+        self.name.starts_with('_')
+    }
+}
+
+/// Where a binding's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueOrigin {
+    /// An endpoint of a channel created in this file. `clone` is set for `tx.clone()`.
+    Endpoint {
+        channel: usize,
+        role: Role,
+        clone: bool,
+    },
+    /// A function or closure parameter.
+    Param,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Use {
+    /// The identifier.
+    pub span: Span,
+    pub ctx: CtxId,
+    pub kind: UseKind,
+}
+
+/// What a use of a binding does with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UseKind {
+    /// `x.method(..)`; the whole call span and what the method means for an endpoint.
+    Method {
+        name: String,
+        call: Span,
+        op: EndpointOp,
+    },
+    /// `x.await`
+    Await,
+    /// `for _ in x` / `for _ in &x`
+    ForLoop,
+    /// `&x`, `&mut x`, or an argument of a formatting macro.
+    Borrow,
+    /// `drop(x)`
+    Drop { call: Span },
+    /// `mem::forget(x)`, `Box::leak(Box::new(x))`, `ManuallyDrop::new(x)`.
+    Leak { leaker: Leaker, call: Span },
+    /// `let y = x;`: the value now lives in `y`.
+    MovedTo(BindingId),
+    /// `f(x)`: handed to a function by value; `callee` is its resolved path when known.
+    CallArg { callee: Option<String> },
+    /// `return x`, or the tail expression of a function or closure.
+    Returned,
+    /// `self.field = x` (possibly wrapped in `Some`/`Arc::new`...).
+    StoredSelfField(String),
+    /// `Struct { field: x }`.
+    StoredStruct(String),
+    /// `v.push(x)`, `map.insert(k, x)`; `into` is the collection's binding when it is local.
+    Pushed { into: Option<BindingId> },
+    /// Named inside a macro leaklint cannot read.
+    Macro,
+    /// Any other by-value position.
+    Other,
+}
+
+impl UseKind {
+    /// Whether the use takes the value away from the binding (so it no longer keeps the
+    /// value alive by itself).
+    pub fn moves(&self) -> bool {
+        !matches!(
+            self,
+            UseKind::Method { .. } | UseKind::Borrow | UseKind::Await | UseKind::ForLoop
+        ) || matches!(self, UseKind::Method { op: EndpointOp::IntoIter, name, .. } if name == "into_iter" || name == "into_stream")
+    }
+}
+
+/// A `loop`, `while` or `for` loop and the ways out of it.
+#[derive(Debug, Clone)]
+pub struct LoopInfo {
+    pub kind: LoopKind,
+    pub span: Span,
+    pub body: Span,
+    pub ctx: CtxId,
+    pub label: Option<String>,
+    pub exits: Vec<Exit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoopKind {
+    Loop,
+    While,
+    For,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Break(Span),
+    Return(Span),
+    Try(Span),
+}
+
+/// How the expression being visited is used by its parent.
+#[derive(Debug, Clone, Default)]
+enum Position {
+    #[default]
+    Other,
+    Borrow,
+    Receiver {
+        method: String,
+        call: Span,
+    },
+    Await,
+    ForLoop,
+    Drop(Span),
+    Leak(Leaker, Span),
+    Init(Option<BindingId>),
+    CallArg(Option<String>),
+    Returned,
+    SelfField(String),
+    Struct(String),
+    Pushed(Option<BindingId>),
+    AssignTarget,
+}
+
+/// Methods that put their argument into a collection.
+const PUSH_METHODS: &[&str] = &[
+    "push",
+    "push_back",
+    "push_front",
+    "insert",
+    "extend",
+    "append",
+    "set",
+    "replace",
+    "get_or_insert",
+    "entry",
+];
+
+/// Macros whose arguments are comma-separated expressions, only borrowed.
+const FORMAT_MACROS: &[&str] = &[
+    "println", "print", "eprintln", "eprint", "format", "write", "writeln", "panic", "assert",
+    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "dbg",
+    "trace", "debug", "info", "warn", "error", "log", "todo", "unimplemented", "unreachable",
+    "format_args",
+];
+
+/// Consuming iterator adapters: `rx.iter().sum()` receives until the channel closes.
+const CONSUMING: &[&str] = &[
+    "sum", "product", "count", "collect", "for_each", "fold", "last", "max", "min", "max_by",
+    "min_by", "max_by_key", "min_by_key", "partition", "unzip", "try_for_each", "reduce",
+];
+
+/// Adapters after which an iterator no longer runs until the channel closes.
+const BOUNDING: &[&str] = &[
+    "take", "take_while", "next", "nth", "find", "any", "all", "position", "find_map",
+    "try_iter", "timeout", "take_until",
+];
+
+pub(super) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
+    let mut walker = Walker {
+        file,
+        resolver: Resolver::default(),
+        model: FileModel::default(),
+        body: None,
+        scopes: Vec::new(),
+        ctx: 0,
+        loop_stack: Vec::new(),
+        role: Position::Other,
+        self_type: None,
+        body_id: 0,
+    };
+    walker.resolver.push(&ast.items);
+    for item in &ast.items {
+        walker.visit_item(item);
+    }
+    walker.model
+}
+
+struct Walker<'f> {
+    file: &'f SourceFile,
+    resolver: Resolver,
+    model: FileModel,
+    body: Option<Body>,
+    /// Binding scopes of the current body: (name, id) pairs and where the block ends.
+    scopes: Vec<(Vec<(String, BindingId)>, u32)>,
+    ctx: CtxId,
+    loop_stack: Vec<LoopId>,
+    role: Position,
+    self_type: Option<String>,
+    body_id: BodyId,
+}
+
+impl<'f> Walker<'f> {
+    fn span(&self, s: proc_macro2::Span) -> Span {
+        self.file.span_of(s)
+    }
+
+    fn span_of(&self, node: &impl syn::spanned::Spanned) -> Span {
+        self.file.span_of(node.span())
+    }
+
+    fn take_role(&mut self) -> Position {
+        std::mem::take(&mut self.role)
+    }
+
+    fn visit_with(&mut self, expr: &Expr, role: Position) {
+        self.role = role;
+        self.visit_expr(expr);
+        self.role = Position::Other;
+    }
+
+    // ----- bodies --------------------------------------------------------------------
+
+    fn walk_fn(&mut self, name: String, span: Span, is_async: bool, inputs: &Punctuated<syn::FnArg, syn::Token![,]>, block: &syn::Block) {
+        let saved_body = self.body.take();
+        let saved_scopes = std::mem::take(&mut self.scopes);
+        let saved_ctx = std::mem::replace(&mut self.ctx, 0);
+        let saved_loops = std::mem::take(&mut self.loop_stack);
+        // Reserve the body's index now: nested functions are pushed before this one ends.
+        let id = self.model.bodies.len();
+        self.model.bodies.push(Body::default());
+        let saved_id = std::mem::replace(&mut self.body_id, id);
+        self.body = Some(Body {
+            name,
+            span,
+            is_async,
+            contexts: vec![Context {
+                parent: None,
+                span,
+                is_move: false,
+            }],
+            ..Body::default()
+        });
+        let end = self.span_of(block).end;
+        self.scopes.push((Vec::new(), end));
+        for input in inputs {
+            if let syn::FnArg::Typed(t) = input {
+                self.bind_pat(&t.pat, ValueOrigin::Param, span);
+            }
+        }
+        self.walk_block(block, Position::Returned);
+        self.scopes.pop();
+        let body = self.body.take().expect("body set above");
+        self.model.bodies[id] = body;
+        self.body_id = saved_id;
+        self.body = saved_body;
+        self.scopes = saved_scopes;
+        self.ctx = saved_ctx;
+        self.loop_stack = saved_loops;
+    }
+
+    /// Visits a block whose tail expression is used as `tail_role`.
+    fn walk_block(&mut self, block: &syn::Block, tail_role: Position) {
+        let has_items = block.stmts.iter().any(|s| matches!(s, Stmt::Item(_)));
+        if has_items {
+            self.resolver.push(block.stmts.iter().filter_map(|s| match s {
+                Stmt::Item(i) => Some(i),
+                _ => None,
+            }));
+        }
+        let end = self.span_of(block).end;
+        self.scopes.push((Vec::new(), end));
+        let last = block.stmts.len().saturating_sub(1);
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            match stmt {
+                Stmt::Expr(e, None) if i == last => self.visit_with(e, tail_role.clone()),
+                _ => self.visit_stmt(stmt),
+            }
+        }
+        self.scopes.pop();
+        if has_items {
+            self.resolver.pop();
+        }
+    }
+
+    // ----- bindings ------------------------------------------------------------------
+
+    fn lookup(&self, name: &str) -> Option<BindingId> {
+        for (names, _) in self.scopes.iter().rev() {
+            if let Some((_, id)) = names.iter().rev().find(|(n, _)| n == name) {
+                return Some(*id);
+            }
+        }
+        None
+    }
+
+    fn new_binding(&mut self, ident: &syn::Ident, origin: ValueOrigin, stmt: Span) -> Option<BindingId> {
+        let span = self.span(ident.span());
+        let ctx = self.ctx;
+        let (names, end) = self.scopes.last_mut()?;
+        let scope_end = *end;
+        let body = self.body.as_mut()?;
+        let id = body.bindings.len();
+        body.bindings.push(Binding {
+            name: ident.to_string(),
+            span,
+            stmt,
+            scope_end,
+            ctx,
+            origin,
+            uses: Vec::new(),
+        });
+        names.push((ident.to_string(), id));
+        Some(id)
+    }
+
+    /// Binds every identifier of a pattern (with `origin` when the pattern is a plain name).
+    fn bind_pat(&mut self, pat: &Pat, origin: ValueOrigin, stmt: Span) -> Option<BindingId> {
+        match pat {
+            Pat::Ident(p) => {
+                let id = self.new_binding(&p.ident, origin, stmt);
+                if let Some((_, sub)) = &p.subpat {
+                    self.bind_pat(sub, ValueOrigin::Other, stmt);
+                }
+                id
+            }
+            Pat::Type(t) => self.bind_pat(&t.pat, origin, stmt),
+            Pat::Reference(r) => self.bind_pat(&r.pat, ValueOrigin::Other, stmt),
+            Pat::Paren(p) => self.bind_pat(&p.pat, origin, stmt),
+            other => {
+                // Struct patterns read the fields they name.
+                let mut idents = PatIdents::default();
+                idents.visit_pat(other);
+                self.model.field_reads.extend(idents.fields);
+                for ident in idents.idents {
+                    self.new_binding(&ident, ValueOrigin::Other, stmt);
+                }
+                None
+            }
+        }
+    }
+
+    fn record_use(&mut self, id: BindingId, span: Span, kind: UseKind) {
+        let ctx = self.ctx;
+        if let Some(body) = self.body.as_mut() {
+            body.bindings[id].uses.push(Use { span, ctx, kind });
+        }
+    }
+
+    fn use_kind(&self, role: Position) -> UseKind {
+        match role {
+            Position::Other | Position::AssignTarget => UseKind::Other,
+            Position::Borrow => UseKind::Borrow,
+            Position::Receiver { method, call } => {
+                let op = catalog::endpoint_op(&method);
+                UseKind::Method {
+                    name: method,
+                    call,
+                    op,
+                }
+            }
+            Position::Await => UseKind::Await,
+            Position::ForLoop => UseKind::ForLoop,
+            Position::Drop(call) => UseKind::Drop { call },
+            Position::Leak(leaker, call) => UseKind::Leak { leaker, call },
+            Position::Init(Some(to)) => UseKind::MovedTo(to),
+            Position::Init(None) => UseKind::Other,
+            Position::CallArg(callee) => UseKind::CallArg { callee },
+            Position::Returned => UseKind::Returned,
+            Position::SelfField(f) => UseKind::StoredSelfField(f),
+            Position::Struct(f) => UseKind::StoredStruct(f),
+            Position::Pushed(into) => UseKind::Pushed { into },
+        }
+    }
+
+    /// The binding an expression names directly (`x`, `(x)`), if any.
+    fn binding_of(&self, expr: &Expr) -> Option<BindingId> {
+        match expr {
+            Expr::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+            Expr::Paren(p) => self.binding_of(&p.expr),
+            Expr::Reference(r) => self.binding_of(&r.expr),
+            _ => None,
+        }
+    }
+
+    fn body_mut(&mut self) -> Option<&mut Body> {
+        self.body.as_mut()
+    }
+
+    // ----- let ---------------------------------------------------------------------
+
+    fn walk_local(&mut self, local: &syn::Local) {
+        let stmt = self.span_of(local);
+        let Some(init) = &local.init else {
+            self.bind_pat(&local.pat, ValueOrigin::Other, stmt);
+            return;
+        };
+        // `let (tx, rx) = ctor(..)`: a new channel.
+        if let Some((ctor, call_span)) = self.channel_ctor_call(&init.expr) {
+            self.visit_expr(&init.expr);
+            self.bind_channel(&local.pat, ctor, call_span, stmt);
+            if let Some((_, diverge)) = &init.diverge {
+                self.visit_expr(diverge);
+            }
+            return;
+        }
+        // `let tx2 = tx.clone()` / `let tx2 = tx;` keep the endpoint.
+        let origin = self.origin_of(&init.expr);
+        // The value moves into the new binding: visit the init first so that shadowing
+        // (`let tx = tx.clone()`) resolves to the old binding.
+        let placeholder = Position::Init(None);
+        self.visit_with(&init.expr, placeholder);
+        if let Some((_, diverge)) = &init.diverge {
+            self.visit_expr(diverge);
+        }
+        let new = self.bind_pat(&local.pat, origin, stmt);
+        // Now that the target exists, point a plain move at it.
+        if let (Some(new), Some(old)) = (new, new.and_then(|n| self.binding_of_before(&init.expr, n))) {
+            if let Some(body) = self.body_mut() {
+                if let Some(last) = body.bindings[old].uses.last_mut() {
+                    if last.kind == UseKind::Other {
+                        last.kind = UseKind::MovedTo(new);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Like `binding_of`, but ignores a binding created after `before` (the new `let`).
+    fn binding_of_before(&self, expr: &Expr, before: BindingId) -> Option<BindingId> {
+        let Expr::Path(p) = strip_parens(expr) else { return None };
+        let ident = p.path.get_ident()?.to_string();
+        for (names, _) in self.scopes.iter().rev() {
+            if let Some((_, id)) = names.iter().rev().find(|(n, id)| *n == ident && *id < before) {
+                return Some(*id);
+            }
+        }
+        None
+    }
+
+    /// The endpoint a value expression carries: `tx`, `tx.clone()`, `(tx)`.
+    fn origin_of(&self, expr: &Expr) -> ValueOrigin {
+        let expr = strip_parens(expr);
+        let (base, clone) = match expr {
+            Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "clone" | "resubscribe") => (&*m.receiver, true),
+            other => (other, false),
+        };
+        let Some(id) = self.binding_of(base) else { return ValueOrigin::Other };
+        if matches!(base, Expr::Reference(_)) && !clone {
+            return ValueOrigin::Other;
+        }
+        match self.body.as_ref().map(|b| b.bindings[id].origin) {
+            Some(ValueOrigin::Endpoint { channel, role, clone: was_clone }) => ValueOrigin::Endpoint {
+                channel,
+                role,
+                clone: clone || was_clone,
+            },
+            _ => ValueOrigin::Other,
+        }
+    }
+
+    fn channel_ctor_call(&self, expr: &Expr) -> Option<(&'static catalog::ChannelCtor, Span)> {
+        let Expr::Call(call) = strip_parens(expr) else { return None };
+        let Expr::Path(p) = &*call.func else { return None };
+        let path = self.resolver.resolve(&p.path)?;
+        let ctor = catalog::channel_ctor(&path)?;
+        Some((ctor, self.span_of(call)))
+    }
+
+    fn bind_channel(&mut self, pat: &Pat, ctor: &'static catalog::ChannelCtor, call: Span, stmt: Span) {
+        let channel = self.model.channels.len();
+        let body = self.body_id;
+        let kind = match ctor.kind {
+            catalog::ChannelKind::Bounded(_) => catalog::ChannelKind::Bounded(self.capacity_literal(call)),
+            k => k,
+        };
+        let mut sender = Slot::Unbound;
+        let mut receiver = Slot::Unbound;
+        let pat = strip_pat(pat);
+        if ctor.pair {
+            if let Pat::Tuple(t) = pat {
+                if t.elems.len() == 2 {
+                    sender = self.bind_slot(&t.elems[0], channel, Role::Sender, stmt);
+                    receiver = self.bind_slot(&t.elems[1], channel, Role::Receiver, stmt);
+                }
+            } else {
+                self.bind_pat(pat, ValueOrigin::Other, stmt);
+            }
+        } else {
+            receiver = self.bind_slot(pat, channel, Role::Receiver, stmt);
+        }
+        self.model.channels.push(Channel {
+            id: channel,
+            ctor,
+            kind,
+            call,
+            body,
+            sender,
+            receiver,
+        });
+    }
+
+    fn bind_slot(&mut self, pat: &Pat, channel: usize, role: Role, stmt: Span) -> Slot {
+        match strip_pat(pat) {
+            Pat::Wild(w) => Slot::Wild(self.span_of(w)),
+            Pat::Ident(i) if i.subpat.is_none() => {
+                let origin = ValueOrigin::Endpoint {
+                    channel,
+                    role,
+                    clone: false,
+                };
+                match self.new_binding(&i.ident, origin, stmt) {
+                    Some(id) => Slot::Binding(id),
+                    None => Slot::Unbound,
+                }
+            }
+            other => {
+                self.bind_pat(other, ValueOrigin::Other, stmt);
+                Slot::Unbound
+            }
+        }
+    }
+
+    /// The literal capacity argument of a constructor call, if any.
+    fn capacity_literal(&self, call: Span) -> Option<u64> {
+        let text = self.file.snippet(call);
+        let args = text.split_once('(')?.1.trim_end().strip_suffix(')')?;
+        let arg = args.split(',').next()?.trim().replace('_', "");
+        let digits: String = arg.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() || digits.len() != arg.trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_digit()).len() {
+            return None;
+        }
+        digits.parse().ok()
+    }
+
+    // ----- loops -------------------------------------------------------------------
+
+    fn push_loop(&mut self, kind: LoopKind, span: Span, body: Span, label: Option<&syn::Label>) -> Option<LoopId> {
+        let ctx = self.ctx;
+        let b = self.body.as_mut()?;
+        let id = b.loops.len();
+        b.loops.push(LoopInfo {
+            kind,
+            span,
+            body,
+            ctx,
+            label: label.map(|l| l.name.ident.to_string()),
+            exits: Vec::new(),
+        });
+        self.loop_stack.push(id);
+        Some(id)
+    }
+
+    fn pop_loop(&mut self, id: Option<LoopId>) {
+        if id.is_some() {
+            self.loop_stack.pop();
+        }
+    }
+
+    /// Records an exit on the loops of the current context it leaves.
+    fn record_exit(&mut self, exit: Exit, label: Option<String>) {
+        let ctx = self.ctx;
+        let Some(body) = self.body.as_mut() else { return };
+        let in_ctx: Vec<LoopId> = self
+            .loop_stack
+            .iter()
+            .copied()
+            .filter(|&l| body.loops[l].ctx == ctx)
+            .collect();
+        match exit {
+            Exit::Break(_) => {
+                let target = match &label {
+                    Some(name) => in_ctx.iter().rev().find(|&&l| body.loops[l].label.as_deref() == Some(name.as_str())).copied(),
+                    None => in_ctx.last().copied(),
+                };
+                // A labelled break leaves every loop up to its target.
+                if let Some(target) = target {
+                    for &l in in_ctx.iter().filter(|&&l| l >= target) {
+                        body.loops[l].exits.push(exit);
+                    }
+                }
+            }
+            Exit::Return(_) | Exit::Try(_) => {
+                for l in in_ctx {
+                    body.loops[l].exits.push(exit);
+                }
+            }
+        }
+    }
+
+    /// `for v in rx`, `for v in rx.iter()`, `while let Some(v) = rx.recv().await`...:
+    /// the receiver binding when the loop runs until every sender is gone.
+    fn recv_loop_receiver(&self, expr: &Expr, is_for: bool) -> Option<BindingId> {
+        let mut expr = strip_parens(expr);
+        if let Expr::Await(a) = expr {
+            expr = strip_parens(&a.base);
+        }
+        if is_for {
+            if let Some(id) = self.binding_of(expr) {
+                return Some(id);
+            }
+        }
+        let mut methods = Vec::new();
+        let mut cur = expr;
+        while let Expr::MethodCall(m) = cur {
+            methods.push(m.method.to_string());
+            cur = strip_parens(&m.receiver);
+        }
+        let root = self.binding_of(cur)?;
+        methods.reverse();
+        let first = methods.first()?;
+        let unbounded = match catalog::endpoint_op(first) {
+            EndpointOp::IntoIter => true,
+            EndpointOp::Recv => !is_for && methods.len() == 1,
+            _ => false,
+        };
+        (unbounded && !methods.iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
+    }
+
+    fn add_recv_loop(&mut self, receiver: BindingId, span: Span, header: Span, body: Option<Span>) {
+        let ctx = self.ctx;
+        if let Some(b) = self.body.as_mut() {
+            b.recv_loops.push(RecvLoop {
+                receiver,
+                span,
+                header,
+                body,
+                ctx,
+            });
+        }
+    }
+
+    // ----- macros ------------------------------------------------------------------
+
+    fn walk_macro(&mut self, mac: &syn::Macro) {
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        if FORMAT_MACROS.contains(&name.as_str()) {
+            if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+                for arg in &args {
+                    self.visit_with(arg, Position::Borrow);
+                }
+                return;
+            }
+        }
+        if matches!(name.as_str(), "join" | "try_join") {
+            if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+                for arg in &args {
+                    self.visit_with(arg, Position::Await);
+                }
+                return;
+            }
+        }
+        self.scan_tokens(mac.tokens.clone());
+    }
+
+    /// A macro leaklint cannot read: every binding it names is "used in a macro" (unsure),
+    /// and every `.field` counts as a read.
+    fn scan_tokens(&mut self, tokens: TokenStream) {
+        let mut after_dot = false;
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    if after_dot {
+                        self.model.field_reads.insert(name);
+                    } else if let Some(id) = self.lookup(&name) {
+                        let span = self.span(ident.span());
+                        self.record_use(id, span, UseKind::Macro);
+                    }
+                    after_dot = false;
+                }
+                TokenTree::Group(g) => {
+                    self.scan_tokens(g.stream());
+                    after_dot = false;
+                }
+                TokenTree::Punct(p) => after_dot = p.as_char() == '.',
+                TokenTree::Literal(_) => after_dot = false,
+            }
+        }
+    }
+
+    fn new_ctx(&mut self, span: Span, is_move: bool) -> CtxId {
+        let parent = self.ctx;
+        let Some(body) = self.body.as_mut() else { return parent };
+        body.contexts.push(Context {
+            parent: Some(parent),
+            span,
+            is_move,
+        });
+        body.contexts.len() - 1
+    }
+}
+
+impl<'ast, 'f> Visit<'ast> for Walker<'f> {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        match item {
+            syn::Item::Fn(f) => {
+                let span = self.span_of(f);
+                self.walk_fn(f.sig.ident.to_string(), span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+            }
+            syn::Item::Impl(i) => {
+                let saved = self.self_type.take();
+                self.self_type = type_name(&i.self_ty);
+                for it in &i.items {
+                    if let syn::ImplItem::Fn(f) = it {
+                        let span = self.span_of(f);
+                        let name = match &self.self_type {
+                            Some(t) => format!("{t}::{}", f.sig.ident),
+                            None => f.sig.ident.to_string(),
+                        };
+                        self.walk_fn(name, span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+                    } else {
+                        visit::visit_impl_item(self, it);
+                    }
+                }
+                self.self_type = saved;
+            }
+            syn::Item::Trait(t) => {
+                for it in &t.items {
+                    if let syn::TraitItem::Fn(f) = it {
+                        if let Some(block) = &f.default {
+                            let span = self.span_of(f);
+                            self.walk_fn(format!("{}::{}", t.ident, f.sig.ident), span, f.sig.asyncness.is_some(), &f.sig.inputs, block);
+                        }
+                    }
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, items)) = &m.content {
+                    self.resolver.push(items);
+                    for it in items {
+                        self.visit_item(it);
+                    }
+                    self.resolver.pop();
+                }
+            }
+            syn::Item::Macro(m) => self.walk_macro(&m.mac),
+            // Constants and statics have no bodies to follow; fields they read still count.
+            syn::Item::Const(_) | syn::Item::Static(_) => {
+                let saved = self.body.take();
+                visit::visit_item(self, item);
+                self.body = saved;
+            }
+            _ => {}
+        }
+    }
+
+    fn visit_stmt(&mut self, stmt: &'ast Stmt) {
+        match stmt {
+            Stmt::Local(local) => self.walk_local(local),
+            Stmt::Item(item) => self.visit_item(item),
+            Stmt::Expr(e, _) => self.visit_with(e, Position::Other),
+            Stmt::Macro(m) => self.walk_macro(&m.mac),
+        }
+    }
+
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        self.walk_block(block, Position::Other);
+    }
+
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        let role = self.take_role();
+        match expr {
+            Expr::Path(p) if p.qself.is_none() => {
+                if let Some(ident) = p.path.get_ident() {
+                    if let Some(id) = self.lookup(&ident.to_string()) {
+                        let span = self.span(ident.span());
+                        let kind = self.use_kind(role);
+                        self.record_use(id, span, kind);
+                    }
+                }
+            }
+            Expr::Paren(p) => self.visit_with(&p.expr, role),
+            Expr::Group(g) => self.visit_with(&g.expr, role),
+            Expr::Reference(r) => self.visit_with(&r.expr, Position::Borrow),
+            Expr::Field(f) => {
+                if let syn::Member::Named(name) = &f.member {
+                    if !matches!(role, Position::AssignTarget) {
+                        self.model.field_reads.insert(name.to_string());
+                    }
+                }
+                self.visit_with(&f.base, Position::Borrow);
+            }
+            Expr::MethodCall(m) => {
+                let method = m.method.to_string();
+                let call = self.span_of(m);
+                // `rx.iter().sum()`: receives until every sender is gone.
+                if CONSUMING.contains(&method.as_str()) {
+                    if let Some(rx) = self.recv_loop_receiver(&m.receiver, false) {
+                        if matches!(catalog::endpoint_op(first_method(&m.receiver).unwrap_or("")), EndpointOp::IntoIter) {
+                            self.add_recv_loop(rx, call, call, None);
+                        }
+                    }
+                }
+                self.visit_with(&m.receiver, Position::Receiver { method: method.clone(), call });
+                let into = self.binding_of(&m.receiver);
+                for arg in &m.args {
+                    let role = if PUSH_METHODS.contains(&method.as_str()) {
+                        Position::Pushed(into)
+                    } else {
+                        Position::CallArg(None)
+                    };
+                    self.visit_with(arg, role);
+                }
+            }
+            Expr::Call(c) => {
+                let callee = match &*c.func {
+                    Expr::Path(p) if p.qself.is_none() => self.resolver.resolve(&p.path),
+                    _ => None,
+                };
+                let call = self.span_of(c);
+                self.visit_expr(&c.func);
+                let arg_role = match callee.as_deref() {
+                    Some(p) if catalog::is_drop_fn(p) => Position::Drop(call),
+                    Some(p) => match catalog::leaker(p) {
+                        Some(leaker) => Position::Leak(leaker, call),
+                        // Wrapping a value (`Some(x)`, `Box::new(x)`, `Arc::new(x)`) keeps the
+                        // role of the wrapper.
+                        None if is_wrapper(p) => role.clone(),
+                        None => Position::CallArg(callee.clone()),
+                    },
+                    None if is_wrapper_name(&c.func) => role.clone(),
+                    None => Position::CallArg(None),
+                };
+                for arg in &c.args {
+                    self.visit_with(arg, arg_role.clone());
+                }
+            }
+            Expr::Closure(c) => {
+                let span = self.span_of(c);
+                let ctx = self.new_ctx(span, c.capture.is_some());
+                let saved = std::mem::replace(&mut self.ctx, ctx);
+                let end = self.span_of(&c.body).end;
+                self.scopes.push((Vec::new(), end));
+                for input in &c.inputs {
+                    self.bind_pat(input, ValueOrigin::Param, span);
+                }
+                self.visit_with(&c.body, Position::Returned);
+                self.scopes.pop();
+                self.ctx = saved;
+            }
+            Expr::Async(a) => {
+                let span = self.span_of(a);
+                let ctx = self.new_ctx(span, a.capture.is_some());
+                let saved = std::mem::replace(&mut self.ctx, ctx);
+                self.walk_block(&a.block, Position::Returned);
+                self.ctx = saved;
+            }
+            Expr::Block(b) => self.walk_block(&b.block, role),
+            Expr::Unsafe(u) => self.walk_block(&u.block, role),
+            Expr::ForLoop(f) => {
+                let span = self.span_of(f);
+                let body = self.span_of(&f.body);
+                let header = Span::new(span.start as usize, self.span_of(&f.expr).end as usize);
+                if let Some(rx) = self.recv_loop_receiver(&f.expr, true) {
+                    self.add_recv_loop(rx, span, header, Some(body));
+                }
+                let iter_role = if self.binding_of(&f.expr).is_some() { Position::ForLoop } else { Position::Other };
+                self.visit_with(&f.expr, iter_role);
+                let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
+                self.scopes.push((Vec::new(), body.end));
+                self.bind_pat(&f.pat, ValueOrigin::Other, span);
+                self.walk_block(&f.body, Position::Other);
+                self.scopes.pop();
+                self.pop_loop(id);
+            }
+            Expr::While(w) => {
+                let span = self.span_of(w);
+                let body = self.span_of(&w.body);
+                let id = self.push_loop(LoopKind::While, span, body, w.label.as_ref());
+                self.scopes.push((Vec::new(), body.end));
+                if let Expr::Let(l) = strip_parens(&w.cond) {
+                    if let Some(rx) = self.recv_loop_receiver(&l.expr, false) {
+                        if pat_is_ok_or_some(&l.pat) {
+                            let header = Span::new(span.start as usize, self.span_of(&l.expr).end as usize);
+                            self.add_recv_loop(rx, span, header, Some(body));
+                        }
+                    }
+                    self.visit_with(&l.expr, Position::Other);
+                    self.bind_pat(&l.pat, ValueOrigin::Other, span);
+                } else {
+                    self.visit_with(&w.cond, Position::Other);
+                }
+                self.walk_block(&w.body, Position::Other);
+                self.scopes.pop();
+                self.pop_loop(id);
+            }
+            Expr::Loop(l) => {
+                let span = self.span_of(l);
+                let body = self.span_of(&l.body);
+                let id = self.push_loop(LoopKind::Loop, span, body, l.label.as_ref());
+                self.walk_block(&l.body, Position::Other);
+                self.pop_loop(id);
+            }
+            Expr::Break(b) => {
+                let span = self.span_of(b);
+                self.record_exit(Exit::Break(span), b.label.as_ref().map(|l| l.ident.to_string()));
+                if let Some(e) = &b.expr {
+                    self.visit_with(e, Position::Other);
+                }
+            }
+            Expr::Return(r) => {
+                let span = self.span_of(r);
+                self.record_exit(Exit::Return(span), None);
+                if let Some(e) = &r.expr {
+                    self.visit_with(e, Position::Returned);
+                }
+            }
+            Expr::Try(t) => {
+                let span = self.span_of(t);
+                self.visit_with(&t.expr, Position::Other);
+                self.record_exit(Exit::Try(span), None);
+            }
+            Expr::Await(a) => {
+                let inner = if self.binding_of(&a.base).is_some() { Position::Await } else { Position::Other };
+                self.visit_with(&a.base, inner);
+            }
+            Expr::Assign(a) => {
+                let rhs_role = match strip_parens(&a.left) {
+                    Expr::Field(f) if is_self(&f.base) => match &f.member {
+                        syn::Member::Named(n) => Position::SelfField(n.to_string()),
+                        syn::Member::Unnamed(i) => Position::SelfField(i.index.to_string()),
+                    },
+                    Expr::Field(f) => match &f.member {
+                        syn::Member::Named(n) => Position::Struct(n.to_string()),
+                        syn::Member::Unnamed(i) => Position::Struct(i.index.to_string()),
+                    },
+                    _ => Position::Other,
+                };
+                self.visit_with(&a.left, Position::AssignTarget);
+                self.visit_with(&a.right, rhs_role);
+            }
+            Expr::Struct(s) => {
+                for field in &s.fields {
+                    let name = match &field.member {
+                        syn::Member::Named(n) => n.to_string(),
+                        syn::Member::Unnamed(i) => i.index.to_string(),
+                    };
+                    self.visit_with(&field.expr, Position::Struct(name));
+                }
+                if let Some(rest) = &s.rest {
+                    self.visit_with(rest, Position::Other);
+                }
+            }
+            Expr::Tuple(t) => {
+                let inner = match role {
+                    Position::Returned | Position::CallArg(_) | Position::Struct(_) | Position::SelfField(_) | Position::Pushed(_) => role,
+                    _ => Position::Other,
+                };
+                for e in &t.elems {
+                    self.visit_with(e, inner.clone());
+                }
+            }
+            Expr::If(i) => {
+                self.scopes.push((Vec::new(), self.span_of(&i.then_branch).end));
+                if let Expr::Let(l) = strip_parens(&i.cond) {
+                    self.visit_with(&l.expr, Position::Other);
+                    self.bind_pat(&l.pat, ValueOrigin::Other, self.span_of(l));
+                } else {
+                    self.visit_with(&i.cond, Position::Other);
+                }
+                self.walk_block(&i.then_branch, role.clone());
+                self.scopes.pop();
+                if let Some((_, e)) = &i.else_branch {
+                    self.visit_with(e, role);
+                }
+            }
+            Expr::Match(m) => {
+                self.visit_with(&m.expr, Position::Other);
+                for arm in &m.arms {
+                    self.scopes.push((Vec::new(), self.span_of(&arm.body).end));
+                    self.bind_pat(&arm.pat, ValueOrigin::Other, self.span_of(arm));
+                    if let Some((_, g)) = &arm.guard {
+                        self.visit_with(g, Position::Other);
+                    }
+                    self.visit_with(&arm.body, role.clone());
+                    self.scopes.pop();
+                }
+            }
+            Expr::Let(l) => {
+                // A `let` chain outside `if`/`while` headers: bind in the current scope.
+                self.visit_with(&l.expr, Position::Other);
+                self.bind_pat(&l.pat, ValueOrigin::Other, self.span_of(l));
+            }
+            Expr::Macro(m) => self.walk_macro(&m.mac),
+            _ => visit::visit_expr(self, expr),
+        }
+    }
+
+    // Nested items are separate bodies; the default walker would mix them in.
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        let span = self.span_of(f);
+        self.walk_fn(f.sig.ident.to_string(), span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.walk_macro(mac);
+    }
+}
+
+/// Collects the identifiers a pattern binds and the fields a struct pattern reads.
+#[derive(Default)]
+struct PatIdents {
+    idents: Vec<syn::Ident>,
+    fields: HashSet<String>,
+}
+
+impl<'ast> Visit<'ast> for PatIdents {
+    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+        self.idents.push(p.ident.clone());
+        visit::visit_pat_ident(self, p);
+    }
+
+    fn visit_field_pat(&mut self, f: &'ast syn::FieldPat) {
+        if let syn::Member::Named(n) = &f.member {
+            self.fields.insert(n.to_string());
+        }
+        visit::visit_field_pat(self, f);
+    }
+
+    fn visit_pat_struct(&mut self, s: &'ast syn::PatStruct) {
+        // `S { .. }` reads nothing by name, but a rest pattern may move fields we cannot see.
+        visit::visit_pat_struct(self, s);
+    }
+}
+
+fn strip_parens(mut expr: &Expr) -> &Expr {
+    loop {
+        match expr {
+            Expr::Paren(p) => expr = &p.expr,
+            Expr::Group(g) => expr = &g.expr,
+            _ => return expr,
+        }
+    }
+}
+
+fn strip_pat(mut pat: &Pat) -> &Pat {
+    loop {
+        match pat {
+            Pat::Type(t) => pat = &t.pat,
+            Pat::Paren(p) => pat = &p.pat,
+            _ => return pat,
+        }
+    }
+}
+
+fn first_method(expr: &Expr) -> Option<&str> {
+    let mut cur = strip_parens(expr);
+    let mut first = None;
+    while let Expr::MethodCall(m) = cur {
+        first = Some(m);
+        cur = strip_parens(&m.receiver);
+    }
+    first.map(|m| {
+        // The ident lives as long as the AST; return its string via a leak-free path.
+        let s = m.method.to_string();
+        match catalog::endpoint_op(&s) {
+            EndpointOp::IntoIter => "iter",
+            EndpointOp::Recv => "recv",
+            _ => "",
+        }
+    })
+}
+
+fn pat_is_ok_or_some(pat: &Pat) -> bool {
+    match strip_pat(pat) {
+        Pat::TupleStruct(t) => t
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some"),
+        _ => false,
+    }
+}
+
+fn is_self(expr: &Expr) -> bool {
+    matches!(strip_parens(expr), Expr::Path(p) if p.path.is_ident("self"))
+}
+
+/// Calls that wrap a value without taking it anywhere: the value's fate is the wrapper's.
+fn is_wrapper(path: &str) -> bool {
+    matches!(
+        path,
+        "std::option::Option::Some"
+            | "std::result::Result::Ok"
+            | "std::boxed::Box::new"
+            | "std::sync::Arc::new"
+            | "std::rc::Rc::new"
+            | "std::sync::Mutex::new"
+            | "std::sync::RwLock::new"
+            | "std::cell::RefCell::new"
+            | "std::cell::Cell::new"
+            | "tokio::sync::Mutex::new"
+    )
+}
+
+fn is_wrapper_name(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    matches!(
+        segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        ["Some"] | ["Ok"] | ["Box", "new"] | ["Arc", "new"] | ["Rc", "new"] | ["Mutex", "new"] | ["RwLock", "new"] | ["RefCell", "new"] | ["Cell", "new"]
+    )
+}
+
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}

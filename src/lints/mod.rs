@@ -9,12 +9,17 @@ use crate::model::FileModel;
 use crate::source::SourceFile;
 
 mod receiver_dropped;
+mod sender_alive_in_recv_loop;
 mod unused_suppression;
 
 pub use unused_suppression::UNUSED_SUPPRESSION;
 
 /// Every lint, in the order `--list` shows them.
-pub static LINTS: &[&Lint] = &[&receiver_dropped::RECEIVER_DROPPED, &UNUSED_SUPPRESSION];
+pub static LINTS: &[&Lint] = &[
+    &sender_alive_in_recv_loop::SENDER_ALIVE_IN_RECV_LOOP,
+    &receiver_dropped::RECEIVER_DROPPED,
+    &UNUSED_SUPPRESSION,
+];
 
 /// Pre-filter needles of the channel lints: every constructor's last path segment
 /// (`channel`, `sync_channel`, `bounded`, `unbounded`, `never`).

@@ -20,7 +20,20 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let kind = channel.kind.describe();
+        let body = cx.model.body(channel.body);
+        // A send whose result is not inspected for an error: the author expects it to work.
+        // (Tests that check `tx.send(..).is_err()` after dropping the receiver are deliberate.)
+        let unchecked_send = |after: u32, ctx: Option<usize>| {
+            body.endpoints(channel.id, Role::Sender).find_map(|tx| {
+                body.bindings[tx].uses.iter().find_map(|u| match &u.kind {
+                    UseKind::Method { op: EndpointOp::Send, call, inspected: false, .. }
+                        if u.span.start >= after && ctx.is_none_or(|c| u.ctx == c) => Some(*call),
+                    _ => None,
+                })
+            })
+        };
         match channel.receiver {
+            Slot::Wild(_) if unchecked_send(0, None).is_none() => {}
             Slot::Wild(underscore) => out.push(
                 Finding::new(
                     &RECEIVER_DROPPED,
@@ -32,7 +45,6 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 .help("bind the receiver (`rx`) and receive from it, or remove the channel if the values are not needed"),
             ),
             Slot::Binding(rx) => {
-                let body = cx.model.body(channel.body);
                 let binding = &body.bindings[rx];
                 // Where the receiver goes away: an explicit `drop(rx)` in its own context, or
                 // the end of its block when it was never moved anywhere.
@@ -53,13 +65,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     None => continue,
                 };
                 // A send that runs after that point, in the same context as the receiver.
-                let late_send = body.endpoints(channel.id, Role::Sender).find_map(|tx| {
-                    body.bindings[tx].uses.iter().find_map(|u| match &u.kind {
-                        UseKind::Method { op: EndpointOp::Send, call, .. }
-                            if u.ctx == binding.ctx && u.span.start >= end => Some(*call),
-                        _ => None,
-                    })
-                });
+                let late_send = unchecked_send(end, Some(binding.ctx));
                 let Some(send) = late_send else { continue };
                 let drop_span = match dropped_at {
                     Some(call) => call,

@@ -49,6 +49,8 @@ pub struct RecvLoop {
     /// The loop body, if it has one.
     pub body: Option<Span>,
     pub ctx: CtxId,
+    /// The `for`/`while` loop in [`Body::loops`], for its exits.
+    pub loop_id: Option<usize>,
 }
 
 impl Body {

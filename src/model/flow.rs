@@ -37,6 +37,7 @@ pub struct Body {
     pub contexts: Vec<Context>,
     pub loops: Vec<LoopInfo>,
     pub recv_loops: Vec<RecvLoop>,
+    pub leaks: Vec<LeakSite>,
 }
 
 /// A closure or async block (or the function itself, context 0).
@@ -78,9 +79,32 @@ pub enum ValueOrigin {
         role: Role,
         clone: bool,
     },
+    /// The handle of spawned work whose drop detaches it (`JoinHandle`...).
+    TaskHandle,
+    /// A guard whose drop does the shutdown (`CancellationToken::drop_guard()`).
+    Guard,
     /// A function or closure parameter.
     Param,
     Other,
+}
+
+/// What a `mem::forget` / `Box::leak` / `ManuallyDrop::new` call leaks, when leaklint knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaked {
+    Endpoint { channel: usize, role: Role },
+    TaskHandle,
+    Guard,
+}
+
+/// A call that keeps a value alive for ever.
+#[derive(Debug, Clone)]
+pub struct LeakSite {
+    pub call: Span,
+    pub leaker: Leaker,
+    pub what: Leaked,
+    /// For `let md = ManuallyDrop::new(x)`: `md`, whose later `ManuallyDrop::drop` undoes
+    /// the leak.
+    pub holder: Option<BindingId>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,13 +123,18 @@ pub enum UseKind {
         name: String,
         call: Span,
         op: EndpointOp,
+        /// The call's result is inspected for an error (`.is_err()`, `assert!`, `match`...):
+        /// the author expects the call may fail.
+        inspected: bool,
     },
     /// `x.await`
     Await,
     /// `for _ in x` / `for _ in &x`
     ForLoop,
-    /// `&x`, `&mut x`, or an argument of a formatting macro.
+    /// `&x`, or an argument of a formatting macro.
     Borrow,
+    /// `&mut x` handed on: the value may be replaced (`mem::swap`, `mem::take`).
+    BorrowMut,
     /// `drop(x)`
     Drop { call: Span },
     /// `mem::forget(x)`, `Box::leak(Box::new(x))`, `ManuallyDrop::new(x)`.
@@ -132,10 +161,12 @@ impl UseKind {
     /// Whether the use takes the value away from the binding (so it no longer keeps the
     /// value alive by itself).
     pub fn moves(&self) -> bool {
-        !matches!(
-            self,
-            UseKind::Method { .. } | UseKind::Borrow | UseKind::Await | UseKind::ForLoop
-        ) || matches!(self, UseKind::Method { op: EndpointOp::IntoIter, name, .. } if name == "into_iter" || name == "into_stream")
+        match self {
+            // `into_*` methods take `self` by value.
+            UseKind::Method { name, .. } => name.starts_with("into_"),
+            UseKind::Borrow | UseKind::Await | UseKind::ForLoop => false,
+            _ => true,
+        }
     }
 }
 
@@ -170,9 +201,11 @@ enum Position {
     #[default]
     Other,
     Borrow,
+    BorrowMut,
     Receiver {
         method: String,
         call: Span,
+        inspected: bool,
     },
     Await,
     ForLoop,
@@ -209,6 +242,9 @@ const FORMAT_MACROS: &[&str] = &[
     "format_args",
 ];
 
+/// Methods that look at a result to see whether it is an error.
+const INSPECTING: &[&str] = &["is_err", "is_ok", "unwrap_err", "expect_err", "err", "ok", "is_err_and", "is_ok_and"];
+
 /// Consuming iterator adapters: `rx.iter().sum()` receives until the channel closes.
 const CONSUMING: &[&str] = &[
     "sum", "product", "count", "collect", "for_each", "fold", "last", "max", "min", "max_by",
@@ -233,6 +269,8 @@ pub(super) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         role: Position::Other,
         self_type: None,
         body_id: 0,
+        inspected: false,
+        let_ctor: None,
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -253,6 +291,10 @@ struct Walker<'f> {
     role: Position,
     self_type: Option<String>,
     body_id: BodyId,
+    /// The method call being visited has its result inspected by its parent.
+    inspected: bool,
+    /// The constructor call of the `let` being visited, already recorded as a channel.
+    let_ctor: Option<Span>,
 }
 
 impl<'f> Walker<'f> {
@@ -406,12 +448,14 @@ impl<'f> Walker<'f> {
         match role {
             Position::Other | Position::AssignTarget => UseKind::Other,
             Position::Borrow => UseKind::Borrow,
-            Position::Receiver { method, call } => {
+            Position::BorrowMut => UseKind::BorrowMut,
+            Position::Receiver { method, call, inspected } => {
                 let op = catalog::endpoint_op(&method);
                 UseKind::Method {
                     name: method,
                     call,
                     op,
+                    inspected,
                 }
             }
             Position::Await => UseKind::Await,
@@ -452,7 +496,9 @@ impl<'f> Walker<'f> {
         };
         // `let (tx, rx) = ctor(..)`: a new channel.
         if let Some((ctor, call_span)) = self.channel_ctor_call(&init.expr) {
+            self.let_ctor = Some(call_span);
             self.visit_expr(&init.expr);
+            self.let_ctor = None;
             self.bind_channel(&local.pat, ctor, call_span, stmt);
             if let Some((_, diverge)) = &init.diverge {
                 self.visit_expr(diverge);
@@ -468,7 +514,15 @@ impl<'f> Walker<'f> {
         if let Some((_, diverge)) = &init.diverge {
             self.visit_expr(diverge);
         }
+        let leaks_before = self.body.as_ref().map_or(0, |b| b.leaks.len());
         let new = self.bind_pat(&local.pat, origin, stmt);
+        if let (Some(new), Some(body)) = (new, self.body.as_mut()) {
+            if let Some(leak) = body.leaks.get_mut(leaks_before.saturating_sub(1)) {
+                if leak.leaker == Leaker::ManuallyDrop && leak.holder.is_none() && leak.call.start >= stmt.start {
+                    leak.holder = Some(new);
+                }
+            }
+        }
         // Now that the target exists, point a plain move at it.
         if let (Some(new), Some(old)) = (new, new.and_then(|n| self.binding_of_before(&init.expr, n))) {
             if let Some(body) = self.body_mut() {
@@ -496,6 +550,9 @@ impl<'f> Walker<'f> {
     /// The endpoint a value expression carries: `tx`, `tx.clone()`, `(tx)`.
     fn origin_of(&self, expr: &Expr) -> ValueOrigin {
         let expr = strip_parens(expr);
+        if let Some(origin) = self.handle_origin(expr) {
+            return origin;
+        }
         let (base, clone) = match expr {
             Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "clone" | "resubscribe") => (&*m.receiver, true),
             other => (other, false),
@@ -511,6 +568,42 @@ impl<'f> Walker<'f> {
                 clone: clone || was_clone,
             },
             _ => ValueOrigin::Other,
+        }
+    }
+
+    /// `thread::spawn(..)`, `builder.spawn(..).unwrap()`, `token.drop_guard()`.
+    fn handle_origin(&self, expr: &Expr) -> Option<ValueOrigin> {
+        let mut expr = strip_parens(expr);
+        loop {
+            match expr {
+                Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
+                    expr = strip_parens(&m.receiver)
+                }
+                Expr::Try(t) => expr = strip_parens(&t.expr),
+                _ => break,
+            }
+        }
+        match expr {
+            Expr::Call(c) => {
+                let Expr::Path(p) = &*c.func else { return None };
+                let path = self.resolver.resolve(&p.path)?;
+                let spawn = catalog::spawn_fn(&path)?;
+                (spawn.on_drop == catalog::OnDrop::Detach).then_some(ValueOrigin::TaskHandle)
+            }
+            Expr::MethodCall(m) => match m.method.to_string().as_str() {
+                "drop_guard" => Some(ValueOrigin::Guard),
+                "spawn" | "spawn_blocking" | "spawn_local" => {
+                    // `s.spawn(..)` on a scope is joined by the scope; a builder or a runtime
+                    // handle spawns detached work.
+                    let recv = self.binding_of(&m.receiver);
+                    let is_scope_param = recv.is_some_and(|id| {
+                        self.body.as_ref().is_some_and(|b| b.bindings[id].origin == ValueOrigin::Param)
+                    });
+                    (!is_scope_param).then_some(ValueOrigin::TaskHandle)
+                }
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -550,6 +643,46 @@ impl<'f> Walker<'f> {
             kind,
             call,
             body,
+            sender,
+            receiver,
+        });
+    }
+
+    fn record_leak(&mut self, leaker: Leaker, call: Span, arg: Option<&Expr>) {
+        let Some(mut arg) = arg.map(strip_parens) else { return };
+        // `Box::leak(Box::new(x))`
+        if let Expr::Call(inner) = arg {
+            if is_wrapper_name(&inner.func) && inner.args.len() == 1 {
+                arg = strip_parens(&inner.args[0]);
+            }
+        }
+        let what = match self.origin_of(arg) {
+            ValueOrigin::Endpoint { channel, role, .. } => Leaked::Endpoint { channel, role },
+            ValueOrigin::TaskHandle => Leaked::TaskHandle,
+            ValueOrigin::Guard => Leaked::Guard,
+            _ => return,
+        };
+        if let Some(body) = self.body_mut() {
+            body.leaks.push(LeakSite {
+                call,
+                leaker,
+                what,
+                holder: None,
+            });
+        }
+    }
+
+    fn record_channel(&mut self, ctor: &'static catalog::ChannelCtor, call: Span, sender: Slot, receiver: Slot) {
+        let kind = match ctor.kind {
+            catalog::ChannelKind::Bounded(_) => catalog::ChannelKind::Bounded(self.capacity_literal(call)),
+            k => k,
+        };
+        self.model.channels.push(Channel {
+            id: self.model.channels.len(),
+            ctor,
+            kind,
+            call,
+            body: self.body_id,
             sender,
             receiver,
         });
@@ -669,10 +802,12 @@ impl<'f> Walker<'f> {
             EndpointOp::Recv => !is_for && methods.len() == 1,
             _ => false,
         };
-        (unbounded && !methods.iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
+        (unbounded && !methods[1..].iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
     }
 
-    fn add_recv_loop(&mut self, receiver: BindingId, span: Span, header: Span, body: Option<Span>) {
+    /// Records a receive loop; `is_loop` when it is a `for`/`while` about to be pushed (so
+    /// its exits can be found).
+    fn add_recv_loop(&mut self, receiver: BindingId, span: Span, header: Span, body: Option<Span>, loop_id: Option<LoopId>) {
         let ctx = self.ctx;
         if let Some(b) = self.body.as_mut() {
             b.recv_loops.push(RecvLoop {
@@ -681,6 +816,7 @@ impl<'f> Walker<'f> {
                 header,
                 body,
                 ctx,
+                loop_id,
             });
         }
     }
@@ -691,8 +827,12 @@ impl<'f> Walker<'f> {
         let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
         if FORMAT_MACROS.contains(&name.as_str()) {
             if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+                let asserts = name.contains("assert");
                 for arg in &args {
+                    // `assert!(tx.send(1).is_err())`, `assert_eq!(tx.send(1), Err(..))`.
+                    self.inspected = asserts;
                     self.visit_with(arg, Position::Borrow);
+                    self.inspected = false;
                 }
                 return;
             }
@@ -827,6 +967,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Paren(p) => self.visit_with(&p.expr, role),
             Expr::Group(g) => self.visit_with(&g.expr, role),
+            Expr::Reference(r) if r.mutability.is_some() && !matches!(role, Position::ForLoop) => {
+                self.visit_with(&r.expr, Position::BorrowMut)
+            }
             Expr::Reference(r) => self.visit_with(&r.expr, Position::Borrow),
             Expr::Field(f) => {
                 if let syn::Member::Named(name) = &f.member {
@@ -839,15 +982,24 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 let call = self.span_of(m);
+                let inspected = std::mem::take(&mut self.inspected);
+                // `tx.send(x).is_err()`: the inner call's result is inspected.
+                if INSPECTING.contains(&method.as_str()) {
+                    self.inspected = true;
+                }
                 // `rx.iter().sum()`: receives until every sender is gone.
                 if CONSUMING.contains(&method.as_str()) {
                     if let Some(rx) = self.recv_loop_receiver(&m.receiver, false) {
                         if matches!(catalog::endpoint_op(first_method(&m.receiver).unwrap_or("")), EndpointOp::IntoIter) {
-                            self.add_recv_loop(rx, call, call, None);
+                            self.add_recv_loop(rx, call, call, None, None);
                         }
                     }
                 }
-                self.visit_with(&m.receiver, Position::Receiver { method: method.clone(), call });
+                if matches!(strip_parens(&m.receiver), Expr::MethodCall(_)) && !INSPECTING.contains(&method.as_str()) {
+                    self.inspected = false;
+                }
+                self.visit_with(&m.receiver, Position::Receiver { method: method.clone(), call, inspected });
+                self.inspected = false;
                 let into = self.binding_of(&m.receiver);
                 for arg in &m.args {
                     let role = if PUSH_METHODS.contains(&method.as_str()) {
@@ -864,6 +1016,17 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     _ => None,
                 };
                 let call = self.span_of(c);
+                // A constructor outside `let (tx, rx) = ..`: a channel whose endpoints are not
+                // followed (still seen by lints about the constructor itself).
+                if self.let_ctor != Some(call) {
+                    if let Some(ctor) = callee.as_deref().and_then(catalog::channel_ctor) {
+                        self.record_channel(ctor, call, Slot::Unbound, Slot::Unbound);
+                    }
+                }
+                self.let_ctor = None;
+                if let Some(leaker) = callee.as_deref().and_then(catalog::leaker) {
+                    self.record_leak(leaker, call, c.args.first());
+                }
                 self.visit_expr(&c.func);
                 let arg_role = match callee.as_deref() {
                     Some(p) if catalog::is_drop_fn(p) => Position::Drop(call),
@@ -907,12 +1070,13 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let span = self.span_of(f);
                 let body = self.span_of(&f.body);
                 let header = Span::new(span.start as usize, self.span_of(&f.expr).end as usize);
-                if let Some(rx) = self.recv_loop_receiver(&f.expr, true) {
-                    self.add_recv_loop(rx, span, header, Some(body));
-                }
+                let receiver = self.recv_loop_receiver(&f.expr, true);
                 let iter_role = if self.binding_of(&f.expr).is_some() { Position::ForLoop } else { Position::Other };
                 self.visit_with(&f.expr, iter_role);
                 let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
+                if let Some(rx) = receiver {
+                    self.add_recv_loop(rx, span, header, Some(body), id);
+                }
                 self.scopes.push((Vec::new(), body.end));
                 self.bind_pat(&f.pat, ValueOrigin::Other, span);
                 self.walk_block(&f.body, Position::Other);
@@ -928,7 +1092,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     if let Some(rx) = self.recv_loop_receiver(&l.expr, false) {
                         if pat_is_ok_or_some(&l.pat) {
                             let header = Span::new(span.start as usize, self.span_of(&l.expr).end as usize);
-                            self.add_recv_loop(rx, span, header, Some(body));
+                            self.add_recv_loop(rx, span, header, Some(body), id);
                         }
                     }
                     self.visit_with(&l.expr, Position::Other);
@@ -982,7 +1146,24 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     },
                     _ => Position::Other,
                 };
-                self.visit_with(&a.left, Position::AssignTarget);
+                // `x = value;` into a local declared earlier (`let tx;`): the value moves there,
+                // and a binding declared without a value takes the endpoint it is given.
+                let target = self.binding_of(&a.left).filter(|_| matches!(strip_parens(&a.left), Expr::Path(_)));
+                let rhs_role = match target {
+                    Some(t) => {
+                        let origin = self.origin_of(&a.right);
+                        if let Some(body) = self.body_mut() {
+                            if body.bindings[t].origin == ValueOrigin::Other {
+                                body.bindings[t].origin = origin;
+                            }
+                        }
+                        Position::Init(Some(t))
+                    }
+                    None => {
+                        self.visit_with(&a.left, Position::AssignTarget);
+                        rhs_role
+                    }
+                };
                 self.visit_with(&a.right, rhs_role);
             }
             Expr::Struct(s) => {
@@ -1009,7 +1190,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             Expr::If(i) => {
                 self.scopes.push((Vec::new(), self.span_of(&i.then_branch).end));
                 if let Expr::Let(l) = strip_parens(&i.cond) {
+                    self.inspected = true;
                     self.visit_with(&l.expr, Position::Other);
+                    self.inspected = false;
                     self.bind_pat(&l.pat, ValueOrigin::Other, self.span_of(l));
                 } else {
                     self.visit_with(&i.cond, Position::Other);
@@ -1021,7 +1204,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 }
             }
             Expr::Match(m) => {
+                self.inspected = true;
                 self.visit_with(&m.expr, Position::Other);
+                self.inspected = false;
                 for arm in &m.arms {
                     self.scopes.push((Vec::new(), self.span_of(&arm.body).end));
                     self.bind_pat(&arm.pat, ValueOrigin::Other, self.span_of(arm));
@@ -1162,5 +1347,148 @@ fn type_name(ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,
+    }
+}
+
+/// Whether a binding still holds its value at some point of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Liveness {
+    /// Certainly alive there, and why.
+    Alive(AliveBecause),
+    /// Certainly gone (dropped, moved into other work, out of scope).
+    Gone,
+    /// The value went somewhere leaklint cannot follow.
+    Unsure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliveBecause {
+    /// Still owned by the binding, whose scope has not ended.
+    InScope,
+    /// Used later than that point (inside the loop, or after it).
+    UsedAt(Span),
+    /// `mem::forget`, `Box::leak`, `ManuallyDrop::new`: alive for ever.
+    Leaked(Span),
+    /// Stored in a field of `self`, which outlives the function.
+    StoredInSelf(Span),
+    /// Pushed into a local collection that is itself alive.
+    InCollection(Span),
+}
+
+impl Body {
+    /// Whether the context `inner` is `outer` or nested inside it.
+    pub fn ctx_within(&self, inner: CtxId, outer: CtxId) -> bool {
+        let mut cur = Some(inner);
+        while let Some(c) = cur {
+            if c == outer {
+                return true;
+            }
+            cur = self.contexts[c].parent;
+        }
+        false
+    }
+
+    /// The context directly inside `outer` on the way to `inner` (the closure or async
+    /// block of `outer` that contains `inner`).
+    fn child_towards(&self, inner: CtxId, outer: CtxId) -> Option<CtxId> {
+        let mut cur = inner;
+        while let Some(parent) = self.contexts[cur].parent {
+            if parent == outer {
+                return Some(cur);
+            }
+            cur = parent;
+        }
+        None
+    }
+
+    /// Liveness of `binding` at byte offset `at`, for code running in context `ctx` (which
+    /// must be the binding's own context or nested in it).
+    ///
+    /// Uses before `at` decide: a drop or a move into other work ends it, a leak or a store
+    /// into `self` keeps it alive, anything leaklint cannot follow makes it unsure.
+    pub fn liveness(&self, binding: BindingId, at: u32, ctx: CtxId) -> Liveness {
+        self.liveness_depth(binding, at, ctx, 0)
+    }
+
+    fn liveness_depth(&self, binding: BindingId, at: u32, ctx: CtxId, depth: usize) -> Liveness {
+        let b = &self.bindings[binding];
+        if depth > 8 || !self.ctx_within(ctx, b.ctx) {
+            return Liveness::Unsure;
+        }
+        if b.span.start > at || b.scope_end < at {
+            return Liveness::Gone;
+        }
+        // When the point is inside a closure, the binding must have been captured into it
+        // (moved in); otherwise its owner runs elsewhere and its lifetime is unknown.
+        if ctx != b.ctx {
+            // The binding must be moved into the very closure that runs the point (`move ||
+            // { for v in rx { tx.send(..) } }`), and used nowhere else inside the outer
+            // closures: code in an enclosing closure runs concurrently and can drop it.
+            let closure = self.child_towards(ctx, b.ctx).expect("ctx is nested");
+            let inside: Vec<&Use> = b.uses.iter().filter(|u| self.ctx_within(u.ctx, closure)).collect();
+            let all_in_ctx = !inside.is_empty() && inside.iter().all(|u| self.ctx_within(u.ctx, ctx));
+            let moves_in = self.contexts[ctx].is_move || inside.iter().any(|u| u.kind.moves());
+            if !(all_in_ctx && moves_in) {
+                return Liveness::Unsure;
+            }
+            // And it must still hold its own value when the closure is created.
+            let created = self.contexts[closure].span.start;
+            let before = self.uses_decide(b, created, |u| !self.ctx_within(u.ctx, closure), b.ctx, depth);
+            if !matches!(before, Liveness::Alive(_)) {
+                return Liveness::Unsure;
+            }
+            return self.uses_decide(b, at, |u| self.ctx_within(u.ctx, ctx), ctx, depth);
+        }
+        self.uses_decide(b, at, |_| true, ctx, depth)
+    }
+
+    fn uses_decide(&self, b: &Binding, at: u32, relevant: impl Fn(&Use) -> bool, ctx: CtxId, depth: usize) -> Liveness {
+        let mut later_use = None;
+        for u in b.uses.iter().filter(|u| relevant(u)) {
+            if u.span.start >= at {
+                later_use = later_use.or(Some(u.span));
+                continue;
+            }
+            // A use inside a closure created before `at` moves the value into the closure
+            // when the closure is `move` or the use takes the value.
+            if u.ctx != ctx && !self.ctx_within(ctx, u.ctx) {
+                let Some(closure) = self.child_towards(u.ctx, ctx) else {
+                    return Liveness::Unsure;
+                };
+                // A `move` closure anywhere between the use and here takes the value with it.
+                let mut moved = u.kind.moves();
+                let mut c = u.ctx;
+                while !moved {
+                    moved = self.contexts[c].is_move;
+                    if c == closure {
+                        break;
+                    }
+                    c = self.contexts[c].parent.unwrap_or(closure);
+                }
+                if moved {
+                    return Liveness::Gone;
+                }
+                continue;
+            }
+            match &u.kind {
+                UseKind::Drop { .. } => return Liveness::Gone,
+                UseKind::Leak { call, .. } => return Liveness::Alive(AliveBecause::Leaked(*call)),
+                UseKind::StoredSelfField(_) => return Liveness::Alive(AliveBecause::StoredInSelf(u.span)),
+                UseKind::MovedTo(to) => return self.liveness_depth(*to, at, ctx, depth + 1),
+                UseKind::Pushed { into: Some(coll) } => {
+                    return match self.liveness_depth(*coll, at, ctx, depth + 1) {
+                        Liveness::Alive(_) => Liveness::Alive(AliveBecause::InCollection(u.span)),
+                        other => other,
+                    }
+                }
+                UseKind::Method { op: EndpointOp::IntoIter, name, .. } if name.starts_with("into") => return Liveness::Unsure,
+                k if k.moves() => return Liveness::Unsure,
+                _ => {}
+            }
+        }
+        match later_use {
+            Some(span) => Liveness::Alive(AliveBecause::UsedAt(span)),
+            None => Liveness::Alive(AliveBecause::InScope),
+        }
     }
 }

@@ -1,0 +1,115 @@
+//! `sender_alive_in_recv_loop`: a loop that receives until every sender is gone, while a
+//! sender of the same channel is still alive at the loop — it can never end.
+
+use crate::diagnostic::{Applicability, Edit, Finding, Label, Suggestion};
+use crate::lints::{Group, Lint, LintContext};
+use crate::model::flow::{AliveBecause, Liveness};
+use crate::model::catalog::EndpointOp;
+use crate::model::{Body, Role};
+use crate::source::Span;
+
+pub static SENDER_ALIVE_IN_RECV_LOOP: Lint = Lint {
+    name: "sender_alive_in_recv_loop",
+    group: Group::Correctness,
+    doc: include_str!("../../lints/sender_alive_in_recv_loop.md"),
+    needles: super::CHANNEL_NEEDLES,
+    check: Some(check),
+};
+
+fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
+    for body in &cx.model.bodies {
+        for rl in &body.recv_loops {
+            // A loop that can leave by `break`, `return` or `?` does not depend on the
+            // channel closing.
+            if let Some(l) = rl.loop_id {
+                if !body.loops[l].exits.is_empty() {
+                    continue;
+                }
+            }
+            let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else { continue };
+            let ch = cx.model.channel(channel);
+            if ch.kind.describe() == "oneshot" || closes_explicitly(body, channel) {
+                continue;
+            }
+            // The first sender that is certainly alive at the loop.
+            let alive = body.endpoints(channel, Role::Sender).find_map(|tx| match body.liveness(tx, rl.span.start, rl.ctx) {
+                Liveness::Alive(why) => Some((tx, why)),
+                _ => None,
+            });
+            let Some((tx, why)) = alive else { continue };
+            out.push(finding(cx, body, rl.header, ch.call, tx, why, rl.span));
+        }
+    }
+}
+
+fn finding(
+    cx: &LintContext<'_>,
+    body: &Body,
+    header: Span,
+    created: Span,
+    tx: usize,
+    why: AliveBecause,
+    loop_span: Span,
+) -> Finding {
+    let sender = &body.bindings[tx];
+    let name = &sender.name;
+    let (keep_span, keep_label) = match why {
+        AliveBecause::InScope => (sender.span, format!("`{name}` stays alive until the end of its block")),
+        AliveBecause::UsedAt(at) if at.start >= loop_span.start && at.end <= loop_span.end => {
+            (at, format!("`{name}` is used inside the loop, so it is alive for the whole loop"))
+        }
+        AliveBecause::UsedAt(at) => (at, format!("`{name}` is still used after the loop")),
+        AliveBecause::Leaked(at) => (at, format!("`{name}` is leaked here and never dropped")),
+        AliveBecause::StoredInSelf(at) => (at, format!("`{name}` is stored in `self` here, which outlives the loop")),
+        AliveBecause::InCollection(at) => (at, format!("`{name}` is kept in a collection that is still alive")),
+    };
+    let mut f = Finding::new(
+        &SENDER_ALIVE_IN_RECV_LOOP,
+        format!("this loop waits for every sender to be dropped, but `{name}` is still alive, so it never ends"),
+        Label::new(header, "receives until all senders are gone"),
+    )
+    .label(created, "channel created here")
+    .label(keep_span, keep_label)
+    .note("a receive loop on a channel only ends when the last sender is dropped");
+    match why {
+        AliveBecause::InScope => {
+            f = f.help(format!("drop `{name}` before the loop: `drop({name});`"));
+            // A safe edit only when the loop is a statement on its own line.
+            let indent = cx.file.indent_at(loop_span.start as usize).to_string();
+            let line_start = cx.file.line_range(cx.file.position(loop_span.start as usize).line).start;
+            if cx.file.text[line_start..loop_span.start as usize].trim().is_empty() && sender.ctx == body_ctx_of(body, loop_span) {
+                f = f.suggestion(Suggestion {
+                    message: format!("drop `{name}` before the loop"),
+                    edits: vec![Edit {
+                        span: Span::new(loop_span.start as usize, loop_span.start as usize),
+                        replacement: format!("drop({name});\n{indent}"),
+                    }],
+                    applicability: Applicability::MaybeIncorrect,
+                });
+            }
+        }
+        AliveBecause::UsedAt(_) => {
+            f = f.help(format!(
+                "move `{name}` (or the clone) into the work that sends, and drop the remaining senders before the loop"
+            ))
+        }
+        _ => f = f.help(format!("do not keep `{name}` alive for ever: drop it before the loop, or end the loop with an explicit close or a shutdown message")),
+    }
+    f
+}
+
+/// The context the loop runs in (0 when it is in the function itself).
+fn body_ctx_of(body: &Body, span: Span) -> usize {
+    body.recv_loops
+        .iter()
+        .find(|r| r.span == span)
+        .map_or(0, |r| r.ctx)
+}
+
+/// An explicit `close()` on any endpoint ends the loop without dropping the senders.
+fn closes_explicitly(body: &Body, channel: usize) -> bool {
+    [Role::Sender, Role::Receiver].into_iter().any(|role| {
+        body.endpoints(channel, role)
+            .any(|b| body.ops(&body.bindings[b]).any(|(op, _)| op == EndpointOp::Close))
+    })
+}

@@ -1,0 +1,48 @@
+// Near misses: nothing here may be reported.
+use std::sync::mpsc;
+use tokio::sync::{broadcast, watch};
+
+fn kept() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    tx.send(1).unwrap();
+    rx.recv().unwrap();
+}
+
+fn broadcast_and_watch_discard_their_first_receiver() {
+    let (tx, _) = broadcast::channel::<u32>(16);
+    let _ = tx.send(1);
+    let (wtx, _) = watch::channel(0u32);
+    let _ = wtx.send(1);
+}
+
+fn dropped_after_the_sends() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    tx.send(1).unwrap();
+    drop(rx);
+}
+
+fn receiver_moved_to_a_worker() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    std::thread::spawn(move || for v in rx { println!("{v}") });
+    tx.send(1).unwrap();
+}
+
+fn local_function_named_channel() {
+    fn channel() -> (u32, u32) {
+        (1, 2)
+    }
+    let (a, _) = channel();
+    println!("{a}");
+}
+
+fn receiver_returned() -> mpsc::Receiver<u32> {
+    let (tx, rx) = mpsc::channel::<u32>();
+    tx.send(1).unwrap();
+    rx
+}
+
+fn suppressed() {
+    // leaklint:allow(receiver_dropped) -- testing the error path
+    let (tx, _) = mpsc::channel::<u32>();
+    assert!(tx.send(1).is_err());
+}

@@ -96,9 +96,17 @@ mod tests {
         let lint = lints::find("receiver_dropped").unwrap();
         let mut levels = Levels::default();
         assert_eq!(levels.level_of(lint).0, Level::Warn);
-        levels.push(Selector::parse("leaklint::suspicious").unwrap(), Level::Allow, LevelSource::CommandLine);
+        levels.push(
+            Selector::parse("leaklint::suspicious").unwrap(),
+            Level::Allow,
+            LevelSource::CommandLine,
+        );
         assert_eq!(levels.level_of(lint).0, Level::Allow);
-        levels.push(Selector::parse("leaklint::receiver_dropped").unwrap(), Level::Warn, LevelSource::CommandLine);
+        levels.push(
+            Selector::parse("leaklint::receiver_dropped").unwrap(),
+            Level::Warn,
+            LevelSource::CommandLine,
+        );
         levels.push(Selector::Warnings, Level::Deny, LevelSource::CommandLine);
         assert_eq!(levels.level_of(lint).0, Level::Deny);
         assert!(Selector::parse("leaklint::nope").is_err());

@@ -32,7 +32,8 @@ impl PackageInfo {
             .iter()
             .filter_map(|t| {
                 let dir = t.src_path.parent()?;
-                file.starts_with(dir).then_some((dir.components().count(), t))
+                file.starts_with(dir)
+                    .then_some((dir.components().count(), t))
             })
             .max_by_key(|(depth, t)| (*depth, t.kind.iter().any(|k| k == "lib")))
             .map(|(_, t)| t)

@@ -123,8 +123,11 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
 /// Sorts diagnostics by file and position and marks the first of each lint.
 fn finish(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.file.display.as_str(), a.primary.span.start, a.code())
-            .cmp(&(b.file.display.as_str(), b.primary.span.start, b.code()))
+        (a.file.display.as_str(), a.primary.span.start, a.code()).cmp(&(
+            b.file.display.as_str(),
+            b.primary.span.start,
+            b.code(),
+        ))
     });
     let mut seen = std::collections::HashSet::new();
     for d in diagnostics.iter_mut() {
@@ -153,9 +156,7 @@ fn lint_file(input: &InputFile, levels: &Levels, options: &EngineOptions) -> Fil
         return result;
     }
     result.parsed = true;
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse(&file, levels)
-    }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&file, levels)));
     // Spans of this file are no longer needed; free proc-macro2's thread-local source map so
     // that memory stays flat over thousands of files.
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -194,7 +195,12 @@ fn lint_file(input: &InputFile, levels: &Levels, options: &EngineOptions) -> Fil
     result
 }
 
-fn to_diagnostic(finding: Finding, levels: &Levels, file: &Arc<SourceFile>, input: &InputFile) -> Diagnostic {
+fn to_diagnostic(
+    finding: Finding,
+    levels: &Levels,
+    file: &Arc<SourceFile>,
+    input: &InputFile,
+) -> Diagnostic {
     let (level, source) = levels.level_of(finding.lint);
     let mut d = Diagnostic::from_finding(finding, level, source, file.clone());
     d.package = input.package.clone();
@@ -229,7 +235,11 @@ fn load(input: &InputFile) -> Result<Arc<SourceFile>, Box<Diagnostic>> {
         )));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(input.path.clone(), input.display.clone(), text)),
+        Ok(text) => Ok(SourceFile::new(
+            input.path.clone(),
+            input.display.clone(),
+            text,
+        )),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -238,7 +248,10 @@ fn load(input: &InputFile) -> Result<Arc<SourceFile>, Box<Diagnostic>> {
             Err(Box::new(Diagnostic::tool_error(
                 "invalid_utf8",
                 file,
-                format!("`{}` is not valid UTF-8 (invalid byte at offset {at})", input.display),
+                format!(
+                    "`{}` is not valid UTF-8 (invalid byte at offset {at})",
+                    input.display
+                ),
                 Label::new(Span::new(at, at + 1), "not UTF-8"),
             )))
         }

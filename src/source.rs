@@ -50,9 +50,7 @@ impl SourceFile {
     pub fn new(path: PathBuf, display: String, text: String) -> Arc<Self> {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![bom as u32];
-        line_starts.extend(
-            memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| (i + 1) as u32),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| (i + 1) as u32));
         Arc::new(SourceFile {
             path,
             display,

@@ -37,7 +37,11 @@ enum Target {
 
 impl Target {
     fn parse(name: &str) -> Target {
-        let bare = name.trim().strip_prefix("leaklint::").unwrap_or(name.trim()).replace('-', "_");
+        let bare = name
+            .trim()
+            .strip_prefix("leaklint::")
+            .unwrap_or(name.trim())
+            .replace('-', "_");
         if bare == "all" {
             Target::All
         } else if let Some(g) = Group::from_name(&bare) {
@@ -108,7 +112,7 @@ impl Suppressions {
         let at = finding.primary.span.start as usize;
         let mut covered = false;
         for s in &self.items {
-            if !s.covers.contains(&at) && !(s.covers.start == at && s.covers.is_empty()) {
+            if !(s.covers.contains(&at) || s.covers.start == at && s.covers.is_empty()) {
                 continue;
             }
             for e in &s.entries {
@@ -135,10 +139,17 @@ impl Suppressions {
                     Target::Lint(l) if is_enabled(l) => {
                         format!("this suppression of `{}` silences nothing", l.code())
                     }
-                    Target::Group(g) if lints::LINTS.iter().any(|l| l.group == g && is_enabled(l)) => {
-                        format!("this suppression of `leaklint::{}` silences nothing", g.name())
+                    Target::Group(g)
+                        if lints::LINTS.iter().any(|l| l.group == g && is_enabled(l)) =>
+                    {
+                        format!(
+                            "this suppression of `leaklint::{}` silences nothing",
+                            g.name()
+                        )
                     }
-                    Target::All => "this suppression of `leaklint::all` silences nothing".to_string(),
+                    Target::All => {
+                        "this suppression of `leaklint::all` silences nothing".to_string()
+                    }
                     _ => continue,
                 };
                 let help = match e.target {
@@ -321,10 +332,14 @@ fn comment_suppressions(file: &SourceFile, ranges: &[Range<usize>], out: &mut Ve
     for line in 1..=file.line_count() {
         let range = file.line_range(line);
         let line_text = &text[range.clone()];
-        let Some(slash) = find_comment(line_text) else { continue };
+        let Some(slash) = find_comment(line_text) else {
+            continue;
+        };
         let comment = &line_text[slash + 2..];
         let comment = comment.trim_start_matches('/').trim_start_matches('!');
-        let Some(directive) = parse_directive(comment) else { continue };
+        let Some(directive) = parse_directive(comment) else {
+            continue;
+        };
         let span = Span::new(range.start + slash, range.end);
         let covers = if directive.file_wide {
             0..text.len()
@@ -370,7 +385,8 @@ fn next_code(file: &SourceFile, line: usize, ranges: &[Range<usize>]) -> Range<u
         next += 1;
     }
     let line_range = file.line_range(next.min(file.line_count()));
-    let first_code = line_range.start + (file.line_text(next).len() - file.line_text(next).trim_start().len());
+    let first_code =
+        line_range.start + (file.line_text(next).len() - file.line_text(next).trim_start().len());
     ranges
         .iter()
         .filter(|r| r.start >= line_range.start && r.start <= line_range.end.max(first_code))
@@ -385,12 +401,25 @@ mod tests {
 
     #[test]
     fn directives_parse_with_space_dash_and_reason() {
-        let d = parse_directive(" leaklint: allow(receiver-dropped, leaklint::unused_suppression) -- test").unwrap();
+        let d = parse_directive(
+            " leaklint: allow(receiver-dropped, leaklint::unused_suppression) -- test",
+        )
+        .unwrap();
         assert!(!d.file_wide);
-        assert_eq!(d.names, vec!["receiver-dropped", "leaklint::unused_suppression"]);
-        assert!(parse_directive(" leaklint:allow-file(all)").unwrap().file_wide);
+        assert_eq!(
+            d.names,
+            vec!["receiver-dropped", "leaklint::unused_suppression"]
+        );
+        assert!(
+            parse_directive(" leaklint:allow-file(all)")
+                .unwrap()
+                .file_wide
+        );
         assert!(parse_directive(" leaklint:deny(x)").is_none());
-        assert_eq!(Target::parse("receiver-dropped"), Target::Lint(lints::find("receiver_dropped").unwrap()));
+        assert_eq!(
+            Target::parse("receiver-dropped"),
+            Target::Lint(lints::find("receiver_dropped").unwrap())
+        );
     }
 
     #[test]

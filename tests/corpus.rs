@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use leaklint::config::{Levels, Selector};
-use leaklint::diagnostic::{LevelSource, Level, Origin};
+use leaklint::diagnostic::{Level, LevelSource, Origin};
 use leaklint::engine::{self, EngineOptions, InputFile};
 
 #[test]
@@ -23,7 +23,12 @@ fn corpus_has_no_panic() {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
         .map(|e| InputFile {
-            display: e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned(),
+            display: e
+                .path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
             path: e.into_path(),
             unit: 0,
             package: None,
@@ -32,8 +37,16 @@ fn corpus_has_no_panic() {
     assert!(!files.is_empty(), "no .rs files under {}", root.display());
     // Every lint on, so that allow-by-default lints are exercised too.
     let mut levels = Levels::default();
-    levels.push(Selector::parse("leaklint::pedantic").unwrap(), Level::Warn, LevelSource::CommandLine);
-    levels.push(Selector::parse("leaklint::restriction").unwrap(), Level::Warn, LevelSource::CommandLine);
+    levels.push(
+        Selector::parse("leaklint::pedantic").unwrap(),
+        Level::Warn,
+        LevelSource::CommandLine,
+    );
+    levels.push(
+        Selector::parse("leaklint::restriction").unwrap(),
+        Level::Warn,
+        LevelSource::CommandLine,
+    );
     let start = std::time::Instant::now();
     let outcome = engine::run(&files, &[levels], &EngineOptions::default());
     let elapsed = start.elapsed();
@@ -44,17 +57,33 @@ fn corpus_has_no_panic() {
     let mut panics = Vec::new();
     for d in &outcome.diagnostics {
         *per_code.entry(d.code()).or_default() += 1;
-        if let Origin::Tool { code: "internal_error" } = d.origin {
+        if let Origin::Tool {
+            code: "internal_error",
+        } = d.origin
+        {
             panics.push(format!("{}: {}", d.file.display, d.message));
         }
         if let Some(out) = out.as_mut() {
             let p = d.file.position(d.primary.span.start as usize);
-            writeln!(out, "{}:{}:{}: {}: {}", d.file.display, p.line, p.column, d.code(), d.message).unwrap();
+            writeln!(
+                out,
+                "{}:{}:{}: {}: {}",
+                d.file.display,
+                p.line,
+                p.column,
+                d.code(),
+                d.message
+            )
+            .unwrap();
         }
     }
     eprintln!(
         "{} files, {} parsed, {:.2?}; findings per code: {per_code:#?}",
         outcome.files_seen, outcome.files_parsed, elapsed
     );
-    assert!(panics.is_empty(), "leaklint panicked on:\n{}", panics.join("\n"));
+    assert!(
+        panics.is_empty(),
+        "leaklint panicked on:\n{}",
+        panics.join("\n")
+    );
 }

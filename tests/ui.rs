@@ -26,7 +26,13 @@ fn fixtures() -> Vec<PathBuf> {
 /// Lints one fixture the way the CLI would in path mode, and renders it as `human`.
 pub fn render(path: &Path, prefilter: bool) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let lint_dir = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    let lint_dir = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
     let mut levels = Levels::default();
     if let Ok(selector) = Selector::parse(lint_dir) {
         if let Selector::Lint(lint) = &selector {
@@ -35,7 +41,11 @@ pub fn render(path: &Path, prefilter: bool) -> String {
             }
         }
     }
-    let display = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    let display = path
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
     let files = [InputFile {
         path: path.to_path_buf(),
         display,
@@ -71,6 +81,11 @@ fn ui() {
 #[test]
 fn prefilter_changes_nothing() {
     for path in fixtures() {
-        assert_eq!(render(&path, true), render(&path, false), "{}", path.display());
+        assert_eq!(
+            render(&path, true),
+            render(&path, false),
+            "{}",
+            path.display()
+        );
     }
 }

@@ -8,8 +8,12 @@ use crate::diagnostic::{Finding, Level};
 use crate::model::FileModel;
 use crate::source::SourceFile;
 
+mod forgotten_handle;
 mod receiver_dropped;
+mod receiver_never_read;
+mod recv_without_sender;
 mod sender_alive_in_recv_loop;
+mod unbounded_channel;
 mod unused_suppression;
 
 pub use unused_suppression::UNUSED_SUPPRESSION;
@@ -17,7 +21,11 @@ pub use unused_suppression::UNUSED_SUPPRESSION;
 /// Every lint, in the order `--list` shows them.
 pub static LINTS: &[&Lint] = &[
     &sender_alive_in_recv_loop::SENDER_ALIVE_IN_RECV_LOOP,
+    &recv_without_sender::RECV_WITHOUT_SENDER,
+    &receiver_never_read::RECEIVER_NEVER_READ,
     &receiver_dropped::RECEIVER_DROPPED,
+    &forgotten_handle::FORGOTTEN_HANDLE,
+    &unbounded_channel::UNBOUNDED_CHANNEL,
     &UNUSED_SUPPRESSION,
 ];
 

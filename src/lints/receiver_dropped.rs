@@ -26,8 +26,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         let unchecked_send = |after: u32, ctx: Option<usize>| {
             body.endpoints(channel.id, Role::Sender).find_map(|tx| {
                 body.bindings[tx].uses.iter().find_map(|u| match &u.kind {
-                    UseKind::Method { op: EndpointOp::Send, call, inspected: false, .. }
-                        if u.span.start >= after && ctx.is_none_or(|c| u.ctx == c) => Some(*call),
+                    UseKind::Method {
+                        op: EndpointOp::Send,
+                        call,
+                        inspected: false,
+                        ..
+                    } if u.span.start >= after && ctx.is_none_or(|c| u.ctx == c) => Some(*call),
                     _ => None,
                 })
             })

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Label, Suggestion};
 use crate::lints::{Group, Lint, LintContext};
-use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::catalog::EndpointOp;
+use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::{Body, Role};
 use crate::source::Span;
 
@@ -26,17 +26,27 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
-            let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else { continue };
+            let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
+                continue;
+            };
             let ch = cx.model.channel(channel);
             if ch.kind.describe() == "oneshot" || closes_explicitly(body, channel) {
                 continue;
             }
             // The first sender that is certainly alive at the loop.
-            let alive = body.endpoints(channel, Role::Sender).find_map(|tx| match body.liveness(tx, rl.span.start, rl.ctx) {
-                Liveness::Alive(why) => Some((tx, why)),
-                _ => None,
+            let alive = body.endpoints(channel, Role::Sender).find_map(|tx| {
+                match body.liveness(tx, rl.span.start, rl.ctx) {
+                    Liveness::Alive(why) => Some((tx, why)),
+                    _ => None,
+                }
             });
             let Some((tx, why)) = alive else { continue };
+            // A lone sender that is never used at all is `recv_without_sender`'s case.
+            if body.bindings[tx].uses.is_empty()
+                && body.endpoints(channel, Role::Sender).count() == 1
+            {
+                continue;
+            }
             out.push(finding(cx, body, rl.header, ch.call, tx, why, rl.span));
         }
     }
@@ -54,14 +64,24 @@ fn finding(
     let sender = &body.bindings[tx];
     let name = &sender.name;
     let (keep_span, keep_label) = match why {
-        AliveBecause::InScope => (sender.span, format!("`{name}` stays alive until the end of its block")),
-        AliveBecause::UsedAt(at) if at.start >= loop_span.start && at.end <= loop_span.end => {
-            (at, format!("`{name}` is used inside the loop, so it is alive for the whole loop"))
-        }
+        AliveBecause::InScope => (
+            sender.span,
+            format!("`{name}` stays alive until the end of its block"),
+        ),
+        AliveBecause::UsedAt(at) if at.start >= loop_span.start && at.end <= loop_span.end => (
+            at,
+            format!("`{name}` is used inside the loop, so it is alive for the whole loop"),
+        ),
         AliveBecause::UsedAt(at) => (at, format!("`{name}` is still used after the loop")),
         AliveBecause::Leaked(at) => (at, format!("`{name}` is leaked here and never dropped")),
-        AliveBecause::StoredInSelf(at) => (at, format!("`{name}` is stored in `self` here, which outlives the loop")),
-        AliveBecause::InCollection(at) => (at, format!("`{name}` is kept in a collection that is still alive")),
+        AliveBecause::StoredInSelf(at) => (
+            at,
+            format!("`{name}` is stored in `self` here, which outlives the loop"),
+        ),
+        AliveBecause::InCollection(at) => (
+            at,
+            format!("`{name}` is kept in a collection that is still alive"),
+        ),
     };
     let mut f = Finding::new(
         &SENDER_ALIVE_IN_RECV_LOOP,
@@ -109,7 +129,9 @@ fn body_ctx_of(body: &Body, span: Span) -> usize {
 /// An explicit `close()` on any endpoint ends the loop without dropping the senders.
 fn closes_explicitly(body: &Body, channel: usize) -> bool {
     [Role::Sender, Role::Receiver].into_iter().any(|role| {
-        body.endpoints(channel, role)
-            .any(|b| body.ops(&body.bindings[b]).any(|(op, _)| op == EndpointOp::Close))
+        body.endpoints(channel, role).any(|b| {
+            body.ops(&body.bindings[b])
+                .any(|(op, _)| op == EndpointOp::Close)
+        })
     })
 }

@@ -192,15 +192,20 @@ pub fn endpoint_op(method: &str) -> EndpointOp {
     match method {
         "send" | "try_send" | "send_async" | "send_blocking" | "blocking_send" | "send_timeout"
         | "send_deadline" | "unbounded_send" | "start_send" | "feed" | "send_replace"
-        | "send_modify" | "send_if_modified" | "force_send" | "sink" | "into_sink"
-        | "reserve" | "try_reserve" | "reserve_owned" => EndpointOp::Send,
+        | "send_modify" | "send_if_modified" | "force_send" | "reserve" | "try_reserve"
+        | "reserve_owned" => EndpointOp::Send,
         "recv" | "recv_async" | "recv_blocking" | "blocking_recv" | "next" | "recv_many"
         | "changed" | "select_next_some" => EndpointOp::Recv,
-        "try_recv" | "recv_timeout" | "recv_deadline" | "try_next" | "poll_recv"
-        | "poll_next" | "poll_recv_many" | "borrow" | "borrow_and_update" | "has_changed" => {
+        "try_recv" | "recv_timeout" | "recv_deadline" | "try_next" | "poll_recv" | "poll_next"
+        | "poll_recv_many" | "borrow" | "borrow_and_update" | "has_changed" => {
             EndpointOp::RecvBounded
         }
-        "iter" | "into_iter" | "stream" | "into_stream" | "collect" | "for_each"
+        "iter"
+        | "into_iter"
+        | "stream"
+        | "into_stream"
+        | "collect"
+        | "for_each"
         | "for_each_concurrent" => EndpointOp::IntoIter,
         "try_iter" | "drain" => EndpointOp::IterBounded,
         "close" | "close_channel" | "disconnect" => EndpointOp::Close,
@@ -264,4 +269,24 @@ pub static SPAWN_FNS: &[SpawnFn] = &[
 
 pub fn spawn_fn(path: &str) -> Option<&'static SpawnFn> {
     SPAWN_FNS.iter().find(|s| s.path == path)
+}
+
+/// Sends that can wait for ever on a full bounded channel (as opposed to `try_send`,
+/// `send_timeout`, `force_send`...).
+pub fn send_may_block(method: &str) -> bool {
+    matches!(
+        method,
+        "send"
+            | "send_async"
+            | "send_blocking"
+            | "blocking_send"
+            | "feed"
+            | "reserve"
+            | "reserve_owned"
+    )
+}
+
+/// tokio's `blocking_*` methods panic, rather than block, inside an async context.
+pub fn panics_in_async(library: Library, method: &str) -> bool {
+    library == Library::Tokio && method.starts_with("blocking_")
 }

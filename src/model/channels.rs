@@ -57,14 +57,17 @@ impl Body {
     /// Bindings holding an endpoint of `channel` in the given role (the first binding,
     /// clones and moves).
     pub fn endpoints(&self, channel: usize, role: Role) -> impl Iterator<Item = BindingId> + '_ {
-        self.bindings.iter().enumerate().filter_map(move |(id, b)| match b.origin {
-            ValueOrigin::Endpoint {
-                channel: c,
-                role: r,
-                ..
-            } if c == channel && r == role => Some(id),
-            _ => None,
-        })
+        self.bindings
+            .iter()
+            .enumerate()
+            .filter_map(move |(id, b)| match b.origin {
+                ValueOrigin::Endpoint {
+                    channel: c,
+                    role: r,
+                    ..
+                } if c == channel && r == role => Some(id),
+                _ => None,
+            })
     }
 
     /// The channel and role of a binding, if it holds an endpoint.
@@ -76,7 +79,10 @@ impl Body {
     }
 
     /// The endpoint operations performed on a binding.
-    pub fn ops<'b>(&'b self, binding: &'b Binding) -> impl Iterator<Item = (EndpointOp, Span)> + 'b {
+    pub fn ops<'b>(
+        &'b self,
+        binding: &'b Binding,
+    ) -> impl Iterator<Item = (EndpointOp, Span)> + 'b {
         binding.uses.iter().filter_map(|u| match &u.kind {
             UseKind::Method { op, call, .. } => Some((*op, *call)),
             UseKind::Await => Some((EndpointOp::Recv, u.span)),

@@ -47,6 +47,8 @@ pub struct Context {
     pub span: Span,
     /// `move` closure or `async move` block: captured bindings are moved in at creation.
     pub is_move: bool,
+    /// An async block or the body of an `async fn`.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,25 +238,80 @@ const PUSH_METHODS: &[&str] = &[
 
 /// Macros whose arguments are comma-separated expressions, only borrowed.
 const FORMAT_MACROS: &[&str] = &[
-    "println", "print", "eprintln", "eprint", "format", "write", "writeln", "panic", "assert",
-    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "dbg",
-    "trace", "debug", "info", "warn", "error", "log", "todo", "unimplemented", "unreachable",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "log",
+    "todo",
+    "unimplemented",
+    "unreachable",
     "format_args",
 ];
 
 /// Methods that look at a result to see whether it is an error.
-const INSPECTING: &[&str] = &["is_err", "is_ok", "unwrap_err", "expect_err", "err", "ok", "is_err_and", "is_ok_and"];
+const INSPECTING: &[&str] = &[
+    "is_err",
+    "is_ok",
+    "unwrap_err",
+    "expect_err",
+    "err",
+    "ok",
+    "is_err_and",
+    "is_ok_and",
+];
 
 /// Consuming iterator adapters: `rx.iter().sum()` receives until the channel closes.
 const CONSUMING: &[&str] = &[
-    "sum", "product", "count", "collect", "for_each", "fold", "last", "max", "min", "max_by",
-    "min_by", "max_by_key", "min_by_key", "partition", "unzip", "try_for_each", "reduce",
+    "sum",
+    "product",
+    "count",
+    "collect",
+    "for_each",
+    "fold",
+    "last",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "max_by_key",
+    "min_by_key",
+    "partition",
+    "unzip",
+    "try_for_each",
+    "reduce",
 ];
 
 /// Adapters after which an iterator no longer runs until the channel closes.
 const BOUNDING: &[&str] = &[
-    "take", "take_while", "next", "nth", "find", "any", "all", "position", "find_map",
-    "try_iter", "timeout", "take_until",
+    "take",
+    "take_while",
+    "next",
+    "nth",
+    "find",
+    "any",
+    "all",
+    "position",
+    "find_map",
+    "try_iter",
+    "timeout",
+    "take_until",
 ];
 
 pub(super) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
@@ -318,7 +375,14 @@ impl<'f> Walker<'f> {
 
     // ----- bodies --------------------------------------------------------------------
 
-    fn walk_fn(&mut self, name: String, span: Span, is_async: bool, inputs: &Punctuated<syn::FnArg, syn::Token![,]>, block: &syn::Block) {
+    fn walk_fn(
+        &mut self,
+        name: String,
+        span: Span,
+        is_async: bool,
+        inputs: &Punctuated<syn::FnArg, syn::Token![,]>,
+        block: &syn::Block,
+    ) {
         let saved_body = self.body.take();
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_ctx = std::mem::replace(&mut self.ctx, 0);
@@ -335,6 +399,7 @@ impl<'f> Walker<'f> {
                 parent: None,
                 span,
                 is_move: false,
+                is_async,
             }],
             ..Body::default()
         });
@@ -360,10 +425,11 @@ impl<'f> Walker<'f> {
     fn walk_block(&mut self, block: &syn::Block, tail_role: Position) {
         let has_items = block.stmts.iter().any(|s| matches!(s, Stmt::Item(_)));
         if has_items {
-            self.resolver.push(block.stmts.iter().filter_map(|s| match s {
-                Stmt::Item(i) => Some(i),
-                _ => None,
-            }));
+            self.resolver
+                .push(block.stmts.iter().filter_map(|s| match s {
+                    Stmt::Item(i) => Some(i),
+                    _ => None,
+                }));
         }
         let end = self.span_of(block).end;
         self.scopes.push((Vec::new(), end));
@@ -391,7 +457,12 @@ impl<'f> Walker<'f> {
         None
     }
 
-    fn new_binding(&mut self, ident: &syn::Ident, origin: ValueOrigin, stmt: Span) -> Option<BindingId> {
+    fn new_binding(
+        &mut self,
+        ident: &syn::Ident,
+        origin: ValueOrigin,
+        stmt: Span,
+    ) -> Option<BindingId> {
         let span = self.span(ident.span());
         let ctx = self.ctx;
         let (names, end) = self.scopes.last_mut()?;
@@ -449,7 +520,11 @@ impl<'f> Walker<'f> {
             Position::Other | Position::AssignTarget => UseKind::Other,
             Position::Borrow => UseKind::Borrow,
             Position::BorrowMut => UseKind::BorrowMut,
-            Position::Receiver { method, call, inspected } => {
+            Position::Receiver {
+                method,
+                call,
+                inspected,
+            } => {
                 let op = catalog::endpoint_op(&method);
                 UseKind::Method {
                     name: method,
@@ -475,7 +550,9 @@ impl<'f> Walker<'f> {
     /// The binding an expression names directly (`x`, `(x)`), if any.
     fn binding_of(&self, expr: &Expr) -> Option<BindingId> {
         match expr {
-            Expr::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+            Expr::Path(p) if p.qself.is_none() => {
+                p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+            }
             Expr::Paren(p) => self.binding_of(&p.expr),
             Expr::Reference(r) => self.binding_of(&r.expr),
             _ => None,
@@ -518,13 +595,18 @@ impl<'f> Walker<'f> {
         let new = self.bind_pat(&local.pat, origin, stmt);
         if let (Some(new), Some(body)) = (new, self.body.as_mut()) {
             if let Some(leak) = body.leaks.get_mut(leaks_before.saturating_sub(1)) {
-                if leak.leaker == Leaker::ManuallyDrop && leak.holder.is_none() && leak.call.start >= stmt.start {
+                if leak.leaker == Leaker::ManuallyDrop
+                    && leak.holder.is_none()
+                    && leak.call.start >= stmt.start
+                {
                     leak.holder = Some(new);
                 }
             }
         }
         // Now that the target exists, point a plain move at it.
-        if let (Some(new), Some(old)) = (new, new.and_then(|n| self.binding_of_before(&init.expr, n))) {
+        if let (Some(new), Some(old)) =
+            (new, new.and_then(|n| self.binding_of_before(&init.expr, n)))
+        {
             if let Some(body) = self.body_mut() {
                 if let Some(last) = body.bindings[old].uses.last_mut() {
                     if last.kind == UseKind::Other {
@@ -537,10 +619,16 @@ impl<'f> Walker<'f> {
 
     /// Like `binding_of`, but ignores a binding created after `before` (the new `let`).
     fn binding_of_before(&self, expr: &Expr, before: BindingId) -> Option<BindingId> {
-        let Expr::Path(p) = strip_parens(expr) else { return None };
+        let Expr::Path(p) = strip_parens(expr) else {
+            return None;
+        };
         let ident = p.path.get_ident()?.to_string();
         for (names, _) in self.scopes.iter().rev() {
-            if let Some((_, id)) = names.iter().rev().find(|(n, id)| *n == ident && *id < before) {
+            if let Some((_, id)) = names
+                .iter()
+                .rev()
+                .find(|(n, id)| *n == ident && *id < before)
+            {
                 return Some(*id);
             }
         }
@@ -554,19 +642,31 @@ impl<'f> Walker<'f> {
             return origin;
         }
         let (base, clone) = match expr {
-            Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "clone" | "resubscribe") => (&*m.receiver, true),
+            Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && matches!(m.method.to_string().as_str(), "clone" | "resubscribe") =>
+            {
+                (&*m.receiver, true)
+            }
             other => (other, false),
         };
-        let Some(id) = self.binding_of(base) else { return ValueOrigin::Other };
+        let Some(id) = self.binding_of(base) else {
+            return ValueOrigin::Other;
+        };
         if matches!(base, Expr::Reference(_)) && !clone {
             return ValueOrigin::Other;
         }
         match self.body.as_ref().map(|b| b.bindings[id].origin) {
-            Some(ValueOrigin::Endpoint { channel, role, clone: was_clone }) => ValueOrigin::Endpoint {
+            Some(ValueOrigin::Endpoint {
+                channel,
+                role,
+                clone: was_clone,
+            }) => ValueOrigin::Endpoint {
                 channel,
                 role,
                 clone: clone || was_clone,
             },
+            Some(o @ (ValueOrigin::TaskHandle | ValueOrigin::Guard)) if !clone => o,
             _ => ValueOrigin::Other,
         }
     }
@@ -576,7 +676,9 @@ impl<'f> Walker<'f> {
         let mut expr = strip_parens(expr);
         loop {
             match expr {
-                Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
+                Expr::MethodCall(m)
+                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
+                {
                     expr = strip_parens(&m.receiver)
                 }
                 Expr::Try(t) => expr = strip_parens(&t.expr),
@@ -597,7 +699,9 @@ impl<'f> Walker<'f> {
                     // handle spawns detached work.
                     let recv = self.binding_of(&m.receiver);
                     let is_scope_param = recv.is_some_and(|id| {
-                        self.body.as_ref().is_some_and(|b| b.bindings[id].origin == ValueOrigin::Param)
+                        self.body
+                            .as_ref()
+                            .is_some_and(|b| b.bindings[id].origin == ValueOrigin::Param)
                     });
                     (!is_scope_param).then_some(ValueOrigin::TaskHandle)
                 }
@@ -608,18 +712,30 @@ impl<'f> Walker<'f> {
     }
 
     fn channel_ctor_call(&self, expr: &Expr) -> Option<(&'static catalog::ChannelCtor, Span)> {
-        let Expr::Call(call) = strip_parens(expr) else { return None };
-        let Expr::Path(p) = &*call.func else { return None };
+        let Expr::Call(call) = strip_parens(expr) else {
+            return None;
+        };
+        let Expr::Path(p) = &*call.func else {
+            return None;
+        };
         let path = self.resolver.resolve(&p.path)?;
         let ctor = catalog::channel_ctor(&path)?;
         Some((ctor, self.span_of(call)))
     }
 
-    fn bind_channel(&mut self, pat: &Pat, ctor: &'static catalog::ChannelCtor, call: Span, stmt: Span) {
+    fn bind_channel(
+        &mut self,
+        pat: &Pat,
+        ctor: &'static catalog::ChannelCtor,
+        call: Span,
+        stmt: Span,
+    ) {
         let channel = self.model.channels.len();
         let body = self.body_id;
         let kind = match ctor.kind {
-            catalog::ChannelKind::Bounded(_) => catalog::ChannelKind::Bounded(self.capacity_literal(call)),
+            catalog::ChannelKind::Bounded(_) => {
+                catalog::ChannelKind::Bounded(self.capacity_literal(call))
+            }
             k => k,
         };
         let mut sender = Slot::Unbound;
@@ -649,7 +765,9 @@ impl<'f> Walker<'f> {
     }
 
     fn record_leak(&mut self, leaker: Leaker, call: Span, arg: Option<&Expr>) {
-        let Some(mut arg) = arg.map(strip_parens) else { return };
+        let Some(mut arg) = arg.map(strip_parens) else {
+            return;
+        };
         // `Box::leak(Box::new(x))`
         if let Expr::Call(inner) = arg {
             if is_wrapper_name(&inner.func) && inner.args.len() == 1 {
@@ -672,9 +790,17 @@ impl<'f> Walker<'f> {
         }
     }
 
-    fn record_channel(&mut self, ctor: &'static catalog::ChannelCtor, call: Span, sender: Slot, receiver: Slot) {
+    fn record_channel(
+        &mut self,
+        ctor: &'static catalog::ChannelCtor,
+        call: Span,
+        sender: Slot,
+        receiver: Slot,
+    ) {
         let kind = match ctor.kind {
-            catalog::ChannelKind::Bounded(_) => catalog::ChannelKind::Bounded(self.capacity_literal(call)),
+            catalog::ChannelKind::Bounded(_) => {
+                catalog::ChannelKind::Bounded(self.capacity_literal(call))
+            }
             k => k,
         };
         self.model.channels.push(Channel {
@@ -715,7 +841,12 @@ impl<'f> Walker<'f> {
         let args = text.split_once('(')?.1.trim_end().strip_suffix(')')?;
         let arg = args.split(',').next()?.trim().replace('_', "");
         let digits: String = arg.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() || digits.len() != arg.trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_digit()).len() {
+        if digits.is_empty()
+            || digits.len()
+                != arg
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_digit())
+                    .len()
+        {
             return None;
         }
         digits.parse().ok()
@@ -723,7 +854,13 @@ impl<'f> Walker<'f> {
 
     // ----- loops -------------------------------------------------------------------
 
-    fn push_loop(&mut self, kind: LoopKind, span: Span, body: Span, label: Option<&syn::Label>) -> Option<LoopId> {
+    fn push_loop(
+        &mut self,
+        kind: LoopKind,
+        span: Span,
+        body: Span,
+        label: Option<&syn::Label>,
+    ) -> Option<LoopId> {
         let ctx = self.ctx;
         let b = self.body.as_mut()?;
         let id = b.loops.len();
@@ -748,7 +885,9 @@ impl<'f> Walker<'f> {
     /// Records an exit on the loops of the current context it leaves.
     fn record_exit(&mut self, exit: Exit, label: Option<String>) {
         let ctx = self.ctx;
-        let Some(body) = self.body.as_mut() else { return };
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
         let in_ctx: Vec<LoopId> = self
             .loop_stack
             .iter()
@@ -758,7 +897,11 @@ impl<'f> Walker<'f> {
         match exit {
             Exit::Break(_) => {
                 let target = match &label {
-                    Some(name) => in_ctx.iter().rev().find(|&&l| body.loops[l].label.as_deref() == Some(name.as_str())).copied(),
+                    Some(name) => in_ctx
+                        .iter()
+                        .rev()
+                        .find(|&&l| body.loops[l].label.as_deref() == Some(name.as_str()))
+                        .copied(),
                     None => in_ctx.last().copied(),
                 };
                 // A labelled break leaves every loop up to its target.
@@ -807,7 +950,14 @@ impl<'f> Walker<'f> {
 
     /// Records a receive loop; `is_loop` when it is a `for`/`while` about to be pushed (so
     /// its exits can be found).
-    fn add_recv_loop(&mut self, receiver: BindingId, span: Span, header: Span, body: Option<Span>, loop_id: Option<LoopId>) {
+    fn add_recv_loop(
+        &mut self,
+        receiver: BindingId,
+        span: Span,
+        header: Span,
+        body: Option<Span>,
+        loop_id: Option<LoopId>,
+    ) {
         let ctx = self.ctx;
         if let Some(b) = self.body.as_mut() {
             b.recv_loops.push(RecvLoop {
@@ -824,9 +974,16 @@ impl<'f> Walker<'f> {
     // ----- macros ------------------------------------------------------------------
 
     fn walk_macro(&mut self, mac: &syn::Macro) {
-        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         if FORMAT_MACROS.contains(&name.as_str()) {
-            if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+            if let Ok(args) =
+                mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+            {
                 let asserts = name.contains("assert");
                 for arg in &args {
                     // `assert!(tx.send(1).is_err())`, `assert_eq!(tx.send(1), Err(..))`.
@@ -838,7 +995,9 @@ impl<'f> Walker<'f> {
             }
         }
         if matches!(name.as_str(), "join" | "try_join") {
-            if let Ok(args) = mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+            if let Ok(args) =
+                mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+            {
                 for arg in &args {
                     self.visit_with(arg, Position::Await);
                 }
@@ -874,13 +1033,16 @@ impl<'f> Walker<'f> {
         }
     }
 
-    fn new_ctx(&mut self, span: Span, is_move: bool) -> CtxId {
+    fn new_ctx(&mut self, span: Span, is_move: bool, is_async: bool) -> CtxId {
         let parent = self.ctx;
-        let Some(body) = self.body.as_mut() else { return parent };
+        let Some(body) = self.body.as_mut() else {
+            return parent;
+        };
         body.contexts.push(Context {
             parent: Some(parent),
             span,
             is_move,
+            is_async,
         });
         body.contexts.len() - 1
     }
@@ -891,7 +1053,13 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
         match item {
             syn::Item::Fn(f) => {
                 let span = self.span_of(f);
-                self.walk_fn(f.sig.ident.to_string(), span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+                self.walk_fn(
+                    f.sig.ident.to_string(),
+                    span,
+                    f.sig.asyncness.is_some(),
+                    &f.sig.inputs,
+                    &f.block,
+                );
             }
             syn::Item::Impl(i) => {
                 let saved = self.self_type.take();
@@ -903,7 +1071,13 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                             Some(t) => format!("{t}::{}", f.sig.ident),
                             None => f.sig.ident.to_string(),
                         };
-                        self.walk_fn(name, span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+                        self.walk_fn(
+                            name,
+                            span,
+                            f.sig.asyncness.is_some(),
+                            &f.sig.inputs,
+                            &f.block,
+                        );
                     } else {
                         visit::visit_impl_item(self, it);
                     }
@@ -915,7 +1089,13 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     if let syn::TraitItem::Fn(f) = it {
                         if let Some(block) = &f.default {
                             let span = self.span_of(f);
-                            self.walk_fn(format!("{}::{}", t.ident, f.sig.ident), span, f.sig.asyncness.is_some(), &f.sig.inputs, block);
+                            self.walk_fn(
+                                format!("{}::{}", t.ident, f.sig.ident),
+                                span,
+                                f.sig.asyncness.is_some(),
+                                &f.sig.inputs,
+                                block,
+                            );
                         }
                     }
                 }
@@ -990,15 +1170,27 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 // `rx.iter().sum()`: receives until every sender is gone.
                 if CONSUMING.contains(&method.as_str()) {
                     if let Some(rx) = self.recv_loop_receiver(&m.receiver, false) {
-                        if matches!(catalog::endpoint_op(first_method(&m.receiver).unwrap_or("")), EndpointOp::IntoIter) {
+                        if matches!(
+                            catalog::endpoint_op(first_method(&m.receiver).unwrap_or("")),
+                            EndpointOp::IntoIter
+                        ) {
                             self.add_recv_loop(rx, call, call, None, None);
                         }
                     }
                 }
-                if matches!(strip_parens(&m.receiver), Expr::MethodCall(_)) && !INSPECTING.contains(&method.as_str()) {
+                if matches!(strip_parens(&m.receiver), Expr::MethodCall(_))
+                    && !INSPECTING.contains(&method.as_str())
+                {
                     self.inspected = false;
                 }
-                self.visit_with(&m.receiver, Position::Receiver { method: method.clone(), call, inspected });
+                self.visit_with(
+                    &m.receiver,
+                    Position::Receiver {
+                        method: method.clone(),
+                        call,
+                        inspected,
+                    },
+                );
                 self.inspected = false;
                 let into = self.binding_of(&m.receiver);
                 for arg in &m.args {
@@ -1046,7 +1238,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Closure(c) => {
                 let span = self.span_of(c);
-                let ctx = self.new_ctx(span, c.capture.is_some());
+                let ctx = self.new_ctx(span, c.capture.is_some(), c.asyncness.is_some());
                 let saved = std::mem::replace(&mut self.ctx, ctx);
                 let end = self.span_of(&c.body).end;
                 self.scopes.push((Vec::new(), end));
@@ -1059,7 +1251,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Async(a) => {
                 let span = self.span_of(a);
-                let ctx = self.new_ctx(span, a.capture.is_some());
+                let ctx = self.new_ctx(span, a.capture.is_some(), true);
                 let saved = std::mem::replace(&mut self.ctx, ctx);
                 self.walk_block(&a.block, Position::Returned);
                 self.ctx = saved;
@@ -1071,7 +1263,11 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let body = self.span_of(&f.body);
                 let header = Span::new(span.start as usize, self.span_of(&f.expr).end as usize);
                 let receiver = self.recv_loop_receiver(&f.expr, true);
-                let iter_role = if self.binding_of(&f.expr).is_some() { Position::ForLoop } else { Position::Other };
+                let iter_role = if self.binding_of(&f.expr).is_some() {
+                    Position::ForLoop
+                } else {
+                    Position::Other
+                };
                 self.visit_with(&f.expr, iter_role);
                 let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
                 if let Some(rx) = receiver {
@@ -1091,7 +1287,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if let Expr::Let(l) = strip_parens(&w.cond) {
                     if let Some(rx) = self.recv_loop_receiver(&l.expr, false) {
                         if pat_is_ok_or_some(&l.pat) {
-                            let header = Span::new(span.start as usize, self.span_of(&l.expr).end as usize);
+                            let header =
+                                Span::new(span.start as usize, self.span_of(&l.expr).end as usize);
                             self.add_recv_loop(rx, span, header, Some(body), id);
                         }
                     }
@@ -1113,7 +1310,10 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Break(b) => {
                 let span = self.span_of(b);
-                self.record_exit(Exit::Break(span), b.label.as_ref().map(|l| l.ident.to_string()));
+                self.record_exit(
+                    Exit::Break(span),
+                    b.label.as_ref().map(|l| l.ident.to_string()),
+                );
                 if let Some(e) = &b.expr {
                     self.visit_with(e, Position::Other);
                 }
@@ -1131,7 +1331,11 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 self.record_exit(Exit::Try(span), None);
             }
             Expr::Await(a) => {
-                let inner = if self.binding_of(&a.base).is_some() { Position::Await } else { Position::Other };
+                let inner = if self.binding_of(&a.base).is_some() {
+                    Position::Await
+                } else {
+                    Position::Other
+                };
                 self.visit_with(&a.base, inner);
             }
             Expr::Assign(a) => {
@@ -1148,7 +1352,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 };
                 // `x = value;` into a local declared earlier (`let tx;`): the value moves there,
                 // and a binding declared without a value takes the endpoint it is given.
-                let target = self.binding_of(&a.left).filter(|_| matches!(strip_parens(&a.left), Expr::Path(_)));
+                let target = self
+                    .binding_of(&a.left)
+                    .filter(|_| matches!(strip_parens(&a.left), Expr::Path(_)));
                 let rhs_role = match target {
                     Some(t) => {
                         let origin = self.origin_of(&a.right);
@@ -1180,7 +1386,11 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Tuple(t) => {
                 let inner = match role {
-                    Position::Returned | Position::CallArg(_) | Position::Struct(_) | Position::SelfField(_) | Position::Pushed(_) => role,
+                    Position::Returned
+                    | Position::CallArg(_)
+                    | Position::Struct(_)
+                    | Position::SelfField(_)
+                    | Position::Pushed(_) => role,
                     _ => Position::Other,
                 };
                 for e in &t.elems {
@@ -1188,7 +1398,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 }
             }
             Expr::If(i) => {
-                self.scopes.push((Vec::new(), self.span_of(&i.then_branch).end));
+                self.scopes
+                    .push((Vec::new(), self.span_of(&i.then_branch).end));
                 if let Expr::Let(l) = strip_parens(&i.cond) {
                     self.inspected = true;
                     self.visit_with(&l.expr, Position::Other);
@@ -1230,7 +1441,13 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
     // Nested items are separate bodies; the default walker would mix them in.
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         let span = self.span_of(f);
-        self.walk_fn(f.sig.ident.to_string(), span, f.sig.asyncness.is_some(), &f.sig.inputs, &f.block);
+        self.walk_fn(
+            f.sig.ident.to_string(),
+            span,
+            f.sig.asyncness.is_some(),
+            &f.sig.inputs,
+            &f.block,
+        );
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
@@ -1336,10 +1553,26 @@ fn is_wrapper(path: &str) -> bool {
 
 fn is_wrapper_name(func: &Expr) -> bool {
     let Expr::Path(p) = func else { return false };
-    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
     matches!(
-        segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
-        ["Some"] | ["Ok"] | ["Box", "new"] | ["Arc", "new"] | ["Rc", "new"] | ["Mutex", "new"] | ["RwLock", "new"] | ["RefCell", "new"] | ["Cell", "new"]
+        segs.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["Some"]
+            | ["Ok"]
+            | ["Box", "new"]
+            | ["Arc", "new"]
+            | ["Rc", "new"]
+            | ["Mutex", "new"]
+            | ["RwLock", "new"]
+            | ["RefCell", "new"]
+            | ["Cell", "new"]
     )
 }
 
@@ -1376,6 +1609,20 @@ pub enum AliveBecause {
 }
 
 impl Body {
+    /// Whether a span lies inside a loop of this body that runs in context `ctx` or around it.
+    pub fn in_loop(&self, span: Span, ctx: CtxId) -> bool {
+        self.loops.iter().any(|l| {
+            l.body.start <= span.start && span.end <= l.body.end && self.ctx_within(ctx, l.ctx)
+        })
+    }
+
+    /// Whether a span lies inside a `loop`/`while`/`for` of this body.
+    pub fn loops_around(&self, span: Span) -> impl Iterator<Item = &LoopInfo> {
+        self.loops
+            .iter()
+            .filter(move |l| l.body.start <= span.start && span.end <= l.body.end)
+    }
+
     /// Whether the context `inner` is `outer` or nested inside it.
     pub fn ctx_within(&self, inner: CtxId, outer: CtxId) -> bool {
         let mut cur = Some(inner);
@@ -1425,15 +1672,26 @@ impl Body {
             // { for v in rx { tx.send(..) } }`), and used nowhere else inside the outer
             // closures: code in an enclosing closure runs concurrently and can drop it.
             let closure = self.child_towards(ctx, b.ctx).expect("ctx is nested");
-            let inside: Vec<&Use> = b.uses.iter().filter(|u| self.ctx_within(u.ctx, closure)).collect();
-            let all_in_ctx = !inside.is_empty() && inside.iter().all(|u| self.ctx_within(u.ctx, ctx));
+            let inside: Vec<&Use> = b
+                .uses
+                .iter()
+                .filter(|u| self.ctx_within(u.ctx, closure))
+                .collect();
+            let all_in_ctx =
+                !inside.is_empty() && inside.iter().all(|u| self.ctx_within(u.ctx, ctx));
             let moves_in = self.contexts[ctx].is_move || inside.iter().any(|u| u.kind.moves());
             if !(all_in_ctx && moves_in) {
                 return Liveness::Unsure;
             }
             // And it must still hold its own value when the closure is created.
             let created = self.contexts[closure].span.start;
-            let before = self.uses_decide(b, created, |u| !self.ctx_within(u.ctx, closure), b.ctx, depth);
+            let before = self.uses_decide(
+                b,
+                created,
+                |u| !self.ctx_within(u.ctx, closure),
+                b.ctx,
+                depth,
+            );
             if !matches!(before, Liveness::Alive(_)) {
                 return Liveness::Unsure;
             }
@@ -1442,7 +1700,14 @@ impl Body {
         self.uses_decide(b, at, |_| true, ctx, depth)
     }
 
-    fn uses_decide(&self, b: &Binding, at: u32, relevant: impl Fn(&Use) -> bool, ctx: CtxId, depth: usize) -> Liveness {
+    fn uses_decide(
+        &self,
+        b: &Binding,
+        at: u32,
+        relevant: impl Fn(&Use) -> bool,
+        ctx: CtxId,
+        depth: usize,
+    ) -> Liveness {
         let mut later_use = None;
         for u in b.uses.iter().filter(|u| relevant(u)) {
             if u.span.start >= at {
@@ -1473,7 +1738,9 @@ impl Body {
             match &u.kind {
                 UseKind::Drop { .. } => return Liveness::Gone,
                 UseKind::Leak { call, .. } => return Liveness::Alive(AliveBecause::Leaked(*call)),
-                UseKind::StoredSelfField(_) => return Liveness::Alive(AliveBecause::StoredInSelf(u.span)),
+                UseKind::StoredSelfField(_) => {
+                    return Liveness::Alive(AliveBecause::StoredInSelf(u.span))
+                }
                 UseKind::MovedTo(to) => return self.liveness_depth(*to, at, ctx, depth + 1),
                 UseKind::Pushed { into: Some(coll) } => {
                     return match self.liveness_depth(*coll, at, ctx, depth + 1) {
@@ -1481,7 +1748,11 @@ impl Body {
                         other => other,
                     }
                 }
-                UseKind::Method { op: EndpointOp::IntoIter, name, .. } if name.starts_with("into") => return Liveness::Unsure,
+                UseKind::Method {
+                    op: EndpointOp::IntoIter,
+                    name,
+                    ..
+                } if name.starts_with("into") => return Liveness::Unsure,
                 k if k.moves() => return Liveness::Unsure,
                 _ => {}
             }

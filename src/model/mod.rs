@@ -13,7 +13,9 @@ pub mod resolve;
 use std::collections::HashSet;
 
 pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
-pub use flow::{Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin};
+pub use flow::{
+    Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin,
+};
 
 use crate::source::SourceFile;
 

@@ -195,7 +195,9 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
                 scope.names.insert(alias, full);
             }
         }
-        UseTree::Glob(_) => scope.globs.push(prefix.trim_start_matches("::").to_string()),
+        UseTree::Glob(_) => scope
+            .globs
+            .push(prefix.trim_start_matches("::").to_string()),
         UseTree::Group(g) => {
             for t in &g.items {
                 collect_use(t, prefix.clone(), scope);
@@ -221,13 +223,31 @@ mod tests {
             "use std::sync::mpsc; use tokio::sync::{oneshot, mpsc::{self as tmpsc, unbounded_channel as ub}};
              use crossbeam::channel::*; use ::flume as fl;",
         );
-        assert_eq!(r.resolve_str("mpsc::channel").unwrap(), "std::sync::mpsc::channel");
-        assert_eq!(r.resolve_str("tmpsc::channel").unwrap(), "tokio::sync::mpsc::channel");
-        assert_eq!(r.resolve_str("ub").unwrap(), "tokio::sync::mpsc::unbounded_channel");
-        assert_eq!(r.resolve_str("oneshot::channel").unwrap(), "tokio::sync::oneshot::channel");
-        assert_eq!(r.resolve_str("bounded").unwrap(), "crossbeam_channel::bounded");
+        assert_eq!(
+            r.resolve_str("mpsc::channel").unwrap(),
+            "std::sync::mpsc::channel"
+        );
+        assert_eq!(
+            r.resolve_str("tmpsc::channel").unwrap(),
+            "tokio::sync::mpsc::channel"
+        );
+        assert_eq!(
+            r.resolve_str("ub").unwrap(),
+            "tokio::sync::mpsc::unbounded_channel"
+        );
+        assert_eq!(
+            r.resolve_str("oneshot::channel").unwrap(),
+            "tokio::sync::oneshot::channel"
+        );
+        assert_eq!(
+            r.resolve_str("bounded").unwrap(),
+            "crossbeam_channel::bounded"
+        );
         assert_eq!(r.resolve_str("fl::unbounded").unwrap(), "flume::unbounded");
-        assert_eq!(r.resolve_str("::std::mem::forget").unwrap(), "std::mem::forget");
+        assert_eq!(
+            r.resolve_str("::std::mem::forget").unwrap(),
+            "std::mem::forget"
+        );
         assert_eq!(r.resolve_str("drop").unwrap(), "std::mem::drop");
         assert_eq!(r.resolve_str("local_var"), None);
     }
@@ -236,6 +256,9 @@ mod tests {
     fn local_items_shadow_globs() {
         let r = resolver("use std::sync::mpsc::*; fn channel() {}");
         assert_eq!(r.resolve_str("channel").unwrap(), "crate::channel");
-        assert_eq!(r.resolve_str("sync_channel").unwrap(), "std::sync::mpsc::sync_channel");
+        assert_eq!(
+            r.resolve_str("sync_channel").unwrap(),
+            "std::sync::mpsc::sync_channel"
+        );
     }
 }

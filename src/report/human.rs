@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
@@ -21,7 +23,8 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> st
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
         };
-        let mut labels = vec![CsLabel::primary((), d.primary.span.range()).with_message(&d.primary.message)];
+        let mut labels =
+            vec![CsLabel::primary((), d.primary.span.range()).with_message(&d.primary.message)];
         for l in &d.secondary {
             labels.push(CsLabel::secondary((), l.span.range()).with_message(&l.message));
         }
@@ -36,7 +39,8 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> st
             .with_code(d.code())
             .with_labels(labels)
             .with_notes(notes);
-        term::emit_to_write_style(&mut buffer, &config, &file, &cs).map_err(std::io::Error::other)?;
+        term::emit_to_write_style(&mut buffer, &config, &file, &cs)
+            .map_err(std::io::Error::other)?;
     }
     out.write_all(buffer.as_slice())
 }

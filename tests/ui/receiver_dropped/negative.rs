@@ -42,7 +42,15 @@ fn receiver_returned() -> mpsc::Receiver<u32> {
 }
 
 fn suppressed() {
-    // leaklint:allow(receiver_dropped) -- testing the error path
+    // leaklint:allow(receiver_dropped) -- the values are not needed here
+    let (tx, _) = mpsc::channel::<u32>();
+    let _ = tx.send(1);
+}
+
+fn send_expected_to_fail() {
     let (tx, _) = mpsc::channel::<u32>();
     assert!(tx.send(1).is_err());
+    let (tx, rx) = mpsc::channel::<u32>();
+    drop(rx);
+    assert_eq!(tx.send(2), Err(mpsc::SendError(2)));
 }

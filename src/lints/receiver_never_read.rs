@@ -1,0 +1,104 @@
+//! `receiver_never_read`: values are sent into a channel whose receiver is kept alive but
+//! never read.
+
+use crate::diagnostic::{Finding, Label};
+use crate::lints::{Group, Lint, LintContext};
+use crate::model::catalog::{send_may_block, ChannelKind, EndpointOp};
+use crate::model::{CrateCondition, Role, Slot, UseKind};
+use crate::source::Span;
+
+pub static RECEIVER_NEVER_READ: Lint = Lint {
+    name: "receiver_never_read",
+    group: Group::Suspicious,
+    doc: include_str!("../../lints/receiver_never_read.md"),
+    needles: super::CHANNEL_NEEDLES,
+    check: Some(check),
+};
+
+fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
+    for channel in &cx.model.channels {
+        // Only channels whose sends can block or pile up.
+        let consequence = match channel.kind {
+            ChannelKind::Bounded(_) => "once the buffer is full, every sender blocks for ever",
+            ChannelKind::Unbounded => {
+                "the buffer grows without limit: every value sent is kept in memory"
+            }
+            _ => continue,
+        };
+        let Slot::Binding(rx) = channel.receiver else {
+            continue;
+        };
+        let body = cx.model.body(channel.body);
+        let receiver = &body.bindings[rx];
+        // Sends on any sender of the channel, in any context. On a bounded channel only a
+        // send that can wait counts (`try_send` and `send_timeout` give up).
+        let bounded = matches!(channel.kind, ChannelKind::Bounded(_));
+        let sends: Vec<(Span, usize)> = body
+            .endpoints(channel.id, Role::Sender)
+            .flat_map(|tx| body.bindings[tx].uses.iter())
+            .filter_map(|u| match &u.kind {
+                UseKind::Method {
+                    op: EndpointOp::Send,
+                    call,
+                    name,
+                    ..
+                } if !bounded || send_may_block(name) => Some((*call, u.ctx)),
+                _ => None,
+            })
+            .collect();
+        // More values than the channel can hold: a send in a loop, or more send sites than
+        // a literal capacity.
+        let too_many = sends.iter().any(|(call, ctx)| body.in_loop(*call, *ctx))
+            || matches!(channel.kind, ChannelKind::Bounded(Some(cap)) if sends.len() as u64 > cap);
+        let send = sends.first().map(|(call, _)| *call).filter(|_| too_many);
+        let sender_used = body
+            .endpoints(channel.id, Role::Sender)
+            .any(|tx| !body.bindings[tx].uses.is_empty());
+        let kind = channel.kind.describe();
+        match receiver.uses.as_slice() {
+            // `_rx`: kept to the end of the block, never read.
+            [] => {
+                let Some(send) = send else { continue };
+                out.push(
+                    Finding::new(
+                        &RECEIVER_NEVER_READ,
+                        format!("values are sent into this {kind} channel, but its receiver `{}` is never read: {consequence}", receiver.name),
+                        Label::new(receiver.span, "kept alive, never read"),
+                    )
+                    .label(send, "a value is sent here")
+                    .label(channel.call, "channel created here")
+                    .help("receive from the channel, or drop the channel and stop sending if the values are not needed"),
+                );
+            }
+            // Stored into a struct field (directly or through `Some(..)`): a finding only if
+            // no code of the crate reads that field.
+            [u] => {
+                let field = match &u.kind {
+                    // `_field`: kept on purpose, never meant to be read.
+                    UseKind::StoredSelfField(f) | UseKind::StoredStruct(f)
+                        if !f.starts_with('_') =>
+                    {
+                        f.clone()
+                    }
+                    _ => continue,
+                };
+                if !sender_used {
+                    continue;
+                }
+                let mut f = Finding::new(
+                    &RECEIVER_NEVER_READ,
+                    format!("this {kind} channel's receiver is stored in field `{field}`, which nothing in the crate reads: {consequence}"),
+                    Label::new(u.span, format!("stored in `{field}` here")),
+                )
+                .label(channel.call, "channel created here")
+                .help(format!("receive from `{field}` somewhere, or remove the channel"));
+                if let Some(send) = send {
+                    f = f.label(send, "a value is sent here");
+                }
+                f.condition = Some(CrateCondition::FieldNeverRead(field));
+                out.push(f);
+            }
+            _ => {}
+        }
+    }
+}

@@ -19,6 +19,10 @@ use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
 use crate::suppress::Suppressions;
 
+pub mod prefilter;
+
+use prefilter::Prefilter;
+
 /// One file to lint.
 #[derive(Clone, Debug)]
 pub struct InputFile {
@@ -55,6 +59,9 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub files_seen: usize,
     pub files_parsed: usize,
+    /// Files the pre-filter skipped that were read a second time, because a crate-wide fact
+    /// (a field read) that a finding depends on could only be settled by modelling them.
+    pub files_rechecked: usize,
 }
 
 impl Outcome {
@@ -78,32 +85,59 @@ struct FileResult {
     facts: CrateFacts,
     unit: usize,
     parsed: bool,
+    /// Read, but not parsed: no enabled lint can fire in it.
+    skipped: bool,
 }
 
-/// Lints `files`; `levels[unit]` gives the levels of each unit.
+/// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
+/// past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
+    let fallback = [Levels::default()];
+    let levels = if levels.is_empty() { &fallback } else { levels };
+    let unit_of = |f: &InputFile| f.unit.min(levels.len() - 1);
+    let prefilters = prefilters(levels);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("leaklint-{i}"))
-        .build();
-    let work = || {
+        .build()
+        .ok();
+    let results: Vec<FileResult> = install(&pool, || {
         files
             .par_iter()
-            .map(|f| lint_file(f, &levels[f.unit.min(levels.len() - 1)], options))
-            .collect::<Vec<_>>()
-    };
-    let results = match pool {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
+            .map(|f| {
+                let unit = unit_of(f);
+                lint_file(f, &levels[unit], &prefilters[unit], options)
+            })
+            .collect()
+    });
 
     let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
     for r in &results {
         facts.entry(r.unit).or_default().merge(&r.facts);
     }
+    // A conditional finding that holds so far may be undone by a file the pre-filter skipped
+    // (a field read in a file with no channel in it). Those few files are read again and
+    // modelled, so that the pre-filter never changes a finding.
+    let mut files_rechecked = 0;
+    let pending = pending_words(&results, &facts);
+    if !pending.is_empty() {
+        let recheck: Vec<&InputFile> = files
+            .iter()
+            .zip(&results)
+            .filter(|(f, r)| r.skipped && pending.contains_key(&f.unit))
+            .map(|(f, _)| f)
+            .collect();
+        let found = install(&pool, || recheck_all(&recheck, &pending));
+        for (unit, file_facts) in found {
+            files_rechecked += 1;
+            facts.entry(unit).or_default().merge(&file_facts);
+        }
+    }
+
     let mut outcome = Outcome {
         files_seen: files.len(),
+        files_rechecked,
         ..Outcome::default()
     };
     for r in results {
@@ -118,6 +152,96 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
     }
     finish(&mut outcome.diagnostics);
     outcome
+}
+
+/// Runs `work` on the pool, or on the global one if the pool could not be built.
+fn install<R: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+/// One pre-filter per level table, compiled once per distinct set of enabled lints.
+fn prefilters(levels: &[Levels]) -> Vec<Arc<Prefilter>> {
+    let mut compiled: HashMap<Vec<bool>, Arc<Prefilter>> = HashMap::new();
+    levels
+        .iter()
+        .map(|l| {
+            let enabled: Vec<bool> = LINTS.iter().map(|lint| l.is_enabled(lint)).collect();
+            compiled
+                .entry(enabled)
+                .or_insert_with(|| Arc::new(Prefilter::new(l)))
+                .clone()
+        })
+        .collect()
+}
+
+/// Per unit, the words whose presence in a skipped file could undo a conditional finding
+/// that holds so far.
+fn pending_words(
+    results: &[FileResult],
+    facts: &HashMap<usize, CrateFacts>,
+) -> HashMap<usize, Vec<String>> {
+    let mut pending: HashMap<usize, Vec<String>> = HashMap::new();
+    for r in results {
+        for (condition, _) in &r.conditional {
+            if !facts[&r.unit].holds(condition) {
+                continue;
+            }
+            let word = match condition {
+                CrateCondition::FieldNeverRead(field) => field.trim_start_matches("r#"),
+            };
+            let words = pending.entry(r.unit).or_default();
+            if !words.iter().any(|w| w == word) {
+                words.push(word.to_string());
+            }
+        }
+    }
+    pending
+}
+
+/// The crate facts of the skipped files that name a pending word, each with its unit.
+fn recheck_all(
+    files: &[&InputFile],
+    pending: &HashMap<usize, Vec<String>>,
+) -> Vec<(usize, CrateFacts)> {
+    files
+        .par_iter()
+        .filter_map(|f| recheck_facts(f, &pending[&f.unit]).map(|facts| (f.unit, facts)))
+        .collect()
+}
+
+/// Reads a skipped file again and, if it names one of `words`, models it for its crate
+/// facts. Files that cannot be read or parsed contribute nothing (as without the pre-filter).
+fn recheck_facts(input: &InputFile, words: &[String]) -> Option<CrateFacts> {
+    let text = String::from_utf8(std::fs::read(&input.path).ok()?).ok()?;
+    if !words
+        .iter()
+        .any(|w| contains_word(text.as_bytes(), w.as_bytes()))
+    {
+        return None;
+    }
+    let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
+    let facts = std::panic::catch_unwind(|| {
+        let ast = syn::parse_file(&file.text).ok()?;
+        let model = FileModel::build(&file, &ast);
+        Some(CrateFacts {
+            field_reads: model.field_reads,
+        })
+    });
+    proc_macro2::extra::invalidate_current_thread_spans();
+    facts.ok().flatten()
+}
+
+/// Whether `word` occurs in `text` as a whole identifier.
+fn contains_word(text: &[u8], word: &[u8]) -> bool {
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    memchr::memmem::find_iter(text, word).any(|at| {
+        let before = at.checked_sub(1).map(|i| text[i]);
+        let after = text.get(at + word.len()).copied();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
 
 /// Sorts diagnostics by file and position and marks the first of each lint.
@@ -137,31 +261,36 @@ fn finish(diagnostics: &mut [Diagnostic]) {
     }
 }
 
-fn lint_file(input: &InputFile, levels: &Levels, options: &EngineOptions) -> FileResult {
+fn lint_file(
+    input: &InputFile,
+    levels: &Levels,
+    prefilter: &Prefilter,
+    options: &EngineOptions,
+) -> FileResult {
     let mut result = FileResult {
         diagnostics: Vec::new(),
         conditional: Vec::new(),
         facts: CrateFacts::default(),
         unit: input.unit,
         parsed: false,
+        skipped: false,
     };
-    let file = match load(input) {
-        Ok(file) => file,
+    let text = match load(input) {
+        Ok(text) => text,
         Err(diag) => {
             result.diagnostics.push(*diag);
             return result;
         }
     };
-    if options.prefilter && !may_fire(&file.text, levels) {
+    // The pre-filter runs on the bytes, before the line index is built.
+    if options.prefilter && !prefilter.matches(text.as_bytes()) {
+        result.skipped = true;
         return result;
     }
+    let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
     result.parsed = true;
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&file, levels)));
-    // Spans of this file are no longer needed; free proc-macro2's thread-local source map so
-    // that memory stays flat over thousands of files.
-    proc_macro2::extra::invalidate_current_thread_spans();
-    match outcome {
-        Ok(Ok(analysis)) => {
+    match analyse_caught(&file, levels) {
+        Ok(analysis) => {
             result.facts = analysis.facts;
             for (finding, condition) in analysis.findings {
                 let diag = to_diagnostic(finding, levels, &file, input);
@@ -171,20 +300,7 @@ fn lint_file(input: &InputFile, levels: &Levels, options: &EngineOptions) -> Fil
                 }
             }
         }
-        Ok(Err(diags)) => result.diagnostics.extend(diags),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            result.diagnostics.push(Diagnostic::tool_error(
-                "internal_error",
-                file.clone(),
-                format!("leaklint crashed while analysing this file: {what}"),
-                Label::new(Span::new(0, 0), "while analysing this file"),
-            ));
-        }
+        Err(diags) => result.diagnostics.extend(diags),
     }
     for d in &mut result.diagnostics {
         d.package = input.package.clone();
@@ -193,6 +309,60 @@ fn lint_file(input: &InputFile, levels: &Levels, options: &EngineOptions) -> Fil
         d.package = input.package.clone();
     }
     result
+}
+
+/// [`analyse`], with a panic turned into an `internal_error` diagnostic, and proc-macro2's
+/// thread-local source map freed afterwards (so that memory stays flat over thousands of
+/// files: every span has been converted to a byte span by then).
+fn analyse_caught(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(file, levels)));
+    proc_macro2::extra::invalidate_current_thread_spans();
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(vec![Diagnostic::tool_error(
+                "internal_error",
+                file.clone(),
+                format!("leaklint crashed while analysing this file: {what}"),
+                Label::new(Span::new(0, 0), "while analysing this file"),
+            )])
+        }
+    }
+}
+
+/// Lints one file's text as a crate of its own, without the pre-filter and without catching
+/// panics: every stage after loading (parse, model, lints, suppressions, crate conditions)
+/// runs on `text`. For fuzzing and tests; [`run`] is the entry point for files.
+pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic> {
+    let file = SourceFile::new(
+        PathBuf::from(display),
+        display.to_string(),
+        text.to_string(),
+    );
+    let result = analyse(&file, levels);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let mut diagnostics = match result {
+        Ok(analysis) => {
+            let facts = analysis.facts;
+            analysis
+                .findings
+                .into_iter()
+                .filter(|(_, c)| c.as_ref().is_none_or(|c| facts.holds(c)))
+                .map(|(finding, _)| {
+                    let (level, source) = levels.level_of(finding.lint);
+                    Diagnostic::from_finding(finding, level, source, file.clone())
+                })
+                .collect()
+        }
+        Err(diags) => diags,
+    };
+    finish(&mut diagnostics);
+    diagnostics
 }
 
 fn to_diagnostic(
@@ -208,68 +378,83 @@ fn to_diagnostic(
 }
 
 /// Reads a file once; I/O and encoding problems become located diagnostics.
-fn load(input: &InputFile) -> Result<Arc<SourceFile>, Box<Diagnostic>> {
-    let empty = |text: String| SourceFile::new(input.path.clone(), input.display.clone(), text);
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Err(Box::new(Diagnostic::tool_error(
-                "read_error",
-                empty(String::new()),
-                format!("cannot read `{}`: {e}", input.display),
-                Label::new(Span::new(0, 0), ""),
-            )))
-        }
+fn load(input: &InputFile) -> Result<String, Box<Diagnostic>> {
+    let error = |code: &'static str, message: String, text: String, label: Label| {
+        Box::new(Diagnostic::tool_error(
+            code,
+            SourceFile::new(input.path.clone(), input.display.clone(), text),
+            message,
+            label,
+        ))
     };
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Box::new(Diagnostic::tool_error(
+    let read_error = |e: std::io::Error| {
+        error(
+            "read_error",
+            format!("cannot read `{}`: {e}", input.display),
+            String::new(),
+            Label::new(Span::new(0, 0), ""),
+        )
+    };
+    let mut handle = std::fs::File::open(&input.path).map_err(read_error)?;
+    let meta = handle.metadata().map_err(read_error)?;
+    // A FIFO or a device would block or never end: only regular files are read.
+    if !meta.is_file() {
+        return Err(error(
+            "read_error",
+            format!("cannot read `{}`: not a regular file", input.display),
+            String::new(),
+            Label::new(Span::new(0, 0), ""),
+        ));
+    }
+    let too_large = |len: u64| {
+        error(
             "file_too_large",
-            empty(String::new()),
             format!(
                 "`{}` is {} MiB, over the {} MiB leaklint analyses; it was skipped",
                 input.display,
-                bytes.len() >> 20,
+                len >> 20,
                 MAX_FILE_BYTES >> 20
             ),
+            String::new(),
             Label::new(Span::new(0, 0), ""),
-        )));
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // `take` bounds a file that grows while it is read.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut handle, MAX_FILE_BYTES as u64 + 1),
+        &mut bytes,
+    )
+    .map_err(read_error)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(
-            input.path.clone(),
-            input.display.clone(),
-            text,
-        )),
+        Ok(text) => Ok(text),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             // Lossy decoding keeps valid prefixes byte-for-byte, so `at` is still right.
-            let file = empty(text);
-            Err(Box::new(Diagnostic::tool_error(
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            Err(error(
                 "invalid_utf8",
-                file,
                 format!(
                     "`{}` is not valid UTF-8 (invalid byte at offset {at})",
                     input.display
                 ),
+                text,
                 Label::new(Span::new(at, at + 1), "not UTF-8"),
-            )))
+            ))
         }
     }
 }
 
-/// Whether any enabled lint could fire in this text (a byte search, no parsing).
+/// Whether any enabled lint could fire in this text (a byte search, no parsing). [`run`]
+/// compiles the pre-filter once per run; this compiles it on every call.
 pub fn may_fire(text: &str, levels: &Levels) -> bool {
-    let bytes = text.as_bytes();
-    // Suppression comments and attributes must be checked even when nothing fires.
-    if memchr::memmem::find(bytes, b"leaklint").is_some() {
-        return true;
-    }
-    LINTS
-        .iter()
-        .filter(|l| l.check.is_some() && levels.is_enabled(l))
-        .flat_map(|l| l.needles.iter())
-        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+    Prefilter::new(levels).matches(text.as_bytes())
 }
 
 struct Analysis {
@@ -294,7 +479,12 @@ fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diag
             check(&cx, &mut findings);
         }
     }
-    let suppressions = Suppressions::collect(file, &ast);
+    // Every suppression names leaklint: without the word, there is nothing to collect.
+    let suppressions = if memchr::memmem::find(file.text.as_bytes(), b"leaklint").is_some() {
+        Suppressions::collect(file, &ast)
+    } else {
+        Suppressions::default()
+    };
     let mut kept = Vec::new();
     for finding in findings {
         if !suppressions.covers(&finding, file) {

@@ -11,7 +11,9 @@ pub static FORGOTTEN_HANDLE: Lint = Lint {
     name: "forgotten_handle",
     group: Group::Suspicious,
     doc: include_str!("../../lints/forgotten_handle.md"),
-    needles: &["forget", "leak", "ManuallyDrop"],
+    // A leak call, and something it can leak: a channel endpoint (a constructor call), a
+    // task handle (a spawn) or a shutdown guard.
+    needles: &["forget(|leak(|ManuallyDrop&channel(|bounded(|never(|spawn|drop_guard"],
     check: Some(check),
 };
 

@@ -29,9 +29,10 @@ pub static LINTS: &[&Lint] = &[
     &UNUSED_SUPPRESSION,
 ];
 
-/// Pre-filter needles of the channel lints: every constructor's last path segment
-/// (`channel`, `sync_channel`, `bounded`, `unbounded`, `never`).
-pub const CHANNEL_NEEDLES: &[&str] = &["channel", "bounded", "never"];
+/// Pre-filter needles of the channel lints: every constructor's last path segment named as a
+/// callee (`channel(` also covers `sync_channel(` and `unbounded_channel(`, `bounded(` covers
+/// `unbounded(`). A channel exists in the model only where a constructor is called.
+pub const CHANNEL_NEEDLES: &[&str] = &["channel(", "bounded(", "never("];
 
 /// Groups as in clippy: they set the default level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -88,8 +89,10 @@ pub struct Lint {
     pub group: Group,
     /// The user-facing document, `lints/NAME.md`, embedded in the binary.
     pub doc: &'static str,
-    /// Byte strings of which at least one must occur in a file for the lint to possibly fire
-    /// there; files with none of the enabled lints' needles are not parsed.
+    /// What must occur in a file for the lint to possibly fire there; files that match no
+    /// needle of an enabled lint are not parsed. A needle is a word (`"spawn"`), a word named
+    /// as a callee (`"channel("`), `|` for one of several and `&` for all of several clauses:
+    /// see [`crate::engine::prefilter`]. An empty list means every file.
     pub needles: &'static [&'static str],
     /// `None` for lints raised by the pipeline itself (`unused_suppression`).
     pub check: Option<CheckFn>,

@@ -9,7 +9,7 @@ pub static UNBOUNDED_CHANNEL: Lint = Lint {
     name: "unbounded_channel",
     group: Group::Restriction,
     doc: include_str!("../../lints/unbounded_channel.md"),
-    needles: &["unbounded", "channel"],
+    needles: &["channel(", "unbounded("],
     check: Some(check),
 };
 

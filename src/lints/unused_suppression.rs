@@ -7,6 +7,7 @@ pub static UNUSED_SUPPRESSION: Lint = Lint {
     name: "unused_suppression",
     group: Group::Suspicious,
     doc: include_str!("../../lints/unused_suppression.md"),
-    needles: &[],
+    // Every suppression names leaklint (`// leaklint:allow`, `cfg_attr(leaklint, ..)`).
+    needles: &["//leaklint"],
     check: None,
 };

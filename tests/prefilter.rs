@@ -1,0 +1,212 @@
+//! The pre-filter only skips work: a file it rejects holds nothing the model would act on,
+//! and a crate-wide fact found in a skipped file still counts.
+
+use leaklint::config::{Levels, Selector};
+use leaklint::diagnostic::{Level, LevelSource};
+use leaklint::engine::prefilter::Prefilter;
+use leaklint::engine::{self, EngineOptions, InputFile};
+use leaklint::lints::{self, Lint};
+use leaklint::model::catalog::{self, ChannelKind, CHANNEL_CTORS, SPAWN_FNS};
+use leaklint::model::FileModel;
+use leaklint::source::SourceFile;
+
+fn lint(name: &str) -> &'static Lint {
+    lints::find(name).unwrap()
+}
+
+fn model(text: &str) -> FileModel {
+    let file = SourceFile::new("t.rs".into(), "t.rs".into(), text.to_string());
+    let ast = syn::parse_file(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    FileModel::build(&file, &ast)
+}
+
+const CHANNEL_LINTS: &[&str] = &[
+    "sender_alive_in_recv_loop",
+    "recv_without_sender",
+    "receiver_never_read",
+    "receiver_dropped",
+    "unbounded_channel",
+];
+
+/// Every way the model can see each known constructor called: the full path, a module
+/// import, a renamed import, a glob import, a turbofish, and a comment before the call.
+fn ctor_sources(path: &str) -> Vec<String> {
+    let (module, name) = path.rsplit_once("::").unwrap();
+    vec![
+        format!("fn f() {{ let (tx, rx) = {path}(1); }}"),
+        format!(
+            "use {module}; fn f() {{ let (tx, rx) = {}::{name}(1); }}",
+            module.rsplit("::").next().unwrap()
+        ),
+        format!("use {path} as make; fn f() {{ let (tx, rx) = make(1); }}"),
+        format!("use {module}::*; fn f() {{ let (tx, rx) = {name}(1); }}"),
+        format!("fn f() {{ let (tx, rx) = {path}::<u8>(1); }}"),
+        format!("fn f() {{ let (tx, rx) = {path} /* c */ (1); }}"),
+        format!("fn f() {{ g({path}(1)); }}"),
+    ]
+}
+
+#[test]
+fn every_constructor_call_the_model_sees_passes_the_channel_lints_filters() {
+    for ctor in CHANNEL_CTORS {
+        for src in ctor_sources(ctor.path) {
+            let channels = model(&src).channels.len();
+            for name in CHANNEL_LINTS {
+                let filter = Prefilter::for_lints([lint(name)]);
+                // The implication that matters: a channel in the model ⇒ the file is parsed
+                // (for `unbounded_channel`, an unbounded one).
+                let relevant = *name != "unbounded_channel" || ctor.kind == ChannelKind::Unbounded;
+                if channels > 0 && relevant {
+                    assert!(filter.matches(src.as_bytes()), "{name} skips: {src}");
+                }
+            }
+        }
+        // The plain form is always recognised, so the loop above checked something.
+        assert_eq!(
+            model(&format!("fn f() {{ let (tx, rx) = {}(1); }}", ctor.path))
+                .channels
+                .len(),
+            1,
+            "{}",
+            ctor.path
+        );
+    }
+}
+
+#[test]
+fn every_leak_of_a_handle_the_model_sees_passes_the_forgotten_handle_filter() {
+    let leakers = [
+        ("std::mem::forget", "std::mem::forget(h);"),
+        ("std::boxed::Box::leak", "Box::leak(Box::new(h));"),
+        (
+            "std::mem::ManuallyDrop::new",
+            "let m = std::mem::ManuallyDrop::new(h);",
+        ),
+    ];
+    let mut makers: Vec<String> = CHANNEL_CTORS
+        .iter()
+        .map(|c| {
+            if c.pair {
+                format!("let (h, _r) = {}(1);", c.path)
+            } else {
+                format!("let h = {}();", c.path)
+            }
+        })
+        .collect();
+    makers.extend(
+        SPAWN_FNS
+            .iter()
+            .map(|s| format!("let h = {}(|| ());", s.path)),
+    );
+    makers.push("let h = builder.spawn(|| ()).unwrap();".into());
+    makers.push("let h = token.drop_guard();".into());
+    let filter = Prefilter::for_lints([lint("forgotten_handle")]);
+    let mut leaks = 0;
+    for (path, leak) in leakers {
+        assert!(
+            catalog::leaker(path).is_some(),
+            "{path} is no longer a leaker"
+        );
+        for make in &makers {
+            let src = format!("fn f(builder: B, token: T) {{ {make} {leak} }}");
+            let model = model(&src);
+            let leaked = model.bodies.iter().map(|b| b.leaks.len()).sum::<usize>();
+            leaks += leaked;
+            if leaked > 0 {
+                assert!(filter.matches(src.as_bytes()), "skipped: {src}");
+            }
+        }
+    }
+    assert!(
+        leaks > 20,
+        "the model saw only {leaks} leaks: the test checks little"
+    );
+}
+
+#[test]
+fn a_file_that_only_talks_about_channels_is_not_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("docs.rs");
+    std::fs::write(
+        &path,
+        "//! Use `mpsc::channel()` to make a channel.\n\
+         /// let (tx, rx) = std::sync::mpsc::channel();\n\
+         pub fn f(rx: std::sync::mpsc::Receiver<u8>) -> &'static str { \"channel()\" }\n",
+    )
+    .unwrap();
+    let files = [InputFile {
+        path,
+        display: "docs.rs".into(),
+        unit: 0,
+        package: None,
+    }];
+    let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
+    assert_eq!(outcome.files_parsed, 0);
+    assert!(outcome.diagnostics.is_empty());
+}
+
+/// `a.rs` stores a receiver in field `rx`; only `b.rs`, which the pre-filter skips (it has no
+/// constructor call), reads that field. The finding hinges on `b.rs`, which is read again.
+#[test]
+fn a_field_read_in_a_skipped_file_still_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "use std::sync::mpsc;\n\
+             pub struct Worker { tx: mpsc::Sender<u32>, rx: Option<mpsc::Receiver<u32>> }\n\
+             impl Worker {\n\
+                 pub fn new() -> Worker {\n\
+                     let (tx, rx) = mpsc::channel();\n\
+                     Worker { tx, rx: Some(rx) }\n\
+                 }\n\
+                 pub fn send(&self) { self.tx.send(1).unwrap(); }\n\
+             }\n";
+    let b = "impl super::Worker {\n\
+                 pub fn drain(&mut self) -> Vec<u32> {\n\
+                     self.rx.take().map(|r| r.try_iter().collect()).unwrap_or_default()\n\
+                 }\n\
+             }\n";
+    let c = "// rx is mentioned here, but never read\npub fn other(rx: u8) -> u8 { rx }\n";
+    let mut files = Vec::new();
+    for (name, text) in [("a.rs", a), ("b.rs", b), ("c.rs", c)] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        files.push(InputFile {
+            path: dir.path().join(name),
+            display: name.into(),
+            unit: 0,
+            package: None,
+        });
+    }
+    let mut levels = Levels::default();
+    levels.push(
+        Selector::parse("receiver_never_read").unwrap(),
+        Level::Warn,
+        LevelSource::CommandLine,
+    );
+    let levels = [levels];
+    let codes = |files: &[InputFile], prefilter: bool| {
+        let options = EngineOptions {
+            prefilter,
+            threads: 1,
+        };
+        let outcome = engine::run(files, &levels, &options);
+        let codes: Vec<String> = outcome.diagnostics.iter().map(|d| d.code()).collect();
+        (codes, outcome)
+    };
+    // Without b.rs the receiver is never read: the finding stands (so the fixture is right).
+    let (alone, _) = codes(&files[..1], true);
+    assert_eq!(alone, ["leaklint::receiver_never_read"]);
+    // With b.rs, the pre-filter on and off agree; b.rs and c.rs (which names `rx` as a word,
+    // not a field) are read again, b.rs settles it.
+    let (on, outcome) = codes(&files, true);
+    let (off, _) = codes(&files, false);
+    assert_eq!(on, off);
+    assert!(on.is_empty(), "{on:?}");
+    assert_eq!(outcome.files_parsed, 1);
+    assert_eq!(outcome.files_rechecked, 2);
+    // Each unit settles its own facts: b.rs in another unit does not read a.rs's field.
+    files[1].unit = 1;
+    files[2].unit = 1;
+    let two = [levels[0].clone(), levels[0].clone()];
+    let outcome = engine::run(&files, &two, &EngineOptions::default());
+    assert_eq!(outcome.diagnostics.len(), 1);
+    assert_eq!(outcome.files_rechecked, 0);
+}

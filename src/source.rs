@@ -5,7 +5,11 @@
 //! column) and CRLF line endings are handled because only `\n` starts a line.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+mod node_span;
+
+pub use node_span::{Ends, NodeSpan};
 
 /// A half-open byte range inside one file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +48,47 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset at which each line starts; the first line starts after a BOM.
     line_starts: Vec<u32>,
+    /// Whether the text is all ASCII: then a column is a byte count.
+    ascii: bool,
+    /// Where the multi-byte chars are, built on first use in a non-ASCII file.
+    multibyte: OnceLock<Multibyte>,
+}
+
+/// The multi-byte chars of a file, so that chars ↔ bytes within a line take two binary
+/// searches instead of a walk over the line (a generated file can be one line of megabytes).
+#[derive(Debug, Default)]
+struct Multibyte {
+    /// Byte offset of each multi-byte char.
+    at: Vec<u32>,
+    /// `extra[i]`: bytes beyond one per char of the multi-byte chars before the `i`-th
+    /// (one more entry than `at`).
+    extra: Vec<u32>,
+}
+
+impl Multibyte {
+    fn new(text: &str) -> Self {
+        let mut mb = Multibyte {
+            at: Vec::new(),
+            extra: vec![0],
+        };
+        let mut extra = 0;
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            extra += c.len_utf8() as u32 - 1;
+            mb.at.push(i as u32);
+            mb.extra.push(extra);
+        }
+        mb
+    }
+
+    /// The index of the first multi-byte char at or after byte `offset`.
+    fn index(&self, offset: usize) -> usize {
+        self.at.partition_point(|&a| (a as usize) < offset)
+    }
+
+    /// The number of chars in the byte range `start..end` (both on char boundaries).
+    fn chars(&self, start: usize, end: usize) -> usize {
+        (end - start) - (self.extra[self.index(end)] - self.extra[self.index(start)]) as usize
+    }
 }
 
 impl SourceFile {
@@ -52,10 +97,12 @@ impl SourceFile {
         let mut line_starts = vec![bom as u32];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| (i + 1) as u32));
         Arc::new(SourceFile {
+            ascii: text.is_ascii(),
             path,
             display,
             text,
             line_starts,
+            multibyte: OnceLock::new(),
         })
     }
 
@@ -90,17 +137,37 @@ impl SourceFile {
     /// Out-of-range input is clamped, never a panic.
     pub fn offset_of(&self, line: usize, column0: usize) -> usize {
         let range = self.line_range(line);
-        let line_text = &self.text[range.clone()];
-        let within = line_text
-            .char_indices()
-            .nth(column0)
-            .map(|(i, _)| i)
-            .unwrap_or(line_text.len());
-        // A span may end just past the last char of a line (on the terminator).
-        if column0 > line_text.chars().count() {
-            return (range.end + 1).min(self.text.len());
+        let (start, end) = (range.start, range.end);
+        if self.ascii {
+            return if column0 <= end - start {
+                start + column0
+            } else {
+                // A span may end just past the last char of a line (on the terminator).
+                (end + 1).min(self.text.len())
+            };
         }
-        range.start + within
+        let mb = self.multibyte();
+        let (first, past) = (mb.index(start), mb.index(end));
+        if column0 > (end - start) - (mb.extra[past] - mb.extra[first]) as usize {
+            return (end + 1).min(self.text.len());
+        }
+        // The multi-byte chars of the line before the column: their char index
+        // `(at - start) - (extra - extra[first])` grows with their byte offset.
+        let (mut before, mut past_column) = (first, past);
+        while before < past_column {
+            let mid = (before + past_column) / 2;
+            let index = (mb.at[mid] as usize - start) - (mb.extra[mid] - mb.extra[first]) as usize;
+            if index < column0 {
+                before = mid + 1;
+            } else {
+                past_column = mid;
+            }
+        }
+        start + column0 + (mb.extra[before] - mb.extra[first]) as usize
+    }
+
+    fn multibyte(&self) -> &Multibyte {
+        self.multibyte.get_or_init(|| Multibyte::new(&self.text))
     }
 
     /// 1-based line and column of a byte offset.
@@ -115,7 +182,11 @@ impl SourceFile {
         while !self.text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let column = self.text[start..cut].chars().count() + 1;
+        let column = if self.ascii {
+            cut - start.min(cut)
+        } else {
+            self.multibyte().chars(start.min(cut), cut)
+        } + 1;
         Position {
             line: line_idx + 1,
             column,
@@ -170,6 +241,56 @@ mod tests {
         assert_eq!(f.position(x), Position { line: 2, column: 9 });
         assert_eq!(f.offset_of(2, 8), x);
         assert_eq!(f.line_text(1), "fn a() {}");
+    }
+
+    /// The char-walking definitions the fast paths replace.
+    fn naive_offset(f: &SourceFile, line: usize, column0: usize) -> usize {
+        let range = f.line_range(line);
+        let line_text = &f.text[range.clone()];
+        if column0 > line_text.chars().count() {
+            return (range.end + 1).min(f.text.len());
+        }
+        range.start
+            + line_text
+                .char_indices()
+                .nth(column0)
+                .map(|(i, _)| i)
+                .unwrap_or(line_text.len())
+    }
+
+    #[test]
+    fn fast_conversions_equal_char_walking() {
+        for text in [
+            "\u{feff}fn é() {}\r\nlet 日本 = \"ß\"; // ü\n\nx𝄞y\r\n",
+            "plain ascii\r\nlines\n",
+            "ééé\nééé",
+            "",
+        ] {
+            let f = file(text);
+            for line in 1..=f.line_count() + 1 {
+                for col in 0..f.line_text(line).len() + 3 {
+                    assert_eq!(
+                        f.offset_of(line, col),
+                        naive_offset(&f, line, col),
+                        "{text:?} {line}:{col}"
+                    );
+                }
+            }
+            for offset in 0..=text.len() + 1 {
+                let p = f.position(offset);
+                let o = offset.min(text.len());
+                let mut cut = o;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let start = f.line_range(p.line).start.min(cut);
+                assert_eq!(
+                    p.column,
+                    text[start..cut].chars().count() + 1,
+                    "{text:?} @{offset}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::catalog::{self, EndpointOp, Leaker};
 use super::channels::{Channel, RecvLoop, Role, Slot};
 use super::resolve::Resolver;
 use super::FileModel;
-use crate::source::{SourceFile, Span};
+use crate::source::{NodeSpan, SourceFile, Span};
 
 pub type BindingId = usize;
 pub type BodyId = usize;
@@ -359,8 +359,8 @@ impl<'f> Walker<'f> {
         self.file.span_of(s)
     }
 
-    fn span_of(&self, node: &impl syn::spanned::Spanned) -> Span {
-        self.file.span_of(node.span())
+    fn span_of(&self, node: &impl NodeSpan) -> Span {
+        self.file.span_of(node.node_span())
     }
 
     fn take_role(&mut self) -> Position {

@@ -19,6 +19,7 @@ use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
 use crate::suppress::Suppressions;
 
+pub mod nesting;
 pub mod prefilter;
 
 use prefilter::Prefilter;
@@ -75,7 +76,7 @@ impl Outcome {
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Stack size of the worker threads: syn and the model recurse once per nesting level.
-const WORKER_STACK: usize = 256 * 1024 * 1024;
+pub const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 /// What one file produced before crate-wide facts are known.
 struct FileResult {
@@ -288,6 +289,10 @@ fn lint_file(
         return result;
     }
     let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
+    if let Some(at) = nesting::too_deep(file.text.as_bytes(), nesting::MAX_NESTING) {
+        result.diagnostics.push(too_deeply_nested(&file, at));
+        return result;
+    }
     result.parsed = true;
     match analyse_caught(&file, levels) {
         Ok(analysis) => {
@@ -309,6 +314,20 @@ fn lint_file(
         d.package = input.package.clone();
     }
     result
+}
+
+/// A file nested deeper than the stack can follow, reported where the limit is crossed.
+fn too_deeply_nested(file: &Arc<SourceFile>, at: usize) -> Diagnostic {
+    Diagnostic::tool_error(
+        "too_deeply_nested",
+        file.clone(),
+        format!(
+            "`{}` is nested too deeply to analyse (over {} levels of delimiters and operators); it was skipped",
+            file.display,
+            nesting::MAX_NESTING
+        ),
+        Label::new(Span::new(at, at + 1), "nesting exceeds the limit here"),
+    )
 }
 
 /// [`analyse`], with a panic turned into an `internal_error` diagnostic, and proc-macro2's
@@ -336,14 +355,17 @@ fn analyse_caught(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, V
 }
 
 /// Lints one file's text as a crate of its own, without the pre-filter and without catching
-/// panics: every stage after loading (parse, model, lints, suppressions, crate conditions)
-/// runs on `text`. For fuzzing and tests; [`run`] is the entry point for files.
+/// panics: every stage after loading (nesting check, parse, model, lints, suppressions,
+/// crate conditions) runs on `text`. For fuzzing and tests; [`run`] is the entry point for files.
 pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic> {
     let file = SourceFile::new(
         PathBuf::from(display),
         display.to_string(),
         text.to_string(),
     );
+    if let Some(at) = nesting::too_deep(text.as_bytes(), nesting::MAX_NESTING) {
+        return vec![too_deeply_nested(&file, at)];
+    }
     let result = analyse(&file, levels);
     proc_macro2::extra::invalidate_current_thread_spans();
     let mut diagnostics = match result {

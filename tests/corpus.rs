@@ -152,3 +152,76 @@ fn corpus_prefilter_changes_nothing() {
     assert!(errors_on.iter().all(|e| errors_off.contains(e)));
     assert!(off.files_parsed == files.len() && on.files_parsed < files.len() / 10);
 }
+
+/// `NodeSpan` (constant time) gives the same span as syn's `Spanned` (which prints the node)
+/// on every expression, block, statement, arm and function of the corpus that parses.
+#[test]
+#[ignore = "needs the corpus: set LEAKLINT_CORPUS"]
+fn corpus_node_spans_equal_spanned() {
+    use leaklint::source::NodeSpan;
+    use syn::spanned::Spanned;
+    use syn::visit::{self, Visit};
+
+    struct Check(usize);
+    fn same(a: proc_macro2::Span, b: proc_macro2::Span) -> bool {
+        a.byte_range() == b.byte_range()
+    }
+    impl<'ast> Visit<'ast> for Check {
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            assert!(same(e.node_span(), e.span()), "{}", quote::quote!(#e));
+            self.0 += 1;
+            visit::visit_expr(self, e);
+        }
+        fn visit_block(&mut self, b: &'ast syn::Block) {
+            assert!(same(b.node_span(), b.span()));
+            visit::visit_block(self, b);
+        }
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            assert!(same(l.node_span(), l.span()), "{}", quote::quote!(#l));
+            visit::visit_local(self, l);
+        }
+        fn visit_arm(&mut self, a: &'ast syn::Arm) {
+            assert!(same(a.node_span(), a.span()), "{}", quote::quote!(#a));
+            visit::visit_arm(self, a);
+        }
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            assert!(same(f.node_span(), f.span()), "{}", f.sig.ident);
+            visit::visit_item_fn(self, f);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            assert!(same(f.node_span(), f.span()), "{}", f.sig.ident);
+            visit::visit_impl_item_fn(self, f);
+        }
+        fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+            assert!(same(f.node_span(), f.span()), "{}", f.sig.ident);
+            visit::visit_trait_item_fn(self, f);
+        }
+    }
+    let (_, files) = corpus_files();
+    // Spanned is quadratic in the nesting depth: skip the generated giants.
+    let mut checked = 0;
+    let mut exprs = 0;
+    for f in &files {
+        let Ok(text) = std::fs::read_to_string(&f.path) else {
+            continue;
+        };
+        if text.len() > 300_000 {
+            continue;
+        }
+        let Ok(ast) = syn::parse_file(&text) else {
+            continue;
+        };
+        let mut check = Check(0);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            check.visit_file(&ast);
+        }));
+        if let Err(e) = caught {
+            panic!("{}: {:?}", f.display, e.downcast_ref::<String>());
+        }
+        exprs += check.0;
+        checked += 1;
+        proc_macro2::extra::invalidate_current_thread_spans();
+    }
+    eprintln!("{checked} files, {exprs} expressions: every span equal");
+    assert!(checked > 10_000);
+}

@@ -277,7 +277,7 @@ impl<'t> Lexer<'t> {
 
 /// The end of the nested block comment that starts at `start` (the end of the text if it is
 /// not closed).
-fn block_comment_end(text: &[u8], start: usize) -> usize {
+pub(crate) fn block_comment_end(text: &[u8], start: usize) -> usize {
     let mut depth = 0usize;
     let mut at = start;
     while at + 1 < text.len() {
@@ -302,7 +302,7 @@ fn block_comment_end(text: &[u8], start: usize) -> usize {
 /// The end of the string literal whose opening quote is at `quote`: a raw string (`r#"`,
 /// `br"`, `cr##"`) when the quote follows `r` and hashes at the start of a token, else a
 /// string with escapes.
-fn string_end(text: &[u8], quote: usize) -> usize {
+pub(crate) fn string_end(text: &[u8], quote: usize) -> usize {
     let mut r = quote;
     while r > 0 && text[r - 1] == b'#' {
         r -= 1;
@@ -341,7 +341,7 @@ fn string_end(text: &[u8], quote: usize) -> usize {
 
 /// The end of the char literal (`'a'`, `'\''`, `'\u{1F600}'`, `b'"'`) whose opening quote
 /// is at `quote`, or `None` for a lifetime or a label.
-fn char_literal_end(text: &[u8], quote: usize) -> Option<usize> {
+pub(crate) fn char_literal_end(text: &[u8], quote: usize) -> Option<usize> {
     let first = *text.get(quote + 1)?;
     if first == b'\\' {
         // An escape: the closing quote comes after the escaped char (`'\''`), within the

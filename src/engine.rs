@@ -417,9 +417,9 @@ fn load(input: &InputFile) -> Result<String, Box<Diagnostic>> {
             Label::new(Span::new(0, 0), ""),
         )
     };
-    let mut handle = std::fs::File::open(&input.path).map_err(read_error)?;
-    let meta = handle.metadata().map_err(read_error)?;
-    // A FIFO or a device would block or never end: only regular files are read.
+    // A FIFO or a device would block (even to open) or never end: only regular files are
+    // read, which is checked before opening.
+    let meta = std::fs::metadata(&input.path).map_err(read_error)?;
     if !meta.is_file() {
         return Err(error(
             "read_error",
@@ -444,6 +444,7 @@ fn load(input: &InputFile) -> Result<String, Box<Diagnostic>> {
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(too_large(meta.len()));
     }
+    let mut handle = std::fs::File::open(&input.path).map_err(read_error)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // `take` bounds a file that grows while it is read.
     std::io::Read::read_to_end(

@@ -13,11 +13,13 @@
 //! columns, SARIF's `unicodeCodePoints`); see [`crate::source`].
 
 use std::io::Write;
+use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::source::{SourceFile, Span};
 
 pub mod human;
+pub mod json;
 pub mod short;
 
 /// `--message-format`
@@ -62,7 +64,7 @@ pub fn write(
     match options.format {
         Format::Human => human::write(out, diagnostics, options),
         Format::Short => short::write(out, diagnostics, options),
-        Format::Json => not_yet("json"),
+        Format::Json => json::write(out, diagnostics, options),
         Format::Sarif => not_yet("sarif"),
         Format::Github => not_yet("github"),
     }
@@ -148,6 +150,77 @@ pub(crate) fn normalize(file: &SourceFile, span: Span) -> Span {
         end = file.line_range(end_line - 1).end.max(start);
     }
     Span::new(start, end)
+}
+
+fn slashes(path: &str) -> String {
+    let mut path = path.replace('\\', "/");
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
+    path
+}
+
+/// `path` made absolute against the current directory, with `.` and `..` resolved
+/// lexically.
+pub(crate) fn lexical_absolute(path: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// Percent-encodes what RFC 3986 does not allow in a path (spaces, `%`, `#`, `?`,
+/// non-ASCII...), keeping `/`.
+pub(crate) fn encode_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A `file://` URL of an absolute path (`file:///C:/x` on Windows), with a trailing `/`
+/// when `dir` is set.
+pub(crate) fn file_url(path: &Path, dir: bool) -> String {
+    let mut p = slashes(&path.to_string_lossy());
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if dir && !p.ends_with('/') {
+        p.push('/');
+    }
+    format!("file://{}", encode_uri_path(&p))
 }
 
 /// A suggestion in one line of text, for the formats that cannot show a diff:

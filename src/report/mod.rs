@@ -16,10 +16,11 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
-use crate::source::{SourceFile, Span};
+use crate::source::{Position, SourceFile, Span};
 
 pub mod human;
 pub mod json;
+pub mod sarif;
 pub mod short;
 
 /// `--message-format`
@@ -43,6 +44,9 @@ pub struct ReportOptions {
     pub format: Format,
     /// ANSI colours (`human` and `short` only).
     pub color: bool,
+    /// The directory that SARIF URIs and GitHub `file=` paths are made relative to (the
+    /// repository root). `None`: the diagnostics' display paths are used as they are.
+    pub source_root: Option<PathBuf>,
 }
 
 impl ReportOptions {
@@ -51,6 +55,7 @@ impl ReportOptions {
         ReportOptions {
             format,
             color: false,
+            source_root: None,
         }
     }
 }
@@ -65,7 +70,7 @@ pub fn write(
         Format::Human => human::write(out, diagnostics, options),
         Format::Short => short::write(out, diagnostics, options),
         Format::Json => json::write(out, diagnostics, options),
-        Format::Sarif => not_yet("sarif"),
+        Format::Sarif => sarif::write(out, diagnostics, options),
         Format::Github => not_yet("github"),
     }
 }
@@ -152,12 +157,41 @@ pub(crate) fn normalize(file: &SourceFile, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// 1-based start and end positions of a (normalized) span; the end is exclusive, as in
+/// rustc's `column_end` and SARIF's `endColumn`.
+pub(crate) fn positions(file: &SourceFile, span: Span) -> (Position, Position) {
+    let span = normalize(file, span);
+    (
+        file.position(span.start as usize),
+        file.position(span.end as usize),
+    )
+}
+
+/// The path of a file as CI services want it: relative to `options.source_root` when the
+/// file is under it, else the display path; always with forward slashes and without `./`.
+pub(crate) fn artifact_path(file: &SourceFile, options: &ReportOptions) -> String {
+    if let Some(root) = &options.source_root {
+        if let Some(rel) = relative_to(&file.path, root) {
+            return slashes(&rel.to_string_lossy());
+        }
+    }
+    slashes(&file.display)
+}
+
 fn slashes(path: &str) -> String {
     let mut path = path.replace('\\', "/");
     while let Some(rest) = path.strip_prefix("./") {
         path = rest.to_string();
     }
     path
+}
+
+/// `path` relative to `root`, both made absolute against the current directory (without
+/// touching the file system, so it works for paths that no longer exist).
+fn relative_to(path: &Path, root: &Path) -> Option<PathBuf> {
+    let path = lexical_absolute(path)?;
+    let root = lexical_absolute(root)?;
+    path.strip_prefix(&root).ok().map(Path::to_path_buf)
 }
 
 /// `path` made absolute against the current directory, with `.` and `..` resolved
@@ -345,6 +379,18 @@ mod tests {
     use crate::diagnostic::Applicability;
 
     #[test]
+    fn positions_skip_bom_and_count_chars() {
+        let f = file();
+        let d = warning(&f);
+        // `    let (tx, ` is 13 chars: the `_` is column 14 of line 3.
+        let (s, e) = positions(&f, d.primary.span);
+        assert_eq!((s.line, s.column, e.line, e.column), (3, 14, 3, 15));
+        // `mpsc::channel::<ü8>()` starts at column 19 and is 21 chars long.
+        let (s, e) = positions(&f, d.secondary[0].span);
+        assert_eq!((s.line, s.column, e.line, e.column), (3, 19, 3, 40));
+    }
+
+    #[test]
     fn normalize_pulls_ends_off_line_terminators() {
         let f = file();
         // A span ending on the `\r` of line 1.
@@ -393,6 +439,36 @@ mod tests {
         );
         assert!(success(&[warning(&f)]));
         assert!(!success(&[warning(&f), syntax_error()]));
+    }
+
+    #[test]
+    fn artifact_paths_are_relative_with_forward_slashes() {
+        let options = ReportOptions::new(Format::Sarif);
+        let f = SourceFile::new("x".into(), ".\\src\\a b.rs".into(), String::new());
+        assert_eq!(artifact_path(&f, &options), "src/a b.rs");
+
+        let root = std::env::temp_dir().join("leaklint-root");
+        let options = ReportOptions {
+            source_root: Some(root.clone()),
+            ..ReportOptions::new(Format::Sarif)
+        };
+        let f = SourceFile::new(
+            root.join("crates")
+                .join("x")
+                .join("..")
+                .join("y")
+                .join("lib.rs"),
+            "y/lib.rs".into(),
+            String::new(),
+        );
+        assert_eq!(artifact_path(&f, &options), "crates/y/lib.rs");
+        // Outside the root: the display path.
+        let f = SourceFile::new(
+            "/elsewhere/lib.rs".into(),
+            "/elsewhere/lib.rs".into(),
+            String::new(),
+        );
+        assert_eq!(artifact_path(&f, &options), "/elsewhere/lib.rs");
     }
 
     #[test]

@@ -296,3 +296,27 @@ fn json_lines_are_cargo_messages() {
     assert!(human.starts_with(rendered));
     assert_eq!(&human[rendered.len()..], "warning: 1 warning emitted\n\n");
 }
+
+#[test]
+fn human_short_and_github_agree_on_positions() {
+    let f = file();
+    let all = vec![finding(&f, Level::Warn, true)];
+    let human = render(&all, &ReportOptions::new(Format::Human));
+    assert!(human.contains("\n --> src/main.rs:3:14\n"), "{human}");
+    assert!(
+        human.contains("\n3 |     let (tx, _) = mpsc::channel::<ü8>(); // é\n"),
+        "{human}"
+    );
+    let short = render(&all, &ReportOptions::new(Format::Short));
+    assert!(
+        short.starts_with("src/main.rs:3:14: warning[leaklint::receiver_dropped]: "),
+        "{short}"
+    );
+    let github = render(&all, &ReportOptions::new(Format::Github));
+    assert!(
+        github.starts_with(
+            "::warning file=src/main.rs,line=3,col=14,endLine=3,endColumn=15,title=leaklint%3A%3Areceiver_dropped::"
+        ),
+        "{github}"
+    );
+}

@@ -18,6 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::source::{Position, SourceFile, Span};
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -71,15 +72,8 @@ pub fn write(
         Format::Short => short::write(out, diagnostics, options),
         Format::Json => json::write(out, diagnostics, options),
         Format::Sarif => sarif::write(out, diagnostics, options),
-        Format::Github => not_yet("github"),
+        Format::Github => github::write(out, diagnostics, options),
     }
-}
-
-fn not_yet(format: &str) -> std::io::Result<()> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        format!("--message-format={format} is not implemented yet"),
-    ))
 }
 
 /// Whether a run with these diagnostics succeeds: nothing at deny level (tool errors

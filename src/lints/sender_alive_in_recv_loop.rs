@@ -93,7 +93,6 @@ fn finding(
     .note("a receive loop on a channel only ends when the last sender is dropped");
     match why {
         AliveBecause::InScope => {
-            f = f.help(format!("drop `{name}` before the loop: `drop({name});`"));
             // A safe edit only when the loop is a statement on its own line.
             let indent = cx.file.indent_at(loop_span.start as usize).to_string();
             let line_start = cx.file.line_range(cx.file.position(loop_span.start as usize).line).start;
@@ -106,6 +105,8 @@ fn finding(
                     }],
                     applicability: Applicability::MaybeIncorrect,
                 });
+            } else {
+                f = f.help(format!("drop `{name}` before the loop: `drop({name});`"));
             }
         }
         AliveBecause::UsedAt(_) => {

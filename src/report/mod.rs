@@ -258,6 +258,13 @@ pub(crate) fn suggestion_text(file: &SourceFile, s: &Suggestion) -> String {
     fn describe(file: &SourceFile, e: &Edit) -> String {
         let old = file.snippet(e.span);
         match (old.is_empty(), e.replacement.is_empty()) {
+            // `drop(tx);\n    `: a new line of code before the span.
+            (true, _)
+                if e.replacement.trim_end().lines().count() == 1
+                    && e.replacement.contains('\n') =>
+            {
+                format!("insert `{}` on a line of its own", e.replacement.trim())
+            }
             (true, _) => format!("insert `{}`", e.replacement),
             (false, true) => format!("remove `{old}`"),
             (false, false) => format!("replace `{old}` with `{}`", e.replacement),

@@ -502,8 +502,10 @@ mod tests {
                 .unwrap()
                 .contains(&json!(lint.group.name())));
         }
-        let rd = &rules[0];
-        assert_eq!(rd["id"], "leaklint::receiver_dropped");
+        let rd = rules
+            .iter()
+            .find(|r| r["id"] == "leaklint::receiver_dropped")
+            .unwrap();
         assert_eq!(rd["defaultConfiguration"], json!({"level": "warning"}));
         assert_eq!(
             rd["shortDescription"]["text"],
@@ -534,7 +536,11 @@ mod tests {
         assert_eq!(results.len(), 2);
         let r = &results[0];
         assert_eq!(r["ruleId"], "leaklint::receiver_dropped");
-        assert_eq!(r["ruleIndex"], 0);
+        let index = crate::lints::LINTS
+            .iter()
+            .position(|l| l.name == "receiver_dropped")
+            .unwrap();
+        assert_eq!(r["ruleIndex"], index);
         assert_eq!(r["level"], "warning");
         assert_eq!(results[1]["level"], "error");
         assert_eq!(

@@ -290,3 +290,30 @@ pub fn send_may_block(method: &str) -> bool {
 pub fn panics_in_async(library: Library, method: &str) -> bool {
     library == Library::Tokio && method.starts_with("blocking_")
 }
+
+/// Calls that bound how long their argument may wait.
+pub fn is_timeout_fn(path: &str) -> bool {
+    matches!(
+        path,
+        "tokio::time::timeout" | "tokio::time::timeout_at" | "async_std::future::timeout" | "async_io::Timer::after"
+    )
+}
+
+/// Calls the task model records (network and HTTP APIs, and this file's own functions).
+pub fn is_call_of_interest(path: &str) -> bool {
+    path.starts_with("crate::")
+        || path.starts_with("std::net::")
+        || path.starts_with("tokio::net::")
+        || path.starts_with("reqwest::")
+        || path.starts_with("async_std::net::")
+}
+
+/// Method calls that check a stop signal: a cancellation token, a stop flag, a closed
+/// channel or a shutdown notification.
+pub fn is_stop_check(method: &str) -> bool {
+    matches!(
+        method,
+        "cancelled" | "is_cancelled" | "cancelled_owned" | "load" | "changed" | "is_closed" | "closed"
+            | "try_recv" | "recv_timeout" | "notified" | "wait_for" | "has_changed"
+    )
+}

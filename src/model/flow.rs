@@ -17,6 +17,7 @@ use syn::{Expr, Pat, Stmt};
 use super::catalog::{self, EndpointOp, Leaker};
 use super::channels::{Channel, RecvLoop, Role, Slot};
 use super::resolve::Resolver;
+use super::tasks::{HandleFate, SpawnSite};
 use super::FileModel;
 use crate::source::{SourceFile, Span};
 
@@ -38,6 +39,22 @@ pub struct Body {
     pub loops: Vec<LoopInfo>,
     pub recv_loops: Vec<RecvLoop>,
     pub leaks: Vec<LeakSite>,
+    pub spawns: Vec<SpawnSite>,
+    /// Calls of interest to the task lints: network and HTTP APIs, timeouts, and functions
+    /// of this file (`crate::name`).
+    pub calls: Vec<CallSite>,
+}
+
+/// A resolved call the task lints care about.
+#[derive(Debug, Clone)]
+pub struct CallSite {
+    pub path: String,
+    pub span: Span,
+    pub ctx: CtxId,
+    /// `call(..).await` directly.
+    pub awaited: bool,
+    /// Inside the arguments of `tokio::time::timeout(..)` or a `.timeout(..)` adapter.
+    pub in_timeout: bool,
 }
 
 /// A closure or async block (or the function itself, context 0).
@@ -85,6 +102,17 @@ pub enum ValueOrigin {
     TaskHandle,
     /// A guard whose drop does the shutdown (`CancellationToken::drop_guard()`).
     Guard,
+    /// A set that tracks or aborts what it spawns (`JoinSet`, `TaskTracker`,
+    /// `FuturesUnordered`).
+    Tracker,
+    /// A `CancellationToken` (or a clone or child of one).
+    Token,
+    /// A tokio runtime or runtime handle: `rt.spawn(..)` detaches.
+    Runtime,
+    /// A TCP stream; `tokio` for tokio's.
+    Socket { tokio: bool },
+    /// A reqwest async client; `timeout` when built with one.
+    HttpClient { timeout: bool },
     /// A function or closure parameter.
     Param,
     Other,
@@ -128,6 +156,10 @@ pub enum UseKind {
         /// The call's result is inspected for an error (`.is_err()`, `assert!`, `match`...):
         /// the author expects the call may fail.
         inspected: bool,
+        /// `x.method(..).await` directly.
+        awaited: bool,
+        /// Inside a timeout (`tokio::time::timeout(..)`, `.timeout(..)`).
+        in_timeout: bool,
     },
     /// `x.await`
     Await,
@@ -181,6 +213,11 @@ pub struct LoopInfo {
     pub ctx: CtxId,
     pub label: Option<String>,
     pub exits: Vec<Exit>,
+    /// `while true`
+    pub cond_true: bool,
+    /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
+    /// channel, a receive that panics when its channel closes.
+    pub stop_checks: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +245,7 @@ enum Position {
         method: String,
         call: Span,
         inspected: bool,
+        awaited: bool,
     },
     Await,
     ForLoop,
@@ -220,6 +258,8 @@ enum Position {
     Struct(String),
     Pushed(Option<BindingId>),
     AssignTarget,
+    /// An expression statement: its value is dropped at once.
+    Statement,
 }
 
 /// Methods that put their argument into a collection.
@@ -328,6 +368,8 @@ pub(super) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         body_id: 0,
         inspected: false,
         let_ctor: None,
+        awaited: false,
+        in_timeout: 0,
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -352,6 +394,10 @@ struct Walker<'f> {
     inspected: bool,
     /// The constructor call of the `let` being visited, already recorded as a channel.
     let_ctor: Option<Span>,
+    /// The call being visited is awaited directly by its parent.
+    awaited: bool,
+    /// Depth of timeout calls whose arguments are being visited.
+    in_timeout: usize,
 }
 
 impl<'f> Walker<'f> {
@@ -517,13 +563,14 @@ impl<'f> Walker<'f> {
 
     fn use_kind(&self, role: Position) -> UseKind {
         match role {
-            Position::Other | Position::AssignTarget => UseKind::Other,
+            Position::Other | Position::AssignTarget | Position::Statement => UseKind::Other,
             Position::Borrow => UseKind::Borrow,
             Position::BorrowMut => UseKind::BorrowMut,
             Position::Receiver {
                 method,
                 call,
                 inspected,
+                awaited,
             } => {
                 let op = catalog::endpoint_op(&method);
                 UseKind::Method {
@@ -531,6 +578,8 @@ impl<'f> Walker<'f> {
                     call,
                     op,
                     inspected,
+                    awaited,
+                    in_timeout: self.in_timeout > 0,
                 }
             }
             Position::Await => UseKind::Await,
@@ -790,6 +839,144 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// Records a spawn call; `role` is how the call's value (the handle) is used.
+    fn record_spawn(
+        &mut self,
+        callee: String,
+        call: Span,
+        on_drop: catalog::OnDrop,
+        thread: bool,
+        work_arg: Option<&Expr>,
+        role: &Position,
+    ) {
+        let ctx = self.ctx;
+        let Some(body) = self.body.as_ref() else { return };
+        let (work, work_fn) = match work_arg.map(strip_parens) {
+            // The closure or async block is the next context the walk will create.
+            Some(Expr::Closure(_) | Expr::Async(_)) => (Some(body.contexts.len()), None),
+            Some(Expr::Call(c)) => match strip_parens(&c.func) {
+                Expr::Path(p) => (None, self.local_fn_name(&p.path)),
+                _ => (None, None),
+            },
+            Some(Expr::Path(p)) => (None, self.local_fn_name(&p.path)),
+            _ => (None, None),
+        };
+        let handle = match role {
+            Position::Statement => HandleFate::Discarded,
+            Position::Init(_) => HandleFate::PendingLet,
+            Position::Await => HandleFate::Joined,
+            Position::Receiver { method, .. } => match method.as_str() {
+                "join" | "await" | "abort" => HandleFate::Joined,
+                "detach" => HandleFate::Detached,
+                _ => HandleFate::Unknown,
+            },
+            Position::Returned
+            | Position::CallArg(_)
+            | Position::Pushed(_)
+            | Position::Struct(_)
+            | Position::SelfField(_) => HandleFate::Kept,
+            _ => HandleFate::Unknown,
+        };
+        let site = SpawnSite {
+            call,
+            callee,
+            on_drop,
+            thread,
+            ctx,
+            work,
+            work_fn,
+            handle,
+        };
+        if let Some(body) = self.body_mut() {
+            body.spawns.push(site);
+        }
+    }
+
+    /// `run` for a call or path naming a function of this file.
+    fn local_fn_name(&self, path: &syn::Path) -> Option<String> {
+        let full = self.resolver.resolve(path)?;
+        let name = full.strip_prefix("crate::")?;
+        (!name.contains("::")).then(|| name.to_string())
+    }
+
+    /// What a `.spawn(..)` on this receiver does with its handle, when leaklint knows the
+    /// receiver: a thread builder or runtime detaches, a `JoinSet`/`TaskTracker`/executor
+    /// keeps track, a scope joins.
+    fn method_spawn_kind(&self, receiver: &Expr) -> Option<(catalog::OnDrop, bool)> {
+        use catalog::OnDrop;
+        let receiver = strip_parens(receiver);
+        if let Some(id) = self.binding_of(receiver) {
+            return match self.body.as_ref()?.bindings[id].origin {
+                ValueOrigin::Tracker => Some((OnDrop::Cancel, false)),
+                ValueOrigin::Runtime => Some((OnDrop::Detach, false)),
+                ValueOrigin::Param => Some((OnDrop::Scoped, true)),
+                _ => None,
+            };
+        }
+        // A builder chain: `thread::Builder::new().name(..).spawn(..)`,
+        // `Handle::current().spawn(..)`.
+        let root = chain_root(receiver);
+        let Expr::Call(c) = root else { return None };
+        let Expr::Path(p) = &*c.func else { return None };
+        let path = self.resolver.resolve(&p.path)?;
+        if path.ends_with("thread::Builder::new") {
+            Some((OnDrop::Detach, true))
+        } else if path.ends_with("runtime::Handle::current") {
+            Some((OnDrop::Detach, false))
+        } else {
+            None
+        }
+    }
+
+    /// Records a stop signal checked inside the enclosing loops of this context: a
+    /// cancellation check, a stop flag, a closed channel that panics on receive.
+    fn note_stop_check(&mut self, method: &str, receiver: &Expr, call: Span) {
+        let is_stop = catalog::is_stop_check(method)
+            || (matches!(method, "unwrap" | "expect")
+                && matches!(strip_parens(receiver), Expr::MethodCall(inner) if catalog::endpoint_op(&inner.method.to_string()) == EndpointOp::Recv))
+            || (matches!(method, "unwrap" | "expect")
+                && matches!(strip_parens(receiver), Expr::Await(a) if matches!(strip_parens(&a.base), Expr::MethodCall(inner) if catalog::endpoint_op(&inner.method.to_string()) == EndpointOp::Recv)));
+        if is_stop {
+            self.add_stop_check(call);
+        }
+    }
+
+    fn add_stop_check(&mut self, at: Span) {
+        let ctx = self.ctx;
+        let Some(body) = self.body.as_mut() else { return };
+        for &l in &self.loop_stack {
+            if body.loops[l].ctx == ctx {
+                body.loops[l].stop_checks.push(at);
+            }
+        }
+    }
+
+    /// `reqwest::Client::builder()...build()` without `.timeout(..)`: a client whose
+    /// requests can wait for ever.
+    fn note_http_client_build(&mut self, receiver: &Expr, call: Span) {
+        let root = chain_root(receiver);
+        let Expr::Call(c) = root else { return };
+        let Expr::Path(p) = &*c.func else { return };
+        let Some(path) = self.resolver.resolve(&p.path) else { return };
+        if path != "reqwest::Client::builder" && path != "reqwest::ClientBuilder::new" {
+            return;
+        }
+        if chain_methods(receiver).iter().any(|m| m == "timeout" || m == "read_timeout") {
+            return;
+        }
+        let ctx = self.ctx;
+        let in_timeout = self.in_timeout > 0;
+        if let Some(body) = self.body_mut() {
+            body.calls.push(CallSite {
+                path: "reqwest::ClientBuilder::build".into(),
+                span: call,
+                ctx,
+                awaited: false,
+                in_timeout,
+            });
+        }
+    }
+
     fn record_channel(
         &mut self,
         ctor: &'static catalog::ChannelCtor,
@@ -871,6 +1058,8 @@ impl<'f> Walker<'f> {
             ctx,
             label: label.map(|l| l.name.ident.to_string()),
             exits: Vec::new(),
+            cond_true: false,
+            stop_checks: Vec::new(),
         });
         self.loop_stack.push(id);
         Some(id)
@@ -1124,7 +1313,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
         match stmt {
             Stmt::Local(local) => self.walk_local(local),
             Stmt::Item(item) => self.visit_item(item),
-            Stmt::Expr(e, _) => self.visit_with(e, Position::Other),
+            Stmt::Expr(e, _) => self.visit_with(e, Position::Statement),
             Stmt::Macro(m) => self.walk_macro(&m.mac),
         }
     }
@@ -1163,6 +1352,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let method = m.method.to_string();
                 let call = self.span_of(m);
                 let inspected = std::mem::take(&mut self.inspected);
+                let awaited = std::mem::take(&mut self.awaited);
                 // `tx.send(x).is_err()`: the inner call's result is inspected.
                 if INSPECTING.contains(&method.as_str()) {
                     self.inspected = true;
@@ -1178,19 +1368,39 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                         }
                     }
                 }
+                self.note_stop_check(&method, &m.receiver, call);
+                if matches!(method.as_str(), "spawn" | "spawn_blocking" | "spawn_local") {
+                    if let Some((on_drop, thread)) = self.method_spawn_kind(&m.receiver) {
+                        let callee = format!("{}.{method}", receiver_name(&m.receiver));
+                        self.record_spawn(callee, call, on_drop, thread, m.args.first(), &role);
+                    }
+                }
+                if method == "build" {
+                    self.note_http_client_build(&m.receiver, call);
+                }
                 if matches!(strip_parens(&m.receiver), Expr::MethodCall(_))
                     && !INSPECTING.contains(&method.as_str())
                 {
                     self.inspected = false;
                 }
-                self.visit_with(
-                    &m.receiver,
+                // `x.unwrap()`, `x.expect(..)` pass the value on: the receiver is used as the
+                // whole call is.
+                let receiver_role = if matches!(method.as_str(), "unwrap" | "expect")
+                    && !matches!(strip_parens(&m.receiver), Expr::Path(_))
+                {
+                    role
+                } else {
                     Position::Receiver {
                         method: method.clone(),
                         call,
                         inspected,
-                    },
-                );
+                        awaited,
+                    }
+                };
+                let timeout = matches!(method.as_str(), "timeout" | "timeout_at");
+                self.in_timeout += timeout as usize;
+                self.visit_with(&m.receiver, receiver_role);
+                self.in_timeout -= timeout as usize;
                 self.inspected = false;
                 let into = self.binding_of(&m.receiver);
                 for arg in &m.args {
@@ -1203,6 +1413,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 }
             }
             Expr::Call(c) => {
+                let awaited = std::mem::take(&mut self.awaited);
                 let callee = match &*c.func {
                     Expr::Path(p) if p.qself.is_none() => self.resolver.resolve(&p.path),
                     _ => None,
@@ -1219,6 +1430,24 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if let Some(leaker) = callee.as_deref().and_then(catalog::leaker) {
                     self.record_leak(leaker, call, c.args.first());
                 }
+                if let Some(spawn) = callee.as_deref().and_then(catalog::spawn_fn) {
+                    let written = expr_path_text(&c.func);
+                    self.record_spawn(written, call, spawn.on_drop, spawn.thread, c.args.first(), &role);
+                }
+                let timeout = callee.as_deref().is_some_and(catalog::is_timeout_fn);
+                if let Some(path) = callee.as_deref().filter(|p| catalog::is_call_of_interest(p)) {
+                    let ctx = self.ctx;
+                    let in_timeout = self.in_timeout > 0;
+                    if let Some(body) = self.body_mut() {
+                        body.calls.push(CallSite {
+                            path: path.to_string(),
+                            span: call,
+                            ctx,
+                            awaited,
+                            in_timeout,
+                        });
+                    }
+                }
                 self.visit_expr(&c.func);
                 let arg_role = match callee.as_deref() {
                     Some(p) if catalog::is_drop_fn(p) => Position::Drop(call),
@@ -1232,9 +1461,11 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     None if is_wrapper_name(&c.func) => role.clone(),
                     None => Position::CallArg(None),
                 };
+                self.in_timeout += timeout as usize;
                 for arg in &c.args {
                     self.visit_with(arg, arg_role.clone());
                 }
+                self.in_timeout -= timeout as usize;
             }
             Expr::Closure(c) => {
                 let span = self.span_of(c);
@@ -1327,16 +1558,25 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             Expr::Try(t) => {
                 let span = self.span_of(t);
-                self.visit_with(&t.expr, Position::Other);
+                // `call()?` passes the value on, like `unwrap`.
+                let inner = if matches!(strip_parens(&t.expr), Expr::Path(_)) {
+                    Position::Other
+                } else {
+                    role
+                };
+                self.visit_with(&t.expr, inner);
                 self.record_exit(Exit::Try(span), None);
             }
             Expr::Await(a) => {
                 let inner = if self.binding_of(&a.base).is_some() {
                     Position::Await
                 } else {
-                    Position::Other
+                    // `spawn(..).await`: the handle is awaited.
+                    self.awaited = true;
+                    Position::Await
                 };
                 self.visit_with(&a.base, inner);
+                self.awaited = false;
             }
             Expr::Assign(a) => {
                 let rhs_role = match strip_parens(&a.left) {
@@ -1762,4 +2002,59 @@ impl Body {
             None => Liveness::Alive(AliveBecause::InScope),
         }
     }
+}
+
+/// The expression a method chain starts from (`a` in `a.b().c()`), through `?`/`.await`.
+fn chain_root(mut expr: &Expr) -> &Expr {
+    loop {
+        match strip_parens(expr) {
+            Expr::MethodCall(m) => expr = &m.receiver,
+            Expr::Try(t) => expr = &t.expr,
+            Expr::Await(a) => expr = &a.base,
+            other => return other,
+        }
+    }
+}
+
+/// The method names of a chain, outermost last.
+fn chain_methods(mut expr: &Expr) -> Vec<String> {
+    let mut names = Vec::new();
+    loop {
+        match strip_parens(expr) {
+            Expr::MethodCall(m) => {
+                names.push(m.method.to_string());
+                expr = &m.receiver;
+            }
+            Expr::Try(t) => expr = &t.expr,
+            Expr::Await(a) => expr = &a.base,
+            _ => break,
+        }
+    }
+    names.reverse();
+    names
+}
+
+/// `builder` for `builder.spawn(..)`, `thread::Builder::new()` for a chain.
+fn receiver_name(expr: &Expr) -> String {
+    match chain_root(expr) {
+        Expr::Path(p) => path_text(&p.path),
+        Expr::Call(c) => format!("{}()", expr_path_text(&c.func)),
+        _ => "..".into(),
+    }
+}
+
+/// A path expression as written (`thread::spawn`).
+fn expr_path_text(expr: &Expr) -> String {
+    match strip_parens(expr) {
+        Expr::Path(p) => path_text(&p.path),
+        _ => "..".into(),
+    }
+}
+
+fn path_text(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }

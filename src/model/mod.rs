@@ -9,10 +9,12 @@ pub mod catalog;
 pub mod channels;
 pub mod flow;
 pub mod resolve;
+pub mod tasks;
 
 use std::collections::HashSet;
 
 pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
+pub use tasks::{HandleFate, HandleUse, SpawnSite};
 pub use flow::{
     Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin,
 };

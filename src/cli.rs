@@ -391,8 +391,8 @@ fn unit_levels(
     verbose: bool,
 ) -> Result<Vec<Levels>, ConfigError> {
     let base = &discovery.base;
-    let (shared, warning) = match &discovery.workspace {
-        Some(ws) => config::workspace_config(&ws.root, base)?,
+    let (shared, warning) = match &discovery.workspace_root {
+        Some(root) => config::workspace_config(root, base)?,
         None => config::find_config(cwd, base)?,
     };
     if let Some(warning) = warning {
@@ -401,7 +401,7 @@ fn unit_levels(
     let mut used: Vec<String> = shared.iter().map(|c| c.origin.clone()).collect();
     let mut all = Vec::new();
     for unit in &discovery.units {
-        let package = match &unit.package {
+        let package = match unit {
             Some(p) => {
                 let display = display_path(&p.manifest_path, base);
                 Config::load_manifest(&p.manifest_path, &display, ManifestTable::Package)?
@@ -429,10 +429,15 @@ fn unit_levels(
 
 fn what_is_linted(discovery: &Discovery) -> String {
     let files = count(discovery.files.len(), "file");
-    if discovery.workspace.is_none() {
+    if discovery.workspace_root.is_none() {
         return format!("{files} from the command line");
     }
-    let names: Vec<&str> = discovery.units.iter().map(|u| u.name.as_str()).collect();
+    let names: Vec<&str> = discovery
+        .units
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
     format!(
         "{} ({}): {files}",
         count(names.len(), "package"),
@@ -449,7 +454,7 @@ fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
         .count();
     let warnings = outcome.diagnostics.len() - errors;
     let mut text = format!("Checked {}", count(outcome.files_seen, "file"));
-    if discovery.workspace.is_some() {
+    if discovery.workspace_root.is_some() {
         text.push_str(&format!(" in {}", count(discovery.units.len(), "package")));
     }
     let found: Vec<String> = [(errors, "error"), (warnings, "warning")]

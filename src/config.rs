@@ -183,8 +183,6 @@ impl Setting {
 /// A configuration read from one file, its settings in the order they apply.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// The file the configuration was read from.
-    pub path: PathBuf,
     /// Where it came from, for messages: `leaklint.toml` or
     /// `Cargo.toml [workspace.metadata.leaklint]`.
     pub origin: String,
@@ -202,16 +200,15 @@ impl Config {
     /// Reads a `leaklint.toml`. `display` is the path shown in messages.
     pub fn load(path: &Path, display: &str) -> Result<Config, ConfigError> {
         let text = read_config(path, display)?;
-        Config::parse(path, display, &text)
+        Config::parse(display, &text)
     }
 
-    /// Parses the text of a `leaklint.toml`.
-    pub fn parse(path: &Path, display: &str, text: &str) -> Result<Config, ConfigError> {
+    /// Parses the text of a `leaklint.toml` (shown as `display` in messages).
+    pub fn parse(display: &str, text: &str) -> Result<Config, ConfigError> {
         let error = ErrorContext { display, text };
         let doc = toml::de::DeTable::parse(text).map_err(|e| error.toml(e))?;
         let settings = parse_table(doc.get_ref(), "leaklint.toml", &error)?;
         Ok(Config {
-            path: path.to_path_buf(),
             origin: display.to_string(),
             settings,
         })
@@ -224,12 +221,11 @@ impl Config {
         table: ManifestTable,
     ) -> Result<Option<Config>, ConfigError> {
         let text = read_config(path, display)?;
-        Config::parse_manifest(path, display, &text, table)
+        Config::parse_manifest(display, &text, table)
     }
 
     /// Parses leaklint's table out of the text of a `Cargo.toml`.
     pub fn parse_manifest(
-        path: &Path,
         display: &str,
         text: &str,
         table: ManifestTable,
@@ -254,7 +250,6 @@ impl Config {
         };
         let settings = parse_table(leaklint, &header, &error)?;
         Ok(Some(Config {
-            path: path.to_path_buf(),
             origin: format!("{display} {header}"),
             settings,
         }))
@@ -634,7 +629,7 @@ mod tests {
         assert!(Selector::parse("leaklint::nope").is_err());
     }
     fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::parse(Path::new("leaklint.toml"), "leaklint.toml", text)
+        Config::parse("leaklint.toml", text)
     }
 
     fn level(config: &Config) -> Level {
@@ -689,20 +684,18 @@ mod tests {
 
     #[test]
     fn manifest_tables() {
-        let path = Path::new("Cargo.toml");
         let text = "[package]\nname = \"x\"\n\n[package.metadata.leaklint.lints]\nreceiver_dropped = \"deny\"\n";
-        let package = Config::parse_manifest(path, "Cargo.toml", text, ManifestTable::Package)
+        let package = Config::parse_manifest("Cargo.toml", text, ManifestTable::Package)
             .unwrap()
             .unwrap();
         assert_eq!(package.origin, "Cargo.toml [package.metadata.leaklint]");
         assert_eq!(level(&package), Level::Deny);
         assert!(
-            Config::parse_manifest(path, "Cargo.toml", text, ManifestTable::Workspace)
+            Config::parse_manifest("Cargo.toml", text, ManifestTable::Workspace)
                 .unwrap()
                 .is_none()
         );
         let error = Config::parse_manifest(
-            path,
             "Cargo.toml",
             "[workspace.metadata]\nleaklint = 1\n",
             ManifestTable::Workspace,

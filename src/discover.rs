@@ -51,35 +51,20 @@ impl PackageInfo {
 pub struct Discovery {
     /// Every file to lint, each once; `unit` indexes [`Discovery::units`].
     pub files: Vec<InputFile>,
-    pub units: Vec<Unit>,
+    /// The units: sets of files linted together (crate-wide facts are merged per unit, and
+    /// each has its own lint levels). One per package in workspace mode, one (`None`) in path
+    /// mode.
+    pub units: Vec<Option<Arc<PackageInfo>>>,
     /// The workspace root (workspace mode) or the current directory (path mode): shown paths
     /// are relative to it.
     pub base: PathBuf,
     /// Set in workspace mode.
-    pub workspace: Option<WorkspaceInfo>,
+    pub workspace_root: Option<PathBuf>,
     /// Directories that were left out and why (for `--verbose`).
     pub skipped: Vec<(String, &'static str)>,
     /// Problems that do not stop the run: symbolic link loops, unreadable directories, an
     /// `--exclude` that matched nothing.
     pub warnings: Vec<String>,
-}
-
-/// What workspace mode knows of the workspace.
-#[derive(Debug)]
-pub struct WorkspaceInfo {
-    pub root: PathBuf,
-    /// The workspace's `Cargo.toml`.
-    pub manifest_path: PathBuf,
-    pub target_directory: PathBuf,
-}
-
-/// A set of files linted together: crate-wide facts are merged per unit, and each has its own
-/// lint levels.
-#[derive(Debug)]
-pub struct Unit {
-    /// The package name, or `<paths>` in path mode.
-    pub name: String,
-    pub package: Option<Arc<PackageInfo>>,
 }
 
 /// Which packages of a workspace to lint, as cargo's `--manifest-path`, `-p`, `--workspace` and
@@ -133,11 +118,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
         .collect();
     let mut discovery = Discovery {
         base: root.clone(),
-        workspace: Some(WorkspaceInfo {
-            manifest_path: root.join("Cargo.toml"),
-            root: root.clone(),
-            target_directory: metadata.target_directory.clone().into(),
-        }),
+        workspace_root: Some(root.clone()),
         ..Discovery::default()
     };
     let selected = select_packages(&metadata, &members, selection, cwd, &mut discovery.warnings)?;
@@ -168,10 +149,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
                 });
             }
         }
-        discovery.units.push(Unit {
-            name: info.name.clone(),
-            package: Some(info),
-        });
+        discovery.units.push(Some(info));
     }
     Ok(discovery)
 }
@@ -226,10 +204,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
             }
         }
     }
-    discovery.units.push(Unit {
-        name: "<paths>".into(),
-        package: None,
-    });
+    discovery.units.push(None);
     Ok(discovery)
 }
 
@@ -242,16 +217,12 @@ fn run_cargo_metadata(
         .no_deps()
         .current_dir(cwd)
         .other_options(vec!["--offline".to_string()]);
-    if let Some(manifest) = &selection.manifest_path {
-        let manifest = cwd.join(manifest);
+    if let Some(given) = &selection.manifest_path {
+        let manifest = cwd.join(given);
         if !manifest.is_file() {
             return Err(DiscoverError::new(format!(
                 "manifest path `{}` does not exist",
-                selection
-                    .manifest_path
-                    .as_deref()
-                    .unwrap_or(&manifest)
-                    .display()
+                given.display()
             )));
         }
         command.manifest_path(manifest);

@@ -219,6 +219,13 @@ fn run_cargo_metadata(
         .other_options(vec!["--offline".to_string()]);
     if let Some(given) = &selection.manifest_path {
         let manifest = cwd.join(given);
+        if manifest.is_dir() {
+            return Err(DiscoverError::new(format!(
+                "manifest path `{}` is a directory",
+                given.display()
+            ))
+            .help("give the path of a Cargo.toml file"));
+        }
         if !manifest.is_file() {
             return Err(DiscoverError::new(format!(
                 "manifest path `{}` does not exist",

@@ -350,6 +350,12 @@ fn manifest_path_selects_the_package() {
         out.stderr,
         "error: manifest path `c/Cargo.toml` does not exist\n"
     );
+    let out = ws.run(&["--manifest-path", "b"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: manifest path `b` is a directory\nhelp: give the path of a Cargo.toml file\n"
+    );
 }
 
 #[test]

@@ -168,6 +168,7 @@ pub struct Cli {
         value_name = "FMT",
         value_enum,
         default_value = "human",
+        hide_possible_values = true,
         help_heading = "Output"
     )]
     pub message_format: Format,
@@ -359,6 +360,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         format: cli.message_format,
         color: matches!(cli.message_format, Format::Human | Format::Short)
             && color_enabled(cli.color, io::stdout().is_terminal()),
+        source_root: Some(discovery.base.clone()),
     };
     let status = if outcome.has_errors() {
         EXIT_FINDINGS

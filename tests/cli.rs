@@ -170,7 +170,7 @@ fn help_explains_options_and_exit_status() {
         "--exclude <SPEC>",
         "-D, --deny <LINT>",
         "--message-format <FMT>",
-        "[possible values: human, short, json, sarif, github]",
+        "  github  annotations for GitHub Actions",
         "--color <WHEN>",
         "--explain <LINT>",
         "-j, --jobs <N>",

@@ -295,7 +295,10 @@ pub fn panics_in_async(library: Library, method: &str) -> bool {
 pub fn is_timeout_fn(path: &str) -> bool {
     matches!(
         path,
-        "tokio::time::timeout" | "tokio::time::timeout_at" | "async_std::future::timeout" | "async_io::Timer::after"
+        "tokio::time::timeout"
+            | "tokio::time::timeout_at"
+            | "async_std::future::timeout"
+            | "async_io::Timer::after"
     )
 }
 
@@ -313,7 +316,17 @@ pub fn is_call_of_interest(path: &str) -> bool {
 pub fn is_stop_check(method: &str) -> bool {
     matches!(
         method,
-        "cancelled" | "is_cancelled" | "cancelled_owned" | "load" | "changed" | "is_closed" | "closed"
-            | "try_recv" | "recv_timeout" | "notified" | "wait_for" | "has_changed"
+        "cancelled"
+            | "is_cancelled"
+            | "cancelled_owned"
+            | "load"
+            | "changed"
+            | "is_closed"
+            | "closed"
+            | "try_recv"
+            | "recv_timeout"
+            | "notified"
+            | "wait_for"
+            | "has_changed"
     )
 }

@@ -110,9 +110,13 @@ pub enum ValueOrigin {
     /// A tokio runtime or runtime handle: `rt.spawn(..)` detaches.
     Runtime,
     /// A TCP stream; `tokio` for tokio's.
-    Socket { tokio: bool },
+    Socket {
+        tokio: bool,
+    },
     /// A reqwest async client; `timeout` when built with one.
-    HttpClient { timeout: bool },
+    HttpClient {
+        timeout: bool,
+    },
     /// A function or closure parameter.
     Param,
     Other,
@@ -850,7 +854,9 @@ impl<'f> Walker<'f> {
         role: &Position,
     ) {
         let ctx = self.ctx;
-        let Some(body) = self.body.as_ref() else { return };
+        let Some(body) = self.body.as_ref() else {
+            return;
+        };
         let (work, work_fn) = match work_arg.map(strip_parens) {
             // The closure or async block is the next context the walk will create.
             Some(Expr::Closure(_) | Expr::Async(_)) => (Some(body.contexts.len()), None),
@@ -943,7 +949,9 @@ impl<'f> Walker<'f> {
 
     fn add_stop_check(&mut self, at: Span) {
         let ctx = self.ctx;
-        let Some(body) = self.body.as_mut() else { return };
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
         for &l in &self.loop_stack {
             if body.loops[l].ctx == ctx {
                 body.loops[l].stop_checks.push(at);
@@ -957,11 +965,16 @@ impl<'f> Walker<'f> {
         let root = chain_root(receiver);
         let Expr::Call(c) = root else { return };
         let Expr::Path(p) = &*c.func else { return };
-        let Some(path) = self.resolver.resolve(&p.path) else { return };
+        let Some(path) = self.resolver.resolve(&p.path) else {
+            return;
+        };
         if path != "reqwest::Client::builder" && path != "reqwest::ClientBuilder::new" {
             return;
         }
-        if chain_methods(receiver).iter().any(|m| m == "timeout" || m == "read_timeout") {
+        if chain_methods(receiver)
+            .iter()
+            .any(|m| m == "timeout" || m == "read_timeout")
+        {
             return;
         }
         let ctx = self.ctx;
@@ -1432,10 +1445,20 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 }
                 if let Some(spawn) = callee.as_deref().and_then(catalog::spawn_fn) {
                     let written = expr_path_text(&c.func);
-                    self.record_spawn(written, call, spawn.on_drop, spawn.thread, c.args.first(), &role);
+                    self.record_spawn(
+                        written,
+                        call,
+                        spawn.on_drop,
+                        spawn.thread,
+                        c.args.first(),
+                        &role,
+                    );
                 }
                 let timeout = callee.as_deref().is_some_and(catalog::is_timeout_fn);
-                if let Some(path) = callee.as_deref().filter(|p| catalog::is_call_of_interest(p)) {
+                if let Some(path) = callee
+                    .as_deref()
+                    .filter(|p| catalog::is_call_of_interest(p))
+                {
                     let ctx = self.ctx;
                     let in_timeout = self.in_timeout > 0;
                     if let Some(body) = self.body_mut() {

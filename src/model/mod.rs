@@ -14,10 +14,10 @@ pub mod tasks;
 use std::collections::HashSet;
 
 pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
-pub use tasks::{HandleFate, HandleUse, SpawnSite};
 pub use flow::{
     Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin,
 };
+pub use tasks::{HandleFate, HandleUse, SpawnSite};
 
 use crate::source::SourceFile;
 

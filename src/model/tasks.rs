@@ -2,7 +2,7 @@
 //! body can ever stop.
 
 use super::catalog::OnDrop;
-use super::flow::{Body, BindingId, CtxId, LoopInfo, LoopKind, UseKind};
+use super::flow::{BindingId, Body, CtxId, LoopInfo, LoopKind, UseKind};
 use crate::source::Span;
 
 /// One call that starts concurrent work.

@@ -601,7 +601,7 @@ pub fn color_enabled(choice: Option<ColorChoice>, is_terminal: bool) -> bool {
             if env("CLICOLOR").is_some_and(|v| v == "0") {
                 return false;
             }
-            is_terminal && env("TERM").map_or(true, |t| t != "dumb")
+            is_terminal && env("TERM").is_none_or(|t| t != "dumb")
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::diagnostic::{Finding, Level};
 use crate::model::FileModel;
 use crate::source::SourceFile;
 
+mod detached_infinite_loop;
 mod forgotten_handle;
 mod receiver_dropped;
 mod receiver_never_read;
@@ -26,12 +27,16 @@ pub static LINTS: &[&Lint] = &[
     &receiver_dropped::RECEIVER_DROPPED,
     &forgotten_handle::FORGOTTEN_HANDLE,
     &unbounded_channel::UNBOUNDED_CHANNEL,
+    &detached_infinite_loop::DETACHED_INFINITE_LOOP,
     &UNUSED_SUPPRESSION,
 ];
 
 /// Pre-filter needles of the channel lints: every constructor's last path segment
 /// (`channel`, `sync_channel`, `bounded`, `unbounded`, `never`).
 pub const CHANNEL_NEEDLES: &[&str] = &["channel", "bounded", "never"];
+
+/// Pre-filter needles of the task lints.
+pub const SPAWN_NEEDLES: &[&str] = &["spawn"];
 
 /// Groups as in clippy: they set the default level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

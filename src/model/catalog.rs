@@ -330,3 +330,29 @@ pub fn is_stop_check(method: &str) -> bool {
             | "has_changed"
     )
 }
+
+/// The kind of value a constructor call returns, for the values the task lints follow.
+pub fn value_origin_of_call(path: &str) -> Option<super::flow::ValueOrigin> {
+    use super::flow::ValueOrigin;
+    let tail: Vec<&str> = path.rsplit("::").take(2).collect();
+    let type_and_fn = match tail.as_slice() {
+        [f, t] => (*t, *f),
+        _ => return None,
+    };
+    match type_and_fn {
+        ("JoinSet" | "TaskTracker" | "FuturesUnordered" | "JoinMap", "new" | "default") => {
+            Some(ValueOrigin::Tracker)
+        }
+        ("CancellationToken", "new" | "default") => Some(ValueOrigin::Token),
+        ("Runtime", "new") | ("Handle", "current") => Some(ValueOrigin::Runtime),
+        ("TcpStream", "connect" | "connect_timeout") => Some(ValueOrigin::Socket {
+            tokio: path.starts_with("tokio::") || path.starts_with("async_std::"),
+        }),
+        ("Client", "new" | "default")
+            if path.starts_with("reqwest::") && !path.starts_with("reqwest::blocking") =>
+        {
+            Some(ValueOrigin::HttpClient { timeout: false })
+        }
+        _ => None,
+    }
+}

@@ -33,6 +33,9 @@ pub struct Body {
     pub name: String,
     pub span: Span,
     pub is_async: bool,
+    /// Test code: a test function or a function in a `#[cfg(test)]` module. Spawned work
+    /// there ends with the test's runtime or process.
+    pub in_test: bool,
     pub bindings: Vec<Binding>,
     /// Context 0 is the function itself; closures and async blocks add more.
     pub contexts: Vec<Context>,
@@ -80,6 +83,9 @@ pub struct Binding {
     pub ctx: CtxId,
     pub origin: ValueOrigin,
     pub uses: Vec<Use>,
+    /// The binding this one's value was made from (`let b = a.clone()`, `a.child_token()`,
+    /// `let b = a;`).
+    pub from: Option<BindingId>,
 }
 
 impl Binding {
@@ -374,6 +380,8 @@ pub(super) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         let_ctor: None,
         awaited: false,
         in_timeout: 0,
+        test_fn: false,
+        test_modules: 0,
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -402,6 +410,10 @@ struct Walker<'f> {
     awaited: bool,
     /// Depth of timeout calls whose arguments are being visited.
     in_timeout: usize,
+    /// The function about to be walked is a test (`#[test]`, `#[tokio::test]`...).
+    test_fn: bool,
+    /// Depth of `#[cfg(test)]` modules around the current item.
+    test_modules: usize,
 }
 
 impl<'f> Walker<'f> {
@@ -437,6 +449,7 @@ impl<'f> Walker<'f> {
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_ctx = std::mem::replace(&mut self.ctx, 0);
         let saved_loops = std::mem::take(&mut self.loop_stack);
+        let in_test = std::mem::take(&mut self.test_fn) || self.test_modules > 0;
         // Reserve the body's index now: nested functions are pushed before this one ends.
         let id = self.model.bodies.len();
         self.model.bodies.push(Body::default());
@@ -445,6 +458,7 @@ impl<'f> Walker<'f> {
             name,
             span,
             is_async,
+            in_test,
             contexts: vec![Context {
                 parent: None,
                 span,
@@ -457,7 +471,23 @@ impl<'f> Walker<'f> {
         self.scopes.push((Vec::new(), end));
         for input in inputs {
             if let syn::FnArg::Typed(t) = input {
-                self.bind_pat(&t.pat, ValueOrigin::Param, span);
+                // A `TcpStream` parameter is a socket whose reads the task lints follow.
+                let origin = match &*t.ty {
+                    syn::Type::Path(tp)
+                        if tp
+                            .path
+                            .segments
+                            .last()
+                            .is_some_and(|s| s.ident == "TcpStream") =>
+                    {
+                        let full = self.resolver.resolve(&tp.path).unwrap_or_default();
+                        ValueOrigin::Socket {
+                            tokio: full.starts_with("tokio::") || full.starts_with("async_std::"),
+                        }
+                    }
+                    _ => ValueOrigin::Param,
+                };
+                self.bind_pat(&t.pat, origin, span);
             }
         }
         self.walk_block(block, Position::Returned);
@@ -527,6 +557,7 @@ impl<'f> Walker<'f> {
             ctx,
             origin,
             uses: Vec::new(),
+            from: None,
         });
         names.push((ident.to_string(), id));
         Some(id)
@@ -646,6 +677,22 @@ impl<'f> Walker<'f> {
         }
         let leaks_before = self.body.as_ref().map_or(0, |b| b.leaks.len());
         let new = self.bind_pat(&local.pat, origin, stmt);
+        // The handle of a spawn in this initialiser now has a name (or `_`).
+        let fate = match strip_pat(&local.pat) {
+            Pat::Wild(_) => HandleFate::LetUnderscore,
+            Pat::Ident(_) => new.map_or(HandleFate::Unknown, HandleFate::Bound),
+            _ => HandleFate::Unknown,
+        };
+        if let Some(body) = self.body.as_mut() {
+            for site in body.spawns.iter_mut().rev() {
+                if site.call.start < stmt.start {
+                    break;
+                }
+                if site.handle == HandleFate::PendingLet {
+                    site.handle = fate;
+                }
+            }
+        }
         if let (Some(new), Some(body)) = (new, self.body.as_mut()) {
             if let Some(leak) = body.leaks.get_mut(leaks_before.saturating_sub(1)) {
                 if leak.leaker == Leaker::ManuallyDrop
@@ -654,6 +701,20 @@ impl<'f> Walker<'f> {
                 {
                     leak.holder = Some(new);
                 }
+            }
+        }
+        // Remember what the new binding was made from.
+        if let Some(new) = new {
+            let source = match strip_parens(&init.expr) {
+                Expr::MethodCall(m)
+                    if matches!(m.method.to_string().as_str(), "clone" | "child_token") =>
+                {
+                    self.binding_of_before(&m.receiver, new)
+                }
+                e => self.binding_of_before(e, new),
+            };
+            if let Some(body) = self.body.as_mut() {
+                body.bindings[new].from = source;
             }
         }
         // Now that the target exists, point a plain move at it.
@@ -720,6 +781,10 @@ impl<'f> Walker<'f> {
                 clone: clone || was_clone,
             },
             Some(o @ (ValueOrigin::TaskHandle | ValueOrigin::Guard)) if !clone => o,
+            Some(
+                o @ (ValueOrigin::Token | ValueOrigin::Runtime | ValueOrigin::HttpClient { .. }),
+            ) => o,
+            Some(o @ ValueOrigin::Socket { .. }) if !clone => o,
             _ => ValueOrigin::Other,
         }
     }
@@ -738,15 +803,50 @@ impl<'f> Walker<'f> {
                 _ => break,
             }
         }
+        if let Expr::Await(a) = expr {
+            expr = strip_parens(&a.base);
+        }
         match expr {
             Expr::Call(c) => {
                 let Expr::Path(p) = &*c.func else { return None };
                 let path = self.resolver.resolve(&p.path)?;
-                let spawn = catalog::spawn_fn(&path)?;
-                (spawn.on_drop == catalog::OnDrop::Detach).then_some(ValueOrigin::TaskHandle)
+                if let Some(spawn) = catalog::spawn_fn(&path) {
+                    return (spawn.on_drop == catalog::OnDrop::Detach)
+                        .then_some(ValueOrigin::TaskHandle);
+                }
+                catalog::value_origin_of_call(&path)
             }
             Expr::MethodCall(m) => match m.method.to_string().as_str() {
                 "drop_guard" => Some(ValueOrigin::Guard),
+                "child_token" => Some(ValueOrigin::Token),
+                "build" => {
+                    // `runtime::Builder::new_multi_thread()..build()`,
+                    // `reqwest::Client::builder()..build()`.
+                    let Expr::Call(c) = chain_root(&m.receiver) else {
+                        return None;
+                    };
+                    let Expr::Path(p) = &*c.func else { return None };
+                    let path = self.resolver.resolve(&p.path)?;
+                    if path.contains("runtime::Builder::") {
+                        Some(ValueOrigin::Runtime)
+                    } else if path == "reqwest::Client::builder"
+                        || path == "reqwest::ClientBuilder::new"
+                    {
+                        let methods = chain_methods(&m.receiver);
+                        Some(ValueOrigin::HttpClient {
+                            timeout: methods
+                                .iter()
+                                .any(|n| n == "timeout" || n == "read_timeout"),
+                        })
+                    } else {
+                        None
+                    }
+                }
+                "handle" => {
+                    let recv = self.binding_of(&m.receiver)?;
+                    (self.body.as_ref()?.bindings[recv].origin == ValueOrigin::Runtime)
+                        .then_some(ValueOrigin::Runtime)
+                }
                 "spawn" | "spawn_blocking" | "spawn_local" => {
                     // `s.spawn(..)` on a scope is joined by the scope; a builder or a runtime
                     // handle spawns detached work.
@@ -847,6 +947,7 @@ impl<'f> Walker<'f> {
     fn record_spawn(
         &mut self,
         callee: String,
+        callee_span: Span,
         call: Span,
         on_drop: catalog::OnDrop,
         thread: bool,
@@ -886,6 +987,7 @@ impl<'f> Walker<'f> {
         let site = SpawnSite {
             call,
             callee,
+            callee_span,
             on_drop,
             thread,
             ctx,
@@ -939,9 +1041,9 @@ impl<'f> Walker<'f> {
     fn note_stop_check(&mut self, method: &str, receiver: &Expr, call: Span) {
         let is_stop = catalog::is_stop_check(method)
             || (matches!(method, "unwrap" | "expect")
-                && matches!(strip_parens(receiver), Expr::MethodCall(inner) if catalog::endpoint_op(&inner.method.to_string()) == EndpointOp::Recv))
+                && matches!(strip_parens(receiver), Expr::MethodCall(inner) if fails_when_closed(&inner.method.to_string())))
             || (matches!(method, "unwrap" | "expect")
-                && matches!(strip_parens(receiver), Expr::Await(a) if matches!(strip_parens(&a.base), Expr::MethodCall(inner) if catalog::endpoint_op(&inner.method.to_string()) == EndpointOp::Recv)));
+                && matches!(strip_parens(receiver), Expr::Await(a) if matches!(strip_parens(&a.base), Expr::MethodCall(inner) if fails_when_closed(&inner.method.to_string()))));
         if is_stop {
             self.add_stop_check(call);
         }
@@ -1182,6 +1284,13 @@ impl<'f> Walker<'f> {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        ) {
+            let span = self.span_of(mac);
+            self.record_exit(Exit::Return(span), None);
+        }
         if FORMAT_MACROS.contains(&name.as_str()) {
             if let Ok(args) =
                 mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
@@ -1217,6 +1326,20 @@ impl<'f> Walker<'f> {
             match tt {
                 TokenTree::Ident(ident) => {
                     let name = ident.to_string();
+                    // Inside `select!` and friends: a way out of the enclosing loops, or a
+                    // stop signal checked.
+                    if !after_dot && (name == "break" || name == "return") {
+                        let span = self.span(ident.span());
+                        let exit = if name == "break" {
+                            Exit::Break(span)
+                        } else {
+                            Exit::Return(span)
+                        };
+                        self.record_exit(exit, None);
+                    } else if after_dot && catalog::is_stop_check(&name) {
+                        let span = self.span(ident.span());
+                        self.add_stop_check(span);
+                    }
                     if after_dot {
                         self.model.field_reads.insert(name);
                     } else if let Some(id) = self.lookup(&name) {
@@ -1229,7 +1352,13 @@ impl<'f> Walker<'f> {
                     self.scan_tokens(g.stream());
                     after_dot = false;
                 }
-                TokenTree::Punct(p) => after_dot = p.as_char() == '.',
+                TokenTree::Punct(p) => {
+                    if p.as_char() == '?' {
+                        let span = self.span(p.span());
+                        self.record_exit(Exit::Try(span), None);
+                    }
+                    after_dot = p.as_char() == '.'
+                }
                 TokenTree::Literal(_) => after_dot = false,
             }
         }
@@ -1255,6 +1384,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
         match item {
             syn::Item::Fn(f) => {
                 let span = self.span_of(f);
+                self.test_fn = is_test_fn(&f.attrs);
                 self.walk_fn(
                     f.sig.ident.to_string(),
                     span,
@@ -1273,6 +1403,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                             Some(t) => format!("{t}::{}", f.sig.ident),
                             None => f.sig.ident.to_string(),
                         };
+                        self.test_fn = is_test_fn(&f.attrs);
                         self.walk_fn(
                             name,
                             span,
@@ -1291,6 +1422,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     if let syn::TraitItem::Fn(f) = it {
                         if let Some(block) = &f.default {
                             let span = self.span_of(f);
+                            self.test_fn = is_test_fn(&f.attrs);
                             self.walk_fn(
                                 format!("{}::{}", t.ident, f.sig.ident),
                                 span,
@@ -1304,11 +1436,14 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             }
             syn::Item::Mod(m) => {
                 if let Some((_, items)) = &m.content {
+                    let test = is_cfg_test(&m.attrs);
+                    self.test_modules += test as usize;
                     self.resolver.push(items);
                     for it in items {
                         self.visit_item(it);
                     }
                     self.resolver.pop();
+                    self.test_modules -= test as usize;
                 }
             }
             syn::Item::Macro(m) => self.walk_macro(&m.mac),
@@ -1385,7 +1520,16 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if matches!(method.as_str(), "spawn" | "spawn_blocking" | "spawn_local") {
                     if let Some((on_drop, thread)) = self.method_spawn_kind(&m.receiver) {
                         let callee = format!("{}.{method}", receiver_name(&m.receiver));
-                        self.record_spawn(callee, call, on_drop, thread, m.args.first(), &role);
+                        let callee_span = self.span(m.method.span());
+                        self.record_spawn(
+                            callee,
+                            callee_span,
+                            call,
+                            on_drop,
+                            thread,
+                            m.args.first(),
+                            &role,
+                        );
                     }
                 }
                 if method == "build" {
@@ -1445,14 +1589,22 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 }
                 if let Some(spawn) = callee.as_deref().and_then(catalog::spawn_fn) {
                     let written = expr_path_text(&c.func);
+                    let callee_span = self.span_of(&c.func);
                     self.record_spawn(
                         written,
+                        callee_span,
                         call,
                         spawn.on_drop,
                         spawn.thread,
                         c.args.first(),
                         &role,
                     );
+                }
+                if matches!(
+                    callee.as_deref(),
+                    Some("std::process::exit" | "std::process::abort")
+                ) {
+                    self.record_exit(Exit::Return(call), None);
                 }
                 let timeout = callee.as_deref().is_some_and(catalog::is_timeout_fn);
                 if let Some(path) = callee
@@ -1537,6 +1689,20 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let span = self.span_of(w);
                 let body = self.span_of(&w.body);
                 let id = self.push_loop(LoopKind::While, span, body, w.label.as_ref());
+                if let (
+                    Some(id),
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Bool(b),
+                        ..
+                    }),
+                ) = (id, strip_parens(&w.cond))
+                {
+                    if b.value {
+                        if let Some(bd) = self.body.as_mut() {
+                            bd.loops[id].cond_true = true;
+                        }
+                    }
+                }
                 self.scopes.push((Vec::new(), body.end));
                 if let Expr::Let(l) = strip_parens(&w.cond) {
                     if let Some(rx) = self.recv_loop_receiver(&l.expr, false) {
@@ -1704,6 +1870,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
     // Nested items are separate bodies; the default walker would mix them in.
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         let span = self.span_of(f);
+        self.test_fn = is_test_fn(&f.attrs);
         self.walk_fn(
             f.sig.ident.to_string(),
             span,
@@ -2080,4 +2247,36 @@ fn path_text(path: &syn::Path) -> String {
         .map(|s| s.ident.to_string())
         .collect::<Vec<_>>()
         .join("::")
+}
+
+/// Calls whose error means "the other side is gone": unwrapping them panics, which ends the
+/// loop (a receive or send on a closed channel, I/O on a closed or timed-out socket).
+fn fails_when_closed(method: &str) -> bool {
+    matches!(
+        catalog::endpoint_op(method),
+        EndpointOp::Recv | EndpointOp::Send
+    ) || method.starts_with("read")
+        || method.starts_with("write")
+        || method.starts_with("recv")
+        || method.starts_with("accept")
+}
+
+/// `#[test]`, `#[tokio::test]`, `#[async_std::test]`, `#[rstest]`...
+fn is_test_fn(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "test" || s.ident == "rstest" || s.ident == "bench")
+    })
+}
+
+/// `#[cfg(test)]`
+fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.meta.require_list().is_ok_and(|l| {
+                l.tokens.to_string().split_whitespace().collect::<String>() == "test"
+            })
+    })
 }

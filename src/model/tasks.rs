@@ -12,6 +12,8 @@ pub struct SpawnSite {
     pub call: Span,
     /// What is called, as written (`thread::spawn`, `tokio::spawn`, `builder.spawn`).
     pub callee: String,
+    /// The path or method name of the spawn call (where labels point).
+    pub callee_span: Span,
     pub on_drop: OnDrop,
     /// A thread (or the blocking pool) rather than an async task.
     pub thread: bool,
@@ -111,4 +113,34 @@ impl Body {
             .filter(|l| l.exits.is_empty() && l.stop_checks.is_empty())
             .min_by_key(|l| l.span.start)
     }
+}
+
+impl super::FileModel {
+    /// A function of this file by name (free functions only: `Type::method` bodies are
+    /// not reached by a plain name).
+    pub fn body_named(&self, name: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.name == name)
+    }
+
+    /// Where a spawn's work runs: the inline closure or async block, or the body of a
+    /// function of this file that the spawn calls (`tokio::spawn(run(x))`).
+    pub fn spawned_work<'m>(
+        &'m self,
+        body: &'m Body,
+        site: &SpawnSite,
+    ) -> Option<(&'m Body, CtxId)> {
+        match (site.work, &site.work_fn) {
+            (Some(ctx), _) if ctx < body.contexts.len() => Some((body, ctx)),
+            (_, Some(name)) => self.body_named(name).map(|b| (b, 0)),
+            _ => None,
+        }
+    }
+}
+
+/// The code of a loop before its body: `loop`, `while true` (for labels).
+pub fn loop_header(l: &LoopInfo) -> Span {
+    Span::new(
+        l.span.start as usize,
+        (l.body.start as usize).max(l.span.start as usize + 1),
+    )
 }

@@ -244,6 +244,15 @@ pub enum Exit {
     Try(Span),
 }
 
+/// A spawn call as the walker sees it.
+struct SpawnCall {
+    callee: String,
+    callee_span: Span,
+    call: Span,
+    on_drop: catalog::OnDrop,
+    thread: bool,
+}
+
 /// How the expression being visited is used by its parent.
 #[derive(Debug, Clone, Default)]
 enum Position {
@@ -944,16 +953,14 @@ impl<'f> Walker<'f> {
     }
 
     /// Records a spawn call; `role` is how the call's value (the handle) is used.
-    fn record_spawn(
-        &mut self,
-        callee: String,
-        callee_span: Span,
-        call: Span,
-        on_drop: catalog::OnDrop,
-        thread: bool,
-        work_arg: Option<&Expr>,
-        role: &Position,
-    ) {
+    fn record_spawn(&mut self, how: SpawnCall, work_arg: Option<&Expr>, role: &Position) {
+        let SpawnCall {
+            callee,
+            callee_span,
+            call,
+            on_drop,
+            thread,
+        } = how;
         let ctx = self.ctx;
         let Some(body) = self.body.as_ref() else {
             return;
@@ -1521,15 +1528,14 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     if let Some((on_drop, thread)) = self.method_spawn_kind(&m.receiver) {
                         let callee = format!("{}.{method}", receiver_name(&m.receiver));
                         let callee_span = self.span(m.method.span());
-                        self.record_spawn(
+                        let how = SpawnCall {
                             callee,
                             callee_span,
                             call,
                             on_drop,
                             thread,
-                            m.args.first(),
-                            &role,
-                        );
+                        };
+                        self.record_spawn(how, m.args.first(), &role);
                     }
                 }
                 if method == "build" {
@@ -1590,15 +1596,14 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if let Some(spawn) = callee.as_deref().and_then(catalog::spawn_fn) {
                     let written = expr_path_text(&c.func);
                     let callee_span = self.span_of(&c.func);
-                    self.record_spawn(
-                        written,
+                    let how = SpawnCall {
+                        callee: written,
                         callee_span,
                         call,
-                        spawn.on_drop,
-                        spawn.thread,
-                        c.args.first(),
-                        &role,
-                    );
+                        on_drop: spawn.on_drop,
+                        thread: spawn.thread,
+                    };
+                    self.record_spawn(how, c.args.first(), &role);
                 }
                 if matches!(
                     callee.as_deref(),

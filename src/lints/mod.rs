@@ -9,11 +9,15 @@ use crate::model::FileModel;
 use crate::source::SourceFile;
 
 mod detached_infinite_loop;
+mod detached_spawn_in_loop;
 mod forgotten_handle;
+mod missing_timeout;
 mod receiver_dropped;
 mod receiver_never_read;
 mod recv_without_sender;
 mod sender_alive_in_recv_loop;
+mod token_never_cancelled;
+mod unaborted_race;
 mod unbounded_channel;
 mod unused_suppression;
 
@@ -28,6 +32,10 @@ pub static LINTS: &[&Lint] = &[
     &forgotten_handle::FORGOTTEN_HANDLE,
     &unbounded_channel::UNBOUNDED_CHANNEL,
     &detached_infinite_loop::DETACHED_INFINITE_LOOP,
+    &unaborted_race::UNABORTED_RACE,
+    &missing_timeout::MISSING_TIMEOUT,
+    &token_never_cancelled::TOKEN_NEVER_CANCELLED,
+    &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
     &UNUSED_SUPPRESSION,
 ];
 

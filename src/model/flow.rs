@@ -720,7 +720,7 @@ impl<'f> Walker<'f> {
                 {
                     self.binding_of_before(&m.receiver, new)
                 }
-                e => self.binding_of_before(e, new),
+                e => self.binding_of_before(chain_root(e), new),
             };
             if let Some(body) = self.body.as_mut() {
                 body.bindings[new].from = source;
@@ -984,6 +984,7 @@ impl<'f> Walker<'f> {
                 "detach" => HandleFate::Detached,
                 _ => HandleFate::Unknown,
             },
+            Position::Pushed(Some(v)) => HandleFate::Collected(*v),
             Position::Returned
             | Position::CallArg(_)
             | Position::Pushed(_)

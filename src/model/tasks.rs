@@ -41,6 +41,8 @@ pub enum HandleFate {
     Kept,
     /// `smol::spawn(..).detach()`: detached on purpose.
     Detached,
+    /// `handles.push(spawn(..))` into a local collection.
+    Collected(BindingId),
     /// Used in a way leaklint does not follow.
     Unknown,
     /// The initialiser of a `let` still being bound (resolved once the pattern is known).
@@ -66,7 +68,10 @@ impl Body {
                 HandleUse::Dropped(site.call)
             }
             HandleFate::Joined => HandleUse::Joined,
-            HandleFate::Kept | HandleFate::Unknown | HandleFate::PendingLet => HandleUse::Kept,
+            HandleFate::Kept
+            | HandleFate::Unknown
+            | HandleFate::PendingLet
+            | HandleFate::Collected(_) => HandleUse::Kept,
             HandleFate::Bound(h) => self.binding_handle_use(h, 0),
         }
     }

@@ -52,9 +52,13 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         }
         // Exactly one value is taken.
         let receiver = &body.bindings[rx];
+        // (An iterator or stream over the receiver takes every value: no race.)
+        if body.ops(receiver).any(|(op, _)| op == EndpointOp::IntoIter) {
+            continue;
+        }
         let receives: Vec<Span> = body
             .ops(receiver)
-            .filter(|(op, _)| matches!(op, EndpointOp::Recv | EndpointOp::IntoIter))
+            .filter(|(op, _)| *op == EndpointOp::Recv)
             .map(|(_, span)| span)
             .collect();
         let [first] = receives.as_slice() else {

@@ -57,3 +57,33 @@ fn scoped_racers() -> u32 {
         rx.recv().unwrap()
     })
 }
+
+// Regression (futures-channel tests/mpsc.rs): the receiver is collected, taking every value.
+fn every_value_collected() {
+    let (tx, rx) = futures::channel::mpsc::channel::<i32>(0);
+    let t = std::thread::spawn(move || {
+        let result: Vec<_> = futures::executor::block_on(futures::StreamExt::collect::<Vec<_>>(rx));
+        println!("{}", result.len());
+    });
+    for _ in 0..8 {
+        let mut tx = tx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.try_send(1);
+        });
+    }
+    let rx2 = futures::channel::mpsc::channel::<i32>(0).1;
+    drop(rx2);
+    t.join().unwrap();
+}
+
+fn stream_collected() {
+    let (tx, rx) = futures::channel::mpsc::channel::<i32>(0);
+    for _ in 0..8 {
+        let mut tx = tx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.try_send(1);
+        });
+    }
+    let all: Vec<i32> = futures::executor::block_on(rx.collect());
+    println!("{}", all.len());
+}

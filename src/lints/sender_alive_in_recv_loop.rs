@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Edit, Finding, Label, Suggestion};
 use crate::lints::{Group, Lint, LintContext};
 use crate::model::catalog::EndpointOp;
 use crate::model::flow::{AliveBecause, Liveness};
-use crate::model::{Body, Role};
+use crate::model::{Body, RecvLoop, Role};
 use crate::source::Span;
 
 pub static SENDER_ALIVE_IN_RECV_LOOP: Lint = Lint {
@@ -40,7 +40,14 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     _ => None,
                 }
             });
-            let Some((tx, why)) = alive else { continue };
+            let Some((tx, why)) = alive else {
+                // The loop runs in spawned work that this function joins while a sender is
+                // still alive here: the join waits for a loop that waits for the join.
+                if let Some(f) = joined_while_alive(cx, body, rl, channel) {
+                    out.push(f);
+                }
+                continue;
+            };
             // A lone sender that is never used at all is `recv_without_sender`'s case.
             if body.bindings[tx].uses.is_empty()
                 && body.endpoints(channel, Role::Sender).count() == 1
@@ -135,4 +142,66 @@ fn closes_explicitly(body: &Body, channel: usize) -> bool {
                 .any(|(op, _)| op == EndpointOp::Close)
         })
     })
+}
+
+fn joined_while_alive(
+    cx: &LintContext<'_>,
+    body: &Body,
+    rl: &RecvLoop,
+    channel: usize,
+) -> Option<Finding> {
+    let site = body.spawn_running(rl.ctx)?;
+    let join = body.join_point(site)?;
+    let (tx, why) = body.endpoints(channel, Role::Sender).find_map(|tx| {
+        if body.bindings[tx].ctx != site.ctx {
+            return None;
+        }
+        match body.liveness(tx, join.start, site.ctx) {
+            Liveness::Alive(why) => Some((tx, why)),
+            _ => None,
+        }
+    })?;
+    let sender = &body.bindings[tx];
+    let name = &sender.name;
+    let keep = match why {
+        AliveBecause::UsedAt(at) => (at, format!("`{name}` is still used after the join")),
+        AliveBecause::Leaked(at) => (at, format!("`{name}` is leaked here")),
+        AliveBecause::StoredInSelf(at) => (at, format!("`{name}` is stored in `self` here")),
+        AliveBecause::InCollection(at) => (at, format!("`{name}` is kept in a collection here")),
+        AliveBecause::InScope => (
+            sender.span,
+            format!("`{name}` is alive until the end of its block, after the join"),
+        ),
+    };
+    let mut f = Finding::new(
+        &SENDER_ALIVE_IN_RECV_LOOP,
+        format!("this waits for work whose receive loop cannot end: `{name}` is still alive here, so the loop never sees the channel close"),
+        Label::new(join, "waits for the spawned work to finish"),
+    )
+    .label(rl.header, "receives until all senders are gone")
+    .label(keep.0, keep.1)
+    .label(cx.model.channel(channel).call, "channel created here")
+    .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
+    let indent = cx.file.indent_at(join.start as usize).to_string();
+    let line_start = cx
+        .file
+        .line_range(cx.file.position(join.start as usize).line)
+        .start;
+    if why == AliveBecause::InScope
+        && cx.file.text[line_start..join.start as usize]
+            .trim()
+            .is_empty()
+    {
+        f = f.suggestion(Suggestion {
+            message: format!("drop `{name}` before waiting"),
+            edits: vec![Edit {
+                span: Span::new(join.start as usize, join.start as usize),
+                replacement: format!("drop({name});\n{indent}"),
+            }],
+            applicability: Applicability::MaybeIncorrect,
+        });
+    } else {
+        f = f.help(format!("drop `{name}` before waiting for the spawned work"));
+    }
+    Some(f)
 }

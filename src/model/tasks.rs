@@ -149,3 +149,32 @@ pub fn loop_header(l: &LoopInfo) -> Span {
         (l.body.start as usize).max(l.span.start as usize + 1),
     )
 }
+
+impl Body {
+    /// Where the spawning code waits for the work to finish: the first `handle.join()` or
+    /// `handle.await` in the spawn's own context (or `spawn(..).join()` itself).
+    pub fn join_point(&self, site: &SpawnSite) -> Option<Span> {
+        match site.handle {
+            HandleFate::Joined => Some(site.call),
+            HandleFate::Bound(h) => self.bindings[h].uses.iter().find_map(|u| {
+                if u.ctx != site.ctx {
+                    return None;
+                }
+                match &u.kind {
+                    UseKind::Method { name, call, .. } if name == "join" => Some(*call),
+                    UseKind::Await => Some(u.span),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        }
+    }
+
+    /// The spawn whose work (inline closure or async block) contains context `ctx`.
+    pub fn spawn_running(&self, ctx: CtxId) -> Option<&SpawnSite> {
+        self.spawns
+            .iter()
+            .filter(|s| s.work.is_some_and(|w| self.ctx_within(ctx, w)))
+            .max_by_key(|s| s.work)
+    }
+}

@@ -132,3 +132,16 @@ fn sender_swapped_before_the_move() {
         });
     }
 }
+
+// flume examples/simple.rs: the sender is dropped before the join.
+fn dropped_before_the_join() {
+    let (tx, rx) = flume::unbounded();
+    let t = thread::spawn(move || {
+        for msg in rx.iter() {
+            println!("Received: {}", msg);
+        }
+    });
+    tx.send("Hello, world!").unwrap();
+    drop(tx);
+    t.join().unwrap();
+}

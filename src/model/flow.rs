@@ -1955,13 +1955,28 @@ fn first_method(expr: &Expr) -> Option<&str> {
     })
 }
 
+/// `Ok(v)` / `Some(v)` with an inner pattern that matches every value: the loop then ends
+/// only when the receive fails (`while let Ok(Msg::Data(v)) = ..` also ends on another
+/// message).
 fn pat_is_ok_or_some(pat: &Pat) -> bool {
     match strip_pat(pat) {
-        Pat::TupleStruct(t) => t
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some"),
+        Pat::TupleStruct(t) => {
+            t.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
+                && t.elems.iter().all(irrefutable)
+        }
+        _ => false,
+    }
+}
+
+fn irrefutable(pat: &Pat) -> bool {
+    match strip_pat(pat) {
+        Pat::Ident(p) => p.subpat.is_none(),
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Tuple(t) => t.elems.iter().all(irrefutable),
+        Pat::Reference(r) => irrefutable(&r.pat),
         _ => false,
     }
 }

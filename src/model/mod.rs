@@ -10,6 +10,7 @@ pub mod channels;
 pub mod flow;
 pub mod resolve;
 pub mod tasks;
+mod walk;
 
 use std::collections::HashSet;
 
@@ -33,7 +34,7 @@ pub struct FileModel {
 
 impl FileModel {
     pub fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
-        flow::build(file, ast)
+        walk::build(file, ast)
     }
 
     pub fn channel(&self, id: ChannelId) -> &Channel {

@@ -154,3 +154,20 @@ fn accept_loop(listener: std::net::TcpListener) {
         std::io::Read::read(&mut sock, &mut buf).expect("read");
     });
 }
+
+fn crossbeam_scope_joins(stop: Arc<AtomicBool>) {
+    crossbeam::scope(|s| {
+        s.spawn(|_| loop {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+        });
+    })
+    .unwrap();
+    crossbeam::scope(|s| {
+        s.spawn(|_| loop {
+            thread::yield_now();
+        });
+    })
+    .unwrap();
+}

@@ -177,3 +177,28 @@ pub fn doc_code_blocks(section: &str) -> Vec<String> {
     }
     blocks
 }
+
+/// A suggestion that inserts `statement` on a line of its own just before the code at `at`,
+/// when that code starts its line (otherwise the edit would not be a clean one).
+pub fn insert_statement_before(
+    file: &SourceFile,
+    at: u32,
+    statement: &str,
+    message: String,
+) -> Option<crate::diagnostic::Suggestion> {
+    use crate::diagnostic::{Applicability, Edit, Suggestion};
+    let at = at as usize;
+    let line_start = file.line_range(file.position(at).line).start;
+    if !file.text[line_start..at].trim().is_empty() {
+        return None;
+    }
+    let indent = file.indent_at(at);
+    Some(Suggestion {
+        message,
+        edits: vec![Edit {
+            span: crate::source::Span::new(at, at),
+            replacement: format!("{statement}\n{indent}"),
+        }],
+        applicability: Applicability::MaybeIncorrect,
+    })
+}

@@ -1,8 +1,8 @@
 //! `sender_alive_in_recv_loop`: a loop that receives until every sender is gone, while a
 //! sender of the same channel is still alive at the loop — it can never end.
 
-use crate::diagnostic::{Applicability, Edit, Finding, Label, Suggestion};
-use crate::lints::{Group, Lint, LintContext};
+use crate::diagnostic::{Finding, Label};
+use crate::lints::{insert_statement_before, Group, Lint, LintContext};
 use crate::model::catalog::EndpointOp;
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::{Body, RecvLoop, Role};
@@ -100,21 +100,15 @@ fn finding(
     .note("a receive loop on a channel only ends when the last sender is dropped");
     match why {
         AliveBecause::InScope => {
-            // A safe edit only when the loop is a statement on its own line.
-            let indent = cx.file.indent_at(loop_span.start as usize).to_string();
-            let line_start = cx.file.line_range(cx.file.position(loop_span.start as usize).line).start;
-            if cx.file.text[line_start..loop_span.start as usize].trim().is_empty() && sender.ctx == body_ctx_of(body, loop_span) {
-                f = f.suggestion(Suggestion {
-                    message: format!("drop `{name}` before the loop"),
-                    edits: vec![Edit {
-                        span: Span::new(loop_span.start as usize, loop_span.start as usize),
-                        replacement: format!("drop({name});\n{indent}"),
-                    }],
-                    applicability: Applicability::MaybeIncorrect,
-                });
-            } else {
-                f = f.help(format!("drop `{name}` before the loop: `drop({name});`"));
-            }
+            // A safe edit only when the loop is a statement on its own line, in the
+            // sender's own flow of control.
+            let edit = (sender.ctx == body_ctx_of(body, loop_span))
+                .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the loop")))
+                .flatten();
+            f = match edit {
+                Some(edit) => f.suggestion(edit),
+                None => f.help(format!("drop `{name}` before the loop: `drop({name});`")),
+            };
         }
         AliveBecause::UsedAt(_) => {
             f = f.help(format!(
@@ -182,26 +176,19 @@ fn joined_while_alive(
     .label(keep.0, keep.1)
     .label(cx.model.channel(channel).call, "channel created here")
     .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
-    let indent = cx.file.indent_at(join.start as usize).to_string();
-    let line_start = cx
-        .file
-        .line_range(cx.file.position(join.start as usize).line)
-        .start;
-    if why == AliveBecause::InScope
-        && cx.file.text[line_start..join.start as usize]
-            .trim()
-            .is_empty()
-    {
-        f = f.suggestion(Suggestion {
-            message: format!("drop `{name}` before waiting"),
-            edits: vec![Edit {
-                span: Span::new(join.start as usize, join.start as usize),
-                replacement: format!("drop({name});\n{indent}"),
-            }],
-            applicability: Applicability::MaybeIncorrect,
-        });
-    } else {
-        f = f.help(format!("drop `{name}` before waiting for the spawned work"));
-    }
+    let edit = (why == AliveBecause::InScope)
+        .then(|| {
+            insert_statement_before(
+                cx.file,
+                join.start,
+                &format!("drop({name});"),
+                format!("drop `{name}` before waiting"),
+            )
+        })
+        .flatten();
+    f = match edit {
+        Some(edit) => f.suggestion(edit),
+        None => f.help(format!("drop `{name}` before waiting for the spawned work")),
+    };
     Some(f)
 }

@@ -15,17 +15,7 @@ use crate::source::Span;
 impl<'ast, 'f> Visit<'ast> for Walker<'f> {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         match item {
-            syn::Item::Fn(f) => {
-                let span = self.span_of(f);
-                self.test_fn = is_test_fn(&f.attrs);
-                self.walk_fn(
-                    f.sig.ident.to_string(),
-                    span,
-                    f.sig.asyncness.is_some(),
-                    &f.sig.inputs,
-                    &f.block,
-                );
-            }
+            syn::Item::Fn(f) => self.visit_item_fn(f),
             syn::Item::Impl(i) => {
                 let saved = self.self_type.take();
                 self.self_type = type_name(&i.self_ty);

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{insert_statement_before, Group, Lint, LintContext};
-use crate::model::catalog::EndpointOp;
+use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::{Body, RecvLoop, Role};
 use crate::source::Span;
@@ -30,7 +30,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             let ch = cx.model.channel(channel);
-            if ch.kind.describe() == "oneshot" || closes_explicitly(body, channel) {
+            if ch.kind == ChannelKind::Oneshot || closes_explicitly(body, channel) {
                 continue;
             }
             // The first sender that is certainly alive at the loop.
@@ -54,7 +54,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            out.push(finding(cx, body, rl.header, ch.call, tx, why, rl.span));
+            out.push(finding(cx, body, rl, ch.call, tx, why));
         }
     }
 }
@@ -62,12 +62,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 fn finding(
     cx: &LintContext<'_>,
     body: &Body,
-    header: Span,
+    rl: &RecvLoop,
     created: Span,
     tx: usize,
     why: AliveBecause,
-    loop_span: Span,
 ) -> Finding {
+    let loop_span = rl.span;
     let sender = &body.bindings[tx];
     let name = &sender.name;
     let (keep_span, keep_label) = match why {
@@ -93,7 +93,7 @@ fn finding(
     let mut f = Finding::new(
         &SENDER_ALIVE_IN_RECV_LOOP,
         format!("this loop waits for every sender to be dropped, but `{name}` is still alive, so it never ends"),
-        Label::new(header, "receives until all senders are gone"),
+        Label::new(rl.header, "receives until all senders are gone"),
     )
     .label(created, "channel created here")
     .label(keep_span, keep_label)
@@ -102,7 +102,7 @@ fn finding(
         AliveBecause::InScope => {
             // A safe edit only when the loop is a statement on its own line, in the
             // sender's own flow of control.
-            let edit = (sender.ctx == body_ctx_of(body, loop_span))
+            let edit = (sender.ctx == rl.ctx)
                 .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the loop")))
                 .flatten();
             f = match edit {
@@ -118,14 +118,6 @@ fn finding(
         _ => f = f.help(format!("do not keep `{name}` alive for ever: drop it before the loop, or end the loop with an explicit close or a shutdown message")),
     }
     f
-}
-
-/// The context the loop runs in (0 when it is in the function itself).
-fn body_ctx_of(body: &Body, span: Span) -> usize {
-    body.recv_loops
-        .iter()
-        .find(|r| r.span == span)
-        .map_or(0, |r| r.ctx)
 }
 
 /// An explicit `close()` on any endpoint ends the loop without dropping the senders.

@@ -1,4 +1,23 @@
-//! Command-line arguments and the top-level flow of a run.
+//! Command-line arguments and the top-level flow of a run: argv → [`discover`] → levels from
+//! [`config`] and the flags → [`engine::run`] → [`report::write`] → exit status.
+//!
+//! Diagnostics go to stdout (so `--message-format json` and `sarif` stay machine-readable);
+//! everything else (errors, warnings, the summary, `--verbose` output) goes to stderr.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::builder::styling::{AnsiColor, Effects, Styles};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+
+use crate::config::{self, Config, ConfigError, Levels, ManifestTable, Selector};
+use crate::diagnostic::{Level, LevelSource, Severity};
+use crate::discover::{self, display_path, Discovery, PackageSelection};
+use crate::engine::{self, EngineOptions, Outcome};
+use crate::lints::{self, Group, Lint, LINTS};
+use crate::report::{self, Format, ReportOptions};
 
 /// Exit status: nothing at deny level.
 pub const EXIT_OK: i32 = 0;
@@ -7,6 +26,668 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit status: usage or configuration error.
 pub const EXIT_USAGE: i32 = 2;
 
-pub fn main_with_args(_args: Vec<std::ffi::OsString>) -> i32 {
-    EXIT_OK
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  no diagnostic at deny level (warnings alone do not fail)
+  1  at least one deny-level diagnostic, or a file that cannot be read or parsed
+  2  usage or configuration error";
+
+const AFTER_LONG_HELP: &str = "\
+Configuration:
+  Lint levels can be set in `leaklint.toml` at the workspace root, or in
+  `[workspace.metadata.leaklint]` of the workspace's Cargo.toml; each package
+  can add `[package.metadata.leaklint]` to its own Cargo.toml:
+
+      [lints]
+      receiver_dropped = \"deny\"     # a lint (`leaklint::` is optional)
+      pedantic = \"warn\"             # a group, `all` or `warnings`
+
+  Levels are allow, warn and deny. With PATHs, the nearest leaklint.toml (or
+  workspace table) from the current directory up is used. -A/-W/-D apply last.
+
+Examples:
+  cargo leaklint                          lint the current package or workspace
+  cargo leaklint --workspace -D warnings  every package; fail on any finding
+  cargo leaklint -p foo --message-format json
+  cargo leaklint src/main.rs src/net      lint files and directories only
+  cargo leaklint --explain receiver_dropped
+
+";
+
+/// Cargo's look for help and errors.
+const STYLES: Styles = Styles::styled()
+    .header(AnsiColor::Green.on_default().effects(Effects::BOLD))
+    .usage(AnsiColor::Green.on_default().effects(Effects::BOLD))
+    .literal(AnsiColor::Cyan.on_default().effects(Effects::BOLD))
+    .placeholder(AnsiColor::Cyan.on_default())
+    .error(AnsiColor::Red.on_default().effects(Effects::BOLD))
+    .valid(AnsiColor::Cyan.on_default().effects(Effects::BOLD))
+    .invalid(AnsiColor::Yellow.on_default().effects(Effects::BOLD));
+
+/// Find thread, task and channel leaks in Rust code.
+///
+/// leaklint reads the Rust files of a cargo workspace, or the files and directories given, and
+/// reports channels, threads and tasks that leak or silently lose messages, in the style of
+/// clippy. It needs no build: files are analysed as they are written.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo-leaklint",
+    bin_name = "cargo leaklint",
+    version,
+    styles = STYLES,
+    max_term_width = 100,
+    after_help = EXIT_STATUS_HELP,
+    after_long_help = format!("{EXIT_STATUS_HELP}\n\n{AFTER_LONG_HELP}"),
+)]
+pub struct Cli {
+    /// Files or directories to lint instead of a cargo workspace
+    ///
+    /// Directories are searched for `.rs` files, skipping hidden directories and build output
+    /// (`target/` and any directory holding a `CACHEDIR.TAG`). Files are linted whatever their
+    /// name. No Cargo.toml is needed, which suits editors and pre-commit hooks; all the files
+    /// are analysed as one crate.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Path to the Cargo.toml of the package or workspace to lint
+    ///
+    /// Without it, the package or workspace is found from the current directory, as cargo does.
+    #[arg(
+        long,
+        value_name = "PATH",
+        help_heading = "Package Selection",
+        conflicts_with = "paths"
+    )]
+    pub manifest_path: Option<PathBuf>,
+
+    /// Lint only this package (repeatable)
+    ///
+    /// SPEC is a package name (`foo`), a name and version (`foo@1.2.0`), or a package ID
+    /// specification (`path+file:///path/to/foo#foo@1.2.0`), as for `cargo check -p`.
+    /// By default leaklint lints the package in the current directory, or the workspace's
+    /// default members at its root.
+    #[arg(
+        short,
+        long = "package",
+        value_name = "SPEC",
+        help_heading = "Package Selection",
+        conflicts_with_all = ["paths", "workspace"]
+    )]
+    pub packages: Vec<String>,
+
+    /// Lint every package of the workspace
+    #[arg(
+        long,
+        alias = "all",
+        help_heading = "Package Selection",
+        conflicts_with = "paths"
+    )]
+    pub workspace: bool,
+
+    /// Leave out this package (with --workspace; repeatable)
+    #[arg(
+        long,
+        value_name = "SPEC",
+        help_heading = "Package Selection",
+        requires = "workspace"
+    )]
+    pub exclude: Vec<String>,
+
+    /// Set a lint, or a group of lints, to allow (turn it off)
+    ///
+    /// LINT is `leaklint::NAME` (`leaklint::` may be left out), a group (`leaklint::pedantic`),
+    /// `leaklint::all` (every lint that is on by default) or `warnings` (every lint that
+    /// warns). -A, -W and -D apply after the configuration files and in the order given, so a
+    /// later flag wins: `-A leaklint::all -W leaklint::receiver_dropped` runs only that lint.
+    #[arg(short = 'A', long = "allow", value_name = "LINT", help_heading = "Lint Levels",
+          value_parser = parse_selector)]
+    pub allow: Vec<Selector>,
+
+    /// Set a lint, or a group of lints, to warn
+    #[arg(short = 'W', long = "warn", value_name = "LINT", help_heading = "Lint Levels",
+          value_parser = parse_selector)]
+    pub warn: Vec<Selector>,
+
+    /// Set a lint, or a group of lints, to deny (an error: exit status 1)
+    ///
+    /// `-D warnings` makes every warning an error.
+    #[arg(short = 'D', long = "deny", value_name = "LINT", help_heading = "Lint Levels",
+          value_parser = parse_selector)]
+    pub deny: Vec<Selector>,
+
+    /// How to print diagnostics
+    ///
+    ///   human   rustc-style, with the source lines (the default)
+    ///   short   one line per diagnostic
+    ///   json    one JSON object per line, like cargo's `--message-format json`
+    ///   sarif   a SARIF log, for code-scanning services
+    ///   github  annotations for GitHub Actions
+    #[arg(
+        verbatim_doc_comment,
+        long,
+        value_name = "FMT",
+        value_enum,
+        default_value = "human",
+        hide_possible_values = true,
+        help_heading = "Output"
+    )]
+    pub message_format: Format,
+
+    /// When to colour the output
+    ///
+    /// `auto` colours what goes to a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces
+    /// colour. The default can be set with CARGO_TERM_COLOR.
+    #[arg(long, value_name = "WHEN", value_enum, help_heading = "Output")]
+    pub color: Option<ColorChoice>,
+
+    /// Print diagnostics only: no summary
+    #[arg(short, long, help_heading = "Output", conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say what is linted: the configuration used, file counts and timing (-vv: every file)
+    #[arg(short, long, action = clap::ArgAction::Count, help_heading = "Output")]
+    pub verbose: u8,
+
+    /// List every lint: name, group, default level and what it finds
+    #[arg(long, help_heading = "Lints", conflicts_with_all = ["paths", "explain"])]
+    pub list: bool,
+
+    /// Print the documentation of a lint
+    #[arg(
+        long,
+        value_name = "LINT",
+        help_heading = "Lints",
+        conflicts_with = "paths"
+    )]
+    pub explain: Option<String>,
+
+    /// Number of files analysed in parallel [default: one per CPU]
+    #[arg(short, long, value_name = "N", help_heading = "Performance",
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Parse every file, even those a quick text search shows no lint can fire in
+    ///
+    /// Slower; it also reports syntax errors in files that would otherwise be skipped.
+    #[arg(long, help_heading = "Performance")]
+    pub no_prefilter: bool,
+}
+
+/// `--color`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+fn parse_selector(text: &str) -> Result<Selector, String> {
+    Selector::parse(text).map_err(|e| match config::suggest(text) {
+        Some("warnings") => format!("{e}; did you mean `warnings`?"),
+        Some(s) => format!("{e}; did you mean `leaklint::{s}`?"),
+        None => e,
+    })
+}
+
+/// Runs leaklint with the given argv (`cargo-leaklint [leaklint] ARGS...`) and returns the
+/// exit status.
+pub fn main_with_args(mut args: Vec<OsString>) -> i32 {
+    // Cargo runs `cargo-leaklint leaklint ARGS...` for `cargo leaklint ARGS...`.
+    if args.get(1).is_some_and(|a| a == "leaklint") {
+        args.remove(1);
+    }
+    let parsed = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, level_flags(&matches))));
+    match parsed {
+        Ok((cli, flags)) => run(&cli, &flags),
+        Err(e) => {
+            let _ = e.print();
+            e.exit_code()
+        }
+    }
+}
+
+/// The -A/-W/-D flags in the order they were given.
+fn level_flags(matches: &ArgMatches) -> Vec<(Selector, Level)> {
+    let mut flags = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        if let (Some(values), Some(indices)) =
+            (matches.get_many::<Selector>(id), matches.indices_of(id))
+        {
+            flags.extend(indices.zip(values).map(|(i, s)| (i, s.clone(), level)));
+        }
+    }
+    flags.sort_by_key(|(i, _, _)| *i);
+    flags.into_iter().map(|(_, s, l)| (s, l)).collect()
+}
+
+/// Runs a parsed command line; `flags` are the -A/-W/-D flags in order.
+pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
+    let stderr = Messages {
+        color: color_enabled(cli.color, io::stderr().is_terminal()),
+    };
+    let mut out = io::stdout().lock();
+    if cli.list {
+        return finish_output(out.write_all(list_text().as_bytes()), EXIT_OK, &stderr);
+    }
+    if let Some(name) = &cli.explain {
+        return match lints::find(&name.trim().to_lowercase()) {
+            Some(lint) => finish_output(
+                out.write_all(explain_text(lint).as_bytes()),
+                EXIT_OK,
+                &stderr,
+            ),
+            None => {
+                stderr.error(&format!("no lint named `{}`", name.trim()));
+                let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
+                stderr.help(&match lint {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`cargo leaklint --list` shows every lint".into(),
+                });
+                EXIT_FINDINGS
+            }
+        };
+    }
+
+    let started = Instant::now();
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => {
+            stderr.error(&format!("cannot read the current directory: {e}"));
+            return EXIT_USAGE;
+        }
+    };
+    let discovered = if cli.paths.is_empty() {
+        let selection = PackageSelection {
+            manifest_path: cli.manifest_path.clone(),
+            packages: cli.packages.clone(),
+            workspace: cli.workspace,
+            exclude: cli.exclude.clone(),
+        };
+        discover::workspace(&selection, &cwd)
+    } else {
+        discover::paths(&cli.paths, &cwd)
+    };
+    let discovery = match discovered {
+        Ok(d) => d,
+        Err(e) => {
+            stderr.error(&e.message);
+            if let Some(help) = &e.help {
+                stderr.help(help);
+            }
+            return EXIT_USAGE;
+        }
+    };
+    for warning in &discovery.warnings {
+        stderr.warning(warning);
+    }
+    let levels = match unit_levels(&discovery, &cwd, flags, &stderr, cli.verbose > 0) {
+        Ok(levels) => levels,
+        Err(e) => {
+            let _ = e.render(&mut io::stderr().lock(), stderr.color);
+            return EXIT_USAGE;
+        }
+    };
+    if cli.verbose > 0 {
+        stderr.status(&format!("Linting {}", what_is_linted(&discovery)));
+    }
+    if cli.verbose > 1 {
+        for (dir, why) in &discovery.skipped {
+            stderr.status(&format!("  skipped {dir}/: {why}"));
+        }
+        for file in &discovery.files {
+            stderr.status(&format!("  {}", file.display));
+        }
+    }
+    if discovery.files.is_empty() {
+        stderr.warning("no Rust files to lint");
+    }
+
+    let options = EngineOptions {
+        prefilter: !cli.no_prefilter,
+        threads: cli.jobs.map_or(0, usize::from),
+    };
+    let outcome = engine::run(&discovery.files, &levels, &options);
+    let report = ReportOptions {
+        format: cli.message_format,
+        color: matches!(cli.message_format, Format::Human | Format::Short)
+            && color_enabled(cli.color, io::stdout().is_terminal()),
+        source_root: Some(discovery.base.clone()),
+    };
+    let status = if outcome.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    };
+    let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
+    if cli.verbose > 0 {
+        stderr.status(&format!(
+            "Analysed {} in {:.2}s: {} parsed, {} skipped without parsing",
+            count(outcome.files_seen, "file"),
+            started.elapsed().as_secs_f64(),
+            outcome.files_parsed,
+            outcome.files_seen - outcome.files_parsed,
+        ));
+    }
+    if !cli.quiet {
+        stderr.status(&summary(&outcome, &discovery));
+    }
+    finish_output(written, status, &stderr)
+}
+
+/// The level table of each unit: defaults, then the workspace configuration, then the
+/// package's, then the command line.
+fn unit_levels(
+    discovery: &Discovery,
+    cwd: &Path,
+    flags: &[(Selector, Level)],
+    stderr: &Messages,
+    verbose: bool,
+) -> Result<Vec<Levels>, ConfigError> {
+    let base = &discovery.base;
+    let (shared, warning) = match &discovery.workspace_root {
+        Some(root) => config::workspace_config(root, base)?,
+        None => config::find_config(cwd, base)?,
+    };
+    if let Some(warning) = warning {
+        stderr.warning(&warning);
+    }
+    let mut used: Vec<String> = shared.iter().map(|c| c.origin.clone()).collect();
+    let mut all = Vec::new();
+    for unit in &discovery.units {
+        let package = match unit {
+            Some(p) => {
+                let display = display_path(&p.manifest_path, base);
+                Config::load_manifest(&p.manifest_path, &display, ManifestTable::Package)?
+            }
+            None => None,
+        };
+        let mut levels = Levels::default();
+        for config in [&shared, &package].into_iter().flatten() {
+            config.apply(&mut levels);
+        }
+        for (selector, level) in flags {
+            levels.push(selector.clone(), *level, LevelSource::CommandLine);
+        }
+        all.push(levels);
+        used.extend(package.map(|c| c.origin));
+    }
+    if verbose {
+        match used.is_empty() {
+            true => stderr.status("No configuration file"),
+            false => stderr.status(&format!("Configuration from {}", used.join(", "))),
+        }
+    }
+    Ok(all)
+}
+
+fn what_is_linted(discovery: &Discovery) -> String {
+    let files = count(discovery.files.len(), "file");
+    if discovery.workspace_root.is_none() {
+        return format!("{files} from the command line");
+    }
+    let names: Vec<&str> = discovery
+        .units
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    format!(
+        "{} ({}): {files}",
+        count(names.len(), "package"),
+        names.join(", ")
+    )
+}
+
+/// `Checked 3 files in 2 packages: 1 error, 2 warnings`
+fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
+    let errors = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    let warnings = outcome.diagnostics.len() - errors;
+    let mut text = format!("Checked {}", count(outcome.files_seen, "file"));
+    if discovery.workspace_root.is_some() {
+        text.push_str(&format!(" in {}", count(discovery.units.len(), "package")));
+    }
+    let found: Vec<String> = [(errors, "error"), (warnings, "warning")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, what)| count(n, what))
+        .collect();
+    if found.is_empty() {
+        text.push_str(": no problems found");
+    } else {
+        text.push_str(&format!(": {}", found.join(", ")));
+    }
+    text
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Exit status after writing to stdout: a closed pipe (`| head`) is not an error.
+fn finish_output(written: io::Result<()>, status: i32, stderr: &Messages) -> i32 {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            stderr.error(&format!("cannot write the output: {e}"));
+            EXIT_FINDINGS.max(status)
+        }
+        _ => status,
+    }
+}
+
+/// The width `--list` wraps its table to.
+const LIST_WIDTH: usize = 100;
+
+/// The `--list` table.
+pub fn list_text() -> String {
+    let rows: Vec<[String; 4]> = LINTS
+        .iter()
+        .map(|l| {
+            [
+                l.name.to_string(),
+                l.group.name().to_string(),
+                l.default_level().as_str().to_string(),
+                l.summary().split_whitespace().collect::<Vec<_>>().join(" "),
+            ]
+        })
+        .collect();
+    let header = ["LINT", "GROUP", "DEFAULT", "WHAT IT FINDS"].map(String::from);
+    let widths: Vec<usize> = (0..3)
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|r| r[c].len())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // The summary column is wrapped to fit in LIST_WIDTH columns.
+    let indent = widths.iter().sum::<usize>() + 6;
+    let room = LIST_WIDTH.saturating_sub(indent).max(30);
+    let mut text = String::new();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = format!(
+            "{:w0$}  {:w1$}  {:w2$}  ",
+            row[0],
+            row[1],
+            row[2],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        );
+        let mut used = 0;
+        for word in row[3].split(' ') {
+            if used > 0 && used + 1 + word.len() > room {
+                text.push_str(line.trim_end());
+                text.push('\n');
+                line = " ".repeat(indent);
+                used = 0;
+            } else if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(word);
+            used += word.len();
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    let groups: Vec<String> = Group::ALL
+        .iter()
+        .map(|g| format!("{} ({})", g.name(), g.default_level().as_str()))
+        .collect();
+    text.push_str(&format!(
+        "\nGroups: {}.\n\
+         `leaklint::all` is every lint on by default; `warnings` is every lint that warns.\n\
+         Set levels with -A/-W/-D leaklint::NAME or in leaklint.toml.\n\
+         `cargo leaklint --explain NAME` prints the documentation of a lint.\n",
+        groups.join(", ")
+    ));
+    text
+}
+
+/// The `--explain` text: the lint's document, with its group and default level under the
+/// title.
+pub fn explain_text(lint: &Lint) -> String {
+    let about = format!(
+        "Group: {}. Default level: {}. Set it with `-A/-W/-D {}` or in leaklint.toml.\n",
+        lint.group.name(),
+        lint.default_level().as_str(),
+        lint.code()
+    );
+    let doc = lint.doc.trim_end();
+    let mut text = match doc.split_once('\n') {
+        Some((title, rest)) if title.starts_with("# ") => {
+            format!("{title}\n\n{about}\n{}", rest.trim_start_matches('\n'))
+        }
+        _ => format!("{about}\n{doc}"),
+    };
+    text.push('\n');
+    text
+}
+
+/// Whether to colour a stream, as cargo decides: `--color`, else CARGO_TERM_COLOR, else
+/// `auto`, which honours NO_COLOR, CLICOLOR_FORCE, CLICOLOR and TERM=dumb.
+pub fn color_enabled(choice: Option<ColorChoice>, is_terminal: bool) -> bool {
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let choice = choice
+        .or_else(|| {
+            let value = env("CARGO_TERM_COLOR")?;
+            ColorChoice::from_str(value.to_str()?, true).ok()
+        })
+        .unwrap_or(ColorChoice::Auto);
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if env("NO_COLOR").is_some() {
+                return false;
+            }
+            if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            if env("CLICOLOR").is_some_and(|v| v == "0") {
+                return false;
+            }
+            is_terminal && env("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+/// leaklint's own messages on stderr, rustc-style (`error: ...`, `warning: ...`).
+struct Messages {
+    color: bool,
+}
+
+impl Messages {
+    fn labelled(&self, label: &str, style: &str, message: &str) {
+        let mut err = io::stderr().lock();
+        let _ = if self.color {
+            writeln!(err, "\x1b[1m{style}{label}\x1b[0m\x1b[1m:\x1b[0m {message}")
+        } else {
+            writeln!(err, "{label}: {message}")
+        };
+    }
+
+    fn error(&self, message: &str) {
+        self.labelled("error", "\x1b[31m", message);
+    }
+
+    fn warning(&self, message: &str) {
+        self.labelled("warning", "\x1b[33m", message);
+    }
+
+    fn help(&self, message: &str) {
+        self.labelled("help", "\x1b[36m", message);
+    }
+
+    /// A plain line: summary and `--verbose` output.
+    fn status(&self, message: &str) {
+        let _ = writeln!(io::stderr().lock(), "{message}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> (Cli, Vec<(Selector, Level)>) {
+        let matches = Cli::command().try_get_matches_from(args).unwrap();
+        (
+            Cli::from_arg_matches(&matches).unwrap(),
+            level_flags(&matches),
+        )
+    }
+
+    #[test]
+    fn the_command_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn level_flags_keep_their_order_across_kinds() {
+        let (_, flags) = parse(&[
+            "cargo-leaklint",
+            "-D",
+            "warnings",
+            "-A",
+            "leaklint::all",
+            "-Wreceiver-dropped",
+            "--deny=leaklint::suspicious",
+        ]);
+        let order: Vec<(Selector, Level)> = vec![
+            (Selector::Warnings, Level::Deny),
+            (Selector::All, Level::Allow),
+            (Selector::parse("receiver_dropped").unwrap(), Level::Warn),
+            (Selector::Group(Group::Suspicious), Level::Deny),
+        ];
+        assert_eq!(flags, order);
+    }
+
+    #[test]
+    fn explain_puts_group_and_level_under_the_title() {
+        let text = explain_text(lints::find("receiver_dropped").unwrap());
+        assert!(text.starts_with(
+            "# receiver_dropped\n\nGroup: suspicious. Default level: warn. \
+             Set it with `-A/-W/-D leaklint::receiver_dropped` or in leaklint.toml.\n\n## What it does\n"
+        ));
+    }
+
+    #[test]
+    fn explicit_color_choices_ignore_the_terminal() {
+        assert!(color_enabled(Some(ColorChoice::Always), false));
+        assert!(!color_enabled(Some(ColorChoice::Never), true));
+    }
 }

@@ -1,7 +1,12 @@
 //! Which files to lint: a cargo workspace's packages (through `cargo metadata`), or the
 //! paths given on the command line.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use crate::engine::InputFile;
 
 /// A cargo package, as the JSON output needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,5 +43,606 @@ impl PackageInfo {
             .max_by_key(|(depth, t)| (*depth, t.kind.iter().any(|k| k == "lib")))
             .map(|(_, t)| t)
             .or_else(|| self.targets.first())
+    }
+}
+
+/// The files of a run and the units (crates) they form.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Every file to lint, each once; `unit` indexes [`Discovery::units`].
+    pub files: Vec<InputFile>,
+    /// The units: sets of files linted together (crate-wide facts are merged per unit, and
+    /// each has its own lint levels). One per package in workspace mode, one (`None`) in path
+    /// mode.
+    pub units: Vec<Option<Arc<PackageInfo>>>,
+    /// The workspace root (workspace mode) or the current directory (path mode): shown paths
+    /// are relative to it.
+    pub base: PathBuf,
+    /// Set in workspace mode.
+    pub workspace_root: Option<PathBuf>,
+    /// Directories that were left out and why (for `--verbose`).
+    pub skipped: Vec<(String, &'static str)>,
+    /// Problems that do not stop the run: symbolic link loops, unreadable directories, an
+    /// `--exclude` that matched nothing.
+    pub warnings: Vec<String>,
+}
+
+/// Which packages of a workspace to lint, as cargo's `--manifest-path`, `-p`, `--workspace` and
+/// `--exclude` say.
+#[derive(Clone, Debug, Default)]
+pub struct PackageSelection {
+    pub manifest_path: Option<PathBuf>,
+    pub packages: Vec<String>,
+    pub workspace: bool,
+    pub exclude: Vec<String>,
+}
+
+/// Why no files could be found: a usage error (exit status 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscoverError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl DiscoverError {
+    fn new(message: impl Into<String>) -> Self {
+        DiscoverError {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DiscoverError {}
+
+/// Workspace mode: the selected packages of the workspace around `cwd` (or at
+/// `--manifest-path`), through `cargo metadata`. Each package is one unit.
+pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, DiscoverError> {
+    let metadata = run_cargo_metadata(selection, cwd)?;
+    let root: PathBuf = metadata.workspace_root.clone().into();
+    let members: Vec<&cargo_metadata::Package> = metadata
+        .packages
+        .iter()
+        .filter(|p| metadata.workspace_members.contains(&p.id))
+        .collect();
+    let mut discovery = Discovery {
+        base: root.clone(),
+        workspace_root: Some(root.clone()),
+        ..Discovery::default()
+    };
+    let selected = select_packages(&metadata, &members, selection, cwd, &mut discovery.warnings)?;
+    let target_dir = PathBuf::from(metadata.target_directory.clone());
+    let rules = WalkRules {
+        skip_nested_packages: true,
+        target_dir: Some(&target_dir),
+    };
+    let mut seen = HashSet::new();
+    for package in selected {
+        let info = Arc::new(package_info(package));
+        let unit = discovery.units.len();
+        let mut paths = Vec::new();
+        walk(&info.root, &rules, &root, &mut paths, &mut discovery);
+        // A target whose source lies outside the package directory (`path = "../x.rs"`).
+        for t in &info.targets {
+            if !t.src_path.starts_with(&info.root) && t.src_path.is_file() {
+                paths.push(t.src_path.clone());
+            }
+        }
+        for path in paths {
+            if seen.insert(canonical(&path)) {
+                discovery.files.push(InputFile {
+                    display: display_path(&path, &root),
+                    path,
+                    unit,
+                    package: Some(info.clone()),
+                });
+            }
+        }
+        discovery.units.push(Some(info));
+    }
+    Ok(discovery)
+}
+
+/// Path mode: exactly the given files, and the `.rs` files under the given directories, as
+/// one unit. No `Cargo.toml` is needed.
+pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| std::fs::metadata(cwd.join(p)).is_err())
+        .map(|p| format!("`{}`", p.display()))
+        .collect();
+    if !missing.is_empty() {
+        let (what, verb) = if missing.len() == 1 {
+            ("path", "does")
+        } else {
+            ("paths", "do")
+        };
+        let error = DiscoverError::new(format!("{what} {} {verb} not exist", missing.join(", ")));
+        // `cargo leaklint -- -D warnings`, as one would write for clippy.
+        return Err(if missing.iter().any(|m| m.starts_with("`-")) {
+            error.help("options go before any `--`: `cargo leaklint -D warnings`")
+        } else {
+            error
+        });
+    }
+    let mut discovery = Discovery {
+        base: cwd.to_path_buf(),
+        ..Discovery::default()
+    };
+    let rules = WalkRules {
+        skip_nested_packages: false,
+        target_dir: None,
+    };
+    let mut seen = HashSet::new();
+    for given in paths {
+        let path = cwd.join(given);
+        let mut found = Vec::new();
+        if path.is_dir() {
+            walk(&path, &rules, cwd, &mut found, &mut discovery);
+        } else {
+            found.push(path);
+        }
+        for path in found {
+            if seen.insert(canonical(&path)) {
+                discovery.files.push(InputFile {
+                    display: display_path(&path, cwd),
+                    path,
+                    unit: 0,
+                    package: None,
+                });
+            }
+        }
+    }
+    discovery.units.push(None);
+    Ok(discovery)
+}
+
+fn run_cargo_metadata(
+    selection: &PackageSelection,
+    cwd: &Path,
+) -> Result<cargo_metadata::Metadata, DiscoverError> {
+    let mut command = cargo_metadata::MetadataCommand::new();
+    command
+        .no_deps()
+        .current_dir(cwd)
+        .other_options(vec!["--offline".to_string()]);
+    if let Some(given) = &selection.manifest_path {
+        let manifest = cwd.join(given);
+        if manifest.is_dir() {
+            return Err(DiscoverError::new(format!(
+                "manifest path `{}` is a directory",
+                given.display()
+            ))
+            .help("give the path of a Cargo.toml file"));
+        }
+        if !manifest.is_file() {
+            return Err(DiscoverError::new(format!(
+                "manifest path `{}` does not exist",
+                given.display()
+            )));
+        }
+        command.manifest_path(manifest);
+    }
+    command.exec().map_err(|e| match e {
+        cargo_metadata::Error::CargoMetadata { stderr } => {
+            let text = stderr.trim();
+            let text = text.strip_prefix("error: ").unwrap_or(text);
+            let error = DiscoverError::new(format!("`cargo metadata` failed: {text}"));
+            if text.contains("could not find `Cargo.toml`") {
+                error.help(
+                    "run leaklint inside a cargo project, pass `--manifest-path`, or give \
+                     files and directories to lint them without one",
+                )
+            } else {
+                error
+            }
+        }
+        other => DiscoverError::new(format!("cannot run `cargo metadata`: {other}")),
+    })
+}
+
+/// The packages to lint, in the workspace's order, as `cargo check` would pick them.
+fn select_packages<'m>(
+    metadata: &'m cargo_metadata::Metadata,
+    members: &[&'m cargo_metadata::Package],
+    selection: &PackageSelection,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<&'m cargo_metadata::Package>, DiscoverError> {
+    let matches = |spec: &str, p: &cargo_metadata::Package| {
+        let root = p
+            .manifest_path
+            .parent()
+            .map(|r| r.as_std_path())
+            .unwrap_or(Path::new(""));
+        spec_matches(spec, &p.name, &p.version.to_string(), &p.id.repr, root)
+    };
+    if !selection.packages.is_empty() {
+        for spec in &selection.packages {
+            if !members.iter().any(|p| matches(spec, p)) {
+                let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
+                return Err(DiscoverError::new(format!(
+                    "package ID specification `{spec}` did not match any package of the workspace"
+                ))
+                .help(format!(
+                    "the workspace's packages are: {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        return Ok(members
+            .iter()
+            .copied()
+            .filter(|p| selection.packages.iter().any(|s| matches(s, p)))
+            .collect());
+    }
+    if selection.workspace {
+        for spec in &selection.exclude {
+            if !members.iter().any(|p| matches(spec, p)) {
+                warnings.push(format!(
+                    "excluded package ID specification `{spec}` did not match any package"
+                ));
+            }
+        }
+        return Ok(members
+            .iter()
+            .copied()
+            .filter(|p| !selection.exclude.iter().any(|s| matches(s, p)))
+            .collect());
+    }
+    // The package whose directory we are in (or whose manifest was given), unless that is
+    // the workspace root: then the default members, as cargo does.
+    let current = match &selection.manifest_path {
+        Some(m) => Some(cwd.join(m)),
+        None => cwd
+            .ancestors()
+            .map(|d| d.join("Cargo.toml"))
+            .find(|m| m.is_file()),
+    };
+    let root_manifest = canonical(
+        &metadata
+            .workspace_root
+            .join("Cargo.toml")
+            .into_std_path_buf(),
+    );
+    if let Some(current) = current.map(|c| canonical(&c)) {
+        if current != root_manifest {
+            if let Some(p) = members
+                .iter()
+                .find(|p| canonical(p.manifest_path.as_std_path()) == current)
+            {
+                return Ok(vec![*p]);
+            }
+        }
+    }
+    if metadata.workspace_default_members.is_available() {
+        let defaults = &*metadata.workspace_default_members;
+        return Ok(members
+            .iter()
+            .copied()
+            .filter(|p| defaults.contains(&p.id))
+            .collect());
+    }
+    Ok(match metadata.root_package() {
+        Some(root) => vec![root],
+        None => members.to_vec(),
+    })
+}
+
+fn package_info(p: &cargo_metadata::Package) -> PackageInfo {
+    let manifest_path: PathBuf = p.manifest_path.clone().into();
+    PackageInfo {
+        name: p.name.to_string(),
+        id: p.id.repr.clone(),
+        root: manifest_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+        manifest_path,
+        targets: p
+            .targets
+            .iter()
+            .map(|t| TargetInfo {
+                name: t.name.clone(),
+                kind: t.kind.iter().map(|k| k.to_string()).collect(),
+                crate_types: t.crate_types.iter().map(|c| c.to_string()).collect(),
+                src_path: t.src_path.clone().into(),
+                edition: t.edition.as_str().to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// Whether a package ID specification names a package, as `cargo -p SPEC` decides.
+///
+/// Accepts `NAME`, `NAME@VERSION`, `NAME:VERSION`, a full specification
+/// (`path+file:///path/to/foo#foo@1.0.0`, `file:///path/to/foo#1.0.0`, the URL alone), the
+/// package id as `cargo metadata` prints it, and the old `NAME VERSION (URL)` form. A
+/// VERSION may be partial: `foo@1.2` matches 1.2.0 and 1.2.7.
+pub fn spec_matches(spec: &str, name: &str, version: &str, id: &str, root: &Path) -> bool {
+    let spec = spec.trim();
+    if spec == id {
+        return true;
+    }
+    // `NAME VERSION (URL)`
+    if let Some((head, url)) = spec.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+        return match head.split_once(' ') {
+            Some((n, v)) => n == name && version_matches(v, version) && url_matches(url, id, root),
+            None => false,
+        };
+    }
+    if spec.contains("://") {
+        let (url, fragment) = match spec.split_once('#') {
+            Some((url, fragment)) => (url, Some(fragment)),
+            None => (spec, None),
+        };
+        if !url_matches(url, id, root) {
+            return false;
+        }
+        return match fragment {
+            None => true,
+            Some(f) => match f.split_once(['@', ':']) {
+                Some((n, v)) => n == name && version_matches(v, version),
+                // `#1.0.0` (the name is the URL's last segment) or `#name`.
+                None if f.starts_with(|c: char| c.is_ascii_digit()) => version_matches(f, version),
+                None => f == name,
+            },
+        };
+    }
+    match spec.split_once(['@', ':']) {
+        Some((n, v)) => n == name && version_matches(v, version),
+        None => spec == name,
+    }
+}
+
+/// `1.2` matches `1.2.x`; a full version matches itself.
+fn version_matches(partial: &str, version: &str) -> bool {
+    let partial = partial.trim();
+    if partial == version {
+        return true;
+    }
+    let core = version.split(['-', '+']).next().unwrap_or(version);
+    let want: Vec<&str> = partial.split('.').collect();
+    let have: Vec<&str> = core.split('.').collect();
+    want.len() < 3 && want.len() <= have.len() && want.iter().zip(&have).all(|(a, b)| a == b)
+}
+
+/// Whether the URL of a specification is the source of a package: the URL of its id (with or
+/// without the `path+` kind), or a `file://` URL of its directory.
+fn url_matches(url: &str, id: &str, root: &Path) -> bool {
+    fn strip_kind(url: &str) -> &str {
+        match url.split_once('+') {
+            Some((kind, rest)) if ["path", "registry", "sparse", "git"].contains(&kind) => rest,
+            _ => url,
+        }
+    }
+    let url = strip_kind(url).trim_end_matches('/');
+    let id_url = strip_kind(id.split('#').next().unwrap_or(id)).trim_end_matches('/');
+    if url == id_url {
+        return true;
+    }
+    match url.strip_prefix("file://") {
+        Some(path) => {
+            let path = PathBuf::from(percent_decode(path));
+            path == root || canonical(&path) == canonical(root)
+        }
+        None => false,
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What a directory walk leaves out.
+struct WalkRules<'a> {
+    /// A subdirectory with its own `Cargo.toml` belongs to another package.
+    skip_nested_packages: bool,
+    /// The workspace's target directory (wherever `CARGO_TARGET_DIR` puts it).
+    target_dir: Option<&'a Path>,
+}
+
+impl WalkRules<'_> {
+    /// Why an entry below the walk's root is left out, if it is.
+    fn excluded(&self, entry: &walkdir::DirEntry) -> Option<&'static str> {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            return Some("hidden");
+        }
+        if !entry.file_type().is_dir() {
+            return None;
+        }
+        let path = entry.path();
+        if path.join("CACHEDIR.TAG").is_file() {
+            return Some("build output (CACHEDIR.TAG)");
+        }
+        let next_to_manifest = || {
+            path.parent()
+                .is_some_and(|p| p.join("Cargo.toml").is_file())
+        };
+        if entry.file_name() == "target" && next_to_manifest() {
+            return Some("build output (target directory)");
+        }
+        if self.target_dir.is_some_and(|t| {
+            path == t || (path.file_name() == t.file_name() && canonical(path) == canonical(t))
+        }) {
+            return Some("build output (the workspace's target directory)");
+        }
+        if self.skip_nested_packages && path.join("Cargo.toml").is_file() {
+            return Some("another package (own Cargo.toml)");
+        }
+        None
+    }
+}
+
+/// Collects the `.rs` files under `root` (sorted, following symbolic links) into `files`;
+/// left-out directories and walk errors go to `discovery`. `base` is for shown paths.
+fn walk(
+    root: &Path,
+    rules: &WalkRules<'_>,
+    base: &Path,
+    files: &mut Vec<PathBuf>,
+    discovery: &mut Discovery,
+) {
+    let skipped = &mut discovery.skipped;
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let why = if e.depth() == 0 {
+                None
+            } else {
+                rules.excluded(e)
+            };
+            if let (Some(why), true) = (why, e.file_type().is_dir()) {
+                skipped.push((display_path(e.path(), base), why));
+            }
+            why.is_none()
+        });
+    let mut warnings = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs") => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => warnings.push(walk_error(&e, base)),
+        }
+    }
+    discovery.warnings.extend(warnings);
+}
+
+fn walk_error(error: &walkdir::Error, base: &Path) -> String {
+    let path = error
+        .path()
+        .map(|p| format!("`{}`", display_path(p, base)))
+        .unwrap_or_else(|| "a directory".into());
+    if let Some(ancestor) = error.loop_ancestor() {
+        return format!(
+            "skipped {path}: a symbolic link loop back to `{}`",
+            display_path(ancestor, base)
+        );
+    }
+    match error.io_error() {
+        Some(io) => format!("skipped {path}: {io}"),
+        None => format!("skipped {path}: {error}"),
+    }
+}
+
+/// `path` relative to `base` when it is inside it, with `/` separators and no `./`.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let mut out = String::new();
+    for component in relative.components() {
+        match component {
+            Component::CurDir => {}
+            Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            Component::ParentDir | Component::Normal(_) => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&component.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_id_specs() {
+        let root = Path::new("/ws/a dir");
+        let id = "path+file:///ws/a%20dir#a@0.1.0";
+        let yes = [
+            "a",
+            "a@0.1.0",
+            "a@0.1",
+            "a@0",
+            "a:0.1.0",
+            id,
+            "path+file:///ws/a%20dir#a@0.1",
+            "file:///ws/a%20dir#0.1.0",
+            "file:///ws/a%20dir",
+            "file:///ws/a dir/#a",
+            "a 0.1.0 (path+file:///ws/a%20dir)",
+        ];
+        for spec in yes {
+            assert!(spec_matches(spec, "a", "0.1.0", id, root), "{spec}");
+        }
+        let no = [
+            "b",
+            "a@0.2",
+            "a@0.1.0.1",
+            "a@1",
+            "file:///ws/b#a@0.1.0",
+            "path+file:///ws/a%20dir#b",
+            "a 0.2.0 (path+file:///ws/a%20dir)",
+        ];
+        for spec in no {
+            assert!(!spec_matches(spec, "a", "0.1.0", id, root), "{spec}");
+        }
+        // cargo shortens the id when the directory is named after the package.
+        assert!(spec_matches(
+            "path+file:///ws/a#0.1.0",
+            "a",
+            "0.1.0",
+            "path+file:///ws/a#0.1.0",
+            Path::new("/ws/a")
+        ));
+    }
+
+    #[test]
+    fn shown_paths_are_relative_with_forward_slashes() {
+        let base = Path::new("/ws");
+        assert_eq!(
+            display_path(Path::new("/ws/./a/src/lib.rs"), base),
+            "a/src/lib.rs"
+        );
+        assert_eq!(display_path(Path::new("/ws/../x.rs"), base), "../x.rs");
+        assert_eq!(
+            display_path(Path::new("/elsewhere/x.rs"), base),
+            "/elsewhere/x.rs"
+        );
+        assert_eq!(display_path(Path::new("/ws"), base), ".");
     }
 }

@@ -58,10 +58,7 @@ pub fn render(path: &Path, prefilter: bool) -> String {
     };
     let outcome = engine::run(&files, &[levels], &options);
     let mut out = Vec::new();
-    let report = ReportOptions {
-        format: Format::Human,
-        color: false,
-    };
+    let report = ReportOptions::new(Format::Human);
     report::write(&mut out, &outcome.diagnostics, &report).unwrap();
     String::from_utf8(out).unwrap()
 }

@@ -8,11 +8,16 @@ use crate::diagnostic::{Finding, Level};
 use crate::model::FileModel;
 use crate::source::SourceFile;
 
+mod detached_infinite_loop;
+mod detached_spawn_in_loop;
 mod forgotten_handle;
+mod missing_timeout;
 mod receiver_dropped;
 mod receiver_never_read;
 mod recv_without_sender;
 mod sender_alive_in_recv_loop;
+mod token_never_cancelled;
+mod unaborted_race;
 mod unbounded_channel;
 mod unused_suppression;
 
@@ -26,6 +31,11 @@ pub static LINTS: &[&Lint] = &[
     &receiver_dropped::RECEIVER_DROPPED,
     &forgotten_handle::FORGOTTEN_HANDLE,
     &unbounded_channel::UNBOUNDED_CHANNEL,
+    &detached_infinite_loop::DETACHED_INFINITE_LOOP,
+    &unaborted_race::UNABORTED_RACE,
+    &missing_timeout::MISSING_TIMEOUT,
+    &token_never_cancelled::TOKEN_NEVER_CANCELLED,
+    &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
     &UNUSED_SUPPRESSION,
 ];
 
@@ -33,6 +43,9 @@ pub static LINTS: &[&Lint] = &[
 /// callee (`channel(` also covers `sync_channel(` and `unbounded_channel(`, `bounded(` covers
 /// `unbounded(`). A channel exists in the model only where a constructor is called.
 pub const CHANNEL_NEEDLES: &[&str] = &["channel(", "bounded(", "never("];
+
+/// Pre-filter needles of the task lints.
+pub const SPAWN_NEEDLES: &[&str] = &["spawn"];
 
 /// Groups as in clippy: they set the default level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -166,4 +179,29 @@ pub fn doc_code_blocks(section: &str) -> Vec<String> {
         }
     }
     blocks
+}
+
+/// A suggestion that inserts `statement` on a line of its own just before the code at `at`,
+/// when that code starts its line (otherwise the edit would not be a clean one).
+pub fn insert_statement_before(
+    file: &SourceFile,
+    at: u32,
+    statement: &str,
+    message: String,
+) -> Option<crate::diagnostic::Suggestion> {
+    use crate::diagnostic::{Applicability, Edit, Suggestion};
+    let at = at as usize;
+    let line_start = file.line_range(file.position(at).line).start;
+    if !file.text[line_start..at].trim().is_empty() {
+        return None;
+    }
+    let indent = file.indent_at(at);
+    Some(Suggestion {
+        message,
+        edits: vec![Edit {
+            span: crate::source::Span::new(at, at),
+            replacement: format!("{statement}\n{indent}"),
+        }],
+        applicability: Applicability::MaybeIncorrect,
+    })
 }

@@ -1,11 +1,11 @@
 //! `sender_alive_in_recv_loop`: a loop that receives until every sender is gone, while a
 //! sender of the same channel is still alive at the loop — it can never end.
 
-use crate::diagnostic::{Applicability, Edit, Finding, Label, Suggestion};
-use crate::lints::{Group, Lint, LintContext};
-use crate::model::catalog::EndpointOp;
+use crate::diagnostic::{Finding, Label};
+use crate::lints::{insert_statement_before, Group, Lint, LintContext};
+use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
-use crate::model::{Body, Role};
+use crate::model::{Body, RecvLoop, Role};
 use crate::source::Span;
 
 pub static SENDER_ALIVE_IN_RECV_LOOP: Lint = Lint {
@@ -30,7 +30,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             let ch = cx.model.channel(channel);
-            if ch.kind.describe() == "oneshot" || closes_explicitly(body, channel) {
+            if ch.kind == ChannelKind::Oneshot || closes_explicitly(body, channel) {
                 continue;
             }
             // The first sender that is certainly alive at the loop.
@@ -40,14 +40,21 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     _ => None,
                 }
             });
-            let Some((tx, why)) = alive else { continue };
+            let Some((tx, why)) = alive else {
+                // The loop runs in spawned work that this function joins while a sender is
+                // still alive here: the join waits for a loop that waits for the join.
+                if let Some(f) = joined_while_alive(cx, body, rl, channel) {
+                    out.push(f);
+                }
+                continue;
+            };
             // A lone sender that is never used at all is `recv_without_sender`'s case.
             if body.bindings[tx].uses.is_empty()
                 && body.endpoints(channel, Role::Sender).count() == 1
             {
                 continue;
             }
-            out.push(finding(cx, body, rl.header, ch.call, tx, why, rl.span));
+            out.push(finding(cx, body, rl, ch.call, tx, why));
         }
     }
 }
@@ -55,12 +62,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 fn finding(
     cx: &LintContext<'_>,
     body: &Body,
-    header: Span,
+    rl: &RecvLoop,
     created: Span,
     tx: usize,
     why: AliveBecause,
-    loop_span: Span,
 ) -> Finding {
+    let loop_span = rl.span;
     let sender = &body.bindings[tx];
     let name = &sender.name;
     let (keep_span, keep_label) = match why {
@@ -86,27 +93,22 @@ fn finding(
     let mut f = Finding::new(
         &SENDER_ALIVE_IN_RECV_LOOP,
         format!("this loop waits for every sender to be dropped, but `{name}` is still alive, so it never ends"),
-        Label::new(header, "receives until all senders are gone"),
+        Label::new(rl.header, "receives until all senders are gone"),
     )
     .label(created, "channel created here")
     .label(keep_span, keep_label)
     .note("a receive loop on a channel only ends when the last sender is dropped");
     match why {
         AliveBecause::InScope => {
-            f = f.help(format!("drop `{name}` before the loop: `drop({name});`"));
-            // A safe edit only when the loop is a statement on its own line.
-            let indent = cx.file.indent_at(loop_span.start as usize).to_string();
-            let line_start = cx.file.line_range(cx.file.position(loop_span.start as usize).line).start;
-            if cx.file.text[line_start..loop_span.start as usize].trim().is_empty() && sender.ctx == body_ctx_of(body, loop_span) {
-                f = f.suggestion(Suggestion {
-                    message: format!("drop `{name}` before the loop"),
-                    edits: vec![Edit {
-                        span: Span::new(loop_span.start as usize, loop_span.start as usize),
-                        replacement: format!("drop({name});\n{indent}"),
-                    }],
-                    applicability: Applicability::MaybeIncorrect,
-                });
-            }
+            // A safe edit only when the loop is a statement on its own line, in the
+            // sender's own flow of control.
+            let edit = (sender.ctx == rl.ctx)
+                .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the loop")))
+                .flatten();
+            f = match edit {
+                Some(edit) => f.suggestion(edit),
+                None => f.help(format!("drop `{name}` before the loop: `drop({name});`")),
+            };
         }
         AliveBecause::UsedAt(_) => {
             f = f.help(format!(
@@ -118,14 +120,6 @@ fn finding(
     f
 }
 
-/// The context the loop runs in (0 when it is in the function itself).
-fn body_ctx_of(body: &Body, span: Span) -> usize {
-    body.recv_loops
-        .iter()
-        .find(|r| r.span == span)
-        .map_or(0, |r| r.ctx)
-}
-
 /// An explicit `close()` on any endpoint ends the loop without dropping the senders.
 fn closes_explicitly(body: &Body, channel: usize) -> bool {
     [Role::Sender, Role::Receiver].into_iter().any(|role| {
@@ -134,4 +128,59 @@ fn closes_explicitly(body: &Body, channel: usize) -> bool {
                 .any(|(op, _)| op == EndpointOp::Close)
         })
     })
+}
+
+fn joined_while_alive(
+    cx: &LintContext<'_>,
+    body: &Body,
+    rl: &RecvLoop,
+    channel: usize,
+) -> Option<Finding> {
+    let site = body.spawn_running(rl.ctx)?;
+    let join = body.join_point(site)?;
+    let (tx, why) = body.endpoints(channel, Role::Sender).find_map(|tx| {
+        if body.bindings[tx].ctx != site.ctx {
+            return None;
+        }
+        match body.liveness(tx, join.start, site.ctx) {
+            Liveness::Alive(why) => Some((tx, why)),
+            _ => None,
+        }
+    })?;
+    let sender = &body.bindings[tx];
+    let name = &sender.name;
+    let keep = match why {
+        AliveBecause::UsedAt(at) => (at, format!("`{name}` is still used after the join")),
+        AliveBecause::Leaked(at) => (at, format!("`{name}` is leaked here")),
+        AliveBecause::StoredInSelf(at) => (at, format!("`{name}` is stored in `self` here")),
+        AliveBecause::InCollection(at) => (at, format!("`{name}` is kept in a collection here")),
+        AliveBecause::InScope => (
+            sender.span,
+            format!("`{name}` is alive until the end of its block, after the join"),
+        ),
+    };
+    let mut f = Finding::new(
+        &SENDER_ALIVE_IN_RECV_LOOP,
+        format!("this waits for work whose receive loop cannot end: `{name}` is still alive here, so the loop never sees the channel close"),
+        Label::new(join, "waits for the spawned work to finish"),
+    )
+    .label(rl.header, "receives until all senders are gone")
+    .label(keep.0, keep.1)
+    .label(cx.model.channel(channel).call, "channel created here")
+    .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
+    let edit = (why == AliveBecause::InScope)
+        .then(|| {
+            insert_statement_before(
+                cx.file,
+                join.start,
+                &format!("drop({name});"),
+                format!("drop `{name}` before waiting"),
+            )
+        })
+        .flatten();
+    f = match edit {
+        Some(edit) => f.suggestion(edit),
+        None => f.help(format!("drop `{name}` before waiting for the spawned work")),
+    };
+    Some(f)
 }

@@ -290,3 +290,69 @@ pub fn send_may_block(method: &str) -> bool {
 pub fn panics_in_async(library: Library, method: &str) -> bool {
     library == Library::Tokio && method.starts_with("blocking_")
 }
+
+/// Calls that bound how long their argument may wait.
+pub fn is_timeout_fn(path: &str) -> bool {
+    matches!(
+        path,
+        "tokio::time::timeout"
+            | "tokio::time::timeout_at"
+            | "async_std::future::timeout"
+            | "async_io::Timer::after"
+    )
+}
+
+/// Calls the task model records (network and HTTP APIs, and this file's own functions).
+pub fn is_call_of_interest(path: &str) -> bool {
+    path.starts_with("crate::")
+        || path.starts_with("std::net::")
+        || path.starts_with("tokio::net::")
+        || path.starts_with("reqwest::")
+        || path.starts_with("async_std::net::")
+}
+
+/// Method calls that check a stop signal: a cancellation token, a stop flag, a closed
+/// channel or a shutdown notification.
+pub fn is_stop_check(method: &str) -> bool {
+    matches!(
+        method,
+        "cancelled"
+            | "is_cancelled"
+            | "cancelled_owned"
+            | "load"
+            | "changed"
+            | "is_closed"
+            | "closed"
+            | "try_recv"
+            | "recv_timeout"
+            | "notified"
+            | "wait_for"
+            | "has_changed"
+    )
+}
+
+/// The kind of value a constructor call returns, for the values the task lints follow.
+pub fn value_origin_of_call(path: &str) -> Option<super::flow::ValueOrigin> {
+    use super::flow::ValueOrigin;
+    let tail: Vec<&str> = path.rsplit("::").take(2).collect();
+    let type_and_fn = match tail.as_slice() {
+        [f, t] => (*t, *f),
+        _ => return None,
+    };
+    match type_and_fn {
+        ("JoinSet" | "TaskTracker" | "FuturesUnordered" | "JoinMap", "new" | "default") => {
+            Some(ValueOrigin::Tracker)
+        }
+        ("CancellationToken", "new" | "default") => Some(ValueOrigin::Token),
+        ("Runtime", "new") | ("Handle", "current") => Some(ValueOrigin::Runtime),
+        ("TcpStream", "connect" | "connect_timeout") => Some(ValueOrigin::Socket {
+            tokio: path.starts_with("tokio::") || path.starts_with("async_std::"),
+        }),
+        ("Client", "new" | "default")
+            if path.starts_with("reqwest::") && !path.starts_with("reqwest::blocking") =>
+        {
+            Some(ValueOrigin::HttpClient { timeout: false })
+        }
+        _ => None,
+    }
+}

@@ -9,6 +9,8 @@ pub mod catalog;
 pub mod channels;
 pub mod flow;
 pub mod resolve;
+pub mod tasks;
+mod walk;
 
 use std::collections::HashSet;
 
@@ -16,6 +18,7 @@ pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
 pub use flow::{
     Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin,
 };
+pub use tasks::{HandleFate, HandleUse, SpawnSite};
 
 use crate::source::SourceFile;
 
@@ -31,7 +34,7 @@ pub struct FileModel {
 
 impl FileModel {
     pub fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
-        flow::build(file, ast)
+        walk::build(file, ast)
     }
 
     pub fn channel(&self, id: ChannelId) -> &Channel {

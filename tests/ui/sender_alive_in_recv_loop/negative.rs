@@ -132,3 +132,36 @@ fn sender_swapped_before_the_move() {
         });
     }
 }
+
+// flume examples/simple.rs: the sender is dropped before the join.
+fn dropped_before_the_join() {
+    let (tx, rx) = flume::unbounded();
+    let t = thread::spawn(move || {
+        for msg in rx.iter() {
+            println!("Received: {}", msg);
+        }
+    });
+    tx.send("Hello, world!").unwrap();
+    drop(tx);
+    t.join().unwrap();
+}
+
+// Regression (flume tests/async.rs): the loop also ends on a message that does not match.
+enum Message {
+    Increment(u64),
+    Stop,
+}
+
+async fn loop_ends_on_a_message() {
+    let (tx, rx) = flume::unbounded();
+    let t = async_std::task::spawn(async move {
+        let mut count = 0u64;
+        while let Ok(Message::Increment(n)) = rx.recv_async().await {
+            count += n;
+        }
+        count
+    });
+    tx.send(Message::Increment(1)).unwrap();
+    tx.send(Message::Stop).unwrap();
+    let _ = t.await;
+}

@@ -81,3 +81,26 @@ async fn futures_stream() {
         println!("{v}");
     }
 }
+
+fn joined_while_the_sender_lives() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    let printer = thread::spawn(move || {
+        for msg in rx.iter() {
+            println!("{msg}");
+        }
+    });
+    tx.send(1).unwrap();
+    printer.join().unwrap();
+}
+
+async fn awaited_while_the_sender_lives() {
+    let (tx, mut rx) = tmpsc::unbounded_channel::<u32>();
+    let consumer = tokio::spawn(async move {
+        while let Some(v) = rx.recv().await {
+            println!("{v}");
+        }
+    });
+    tx.send(1).unwrap();
+    consumer.await.unwrap();
+    tx.send(2).unwrap();
+}

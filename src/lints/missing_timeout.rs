@@ -1,0 +1,133 @@
+//! `missing_timeout`: network I/O inside spawned work that can wait for ever.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Finding, Label};
+use crate::lints::{Group, Lint, LintContext};
+use crate::model::{Body, CtxId, FileModel, UseKind, ValueOrigin};
+use crate::source::Span;
+
+pub static MISSING_TIMEOUT: Lint = Lint {
+    name: "missing_timeout",
+    group: Group::Suspicious,
+    doc: include_str!("../../lints/missing_timeout.md"),
+    needles: &["TcpStream", "reqwest"],
+    check: Some(check),
+};
+
+fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
+    let mut seen = HashSet::new();
+    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+        for site in &body.spawns {
+            let Some((work_body, ctx)) = cx.model.spawned_work(body, site) else {
+                continue;
+            };
+            let what = if site.thread { "thread" } else { "task" };
+            // The spawned code, and the functions of this file it calls (one level).
+            let mut regions = vec![(work_body, Some(ctx).filter(|_| site.work.is_some()))];
+            for call in &work_body.calls {
+                if in_region(work_body, call.ctx, regions[0].1) {
+                    if let Some(callee) = call
+                        .path
+                        .strip_prefix("crate::")
+                        .and_then(|n| cx.model.body_named(n))
+                    {
+                        regions.push((callee, None));
+                    }
+                }
+            }
+            for (region, ctx) in regions {
+                for (span, message, help) in hangs(cx.model, region, ctx) {
+                    if seen.insert(span) {
+                        out.push(
+                            Finding::new(
+                                &MISSING_TIMEOUT,
+                                message,
+                                Label::new(span, "can wait for ever"),
+                            )
+                            .label(site.callee_span, format!("inside this spawned {what}"))
+                            .help(help),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn in_region(body: &Body, ctx: CtxId, region: Option<CtxId>) -> bool {
+    region.is_none_or(|r| body.ctx_within(ctx, r))
+}
+
+/// Calls in `body` (within `ctx` when given) that can wait for ever.
+fn hangs(_model: &FileModel, body: &Body, ctx: Option<CtxId>) -> Vec<(Span, String, &'static str)> {
+    let mut found = Vec::new();
+    for call in body
+        .calls
+        .iter()
+        .filter(|c| in_region(body, c.ctx, ctx) && !c.in_timeout)
+    {
+        let hit = match call.path.as_str() {
+            "std::net::TcpStream::connect" => Some((
+                "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it".to_string(),
+                "use `TcpStream::connect_timeout`",
+            )),
+            "tokio::net::TcpStream::connect" | "async_std::net::TcpStream::connect" if call.awaited => Some((
+                "this connect is awaited with no timeout: it can wait as long as the peer does not answer".to_string(),
+                "wrap it in `tokio::time::timeout(duration, ..)`",
+            )),
+            "reqwest::get" if call.awaited => Some((
+                "`reqwest::get` uses a client with no timeout: the request can wait for ever".to_string(),
+                "build a client with `reqwest::Client::builder().timeout(duration)`",
+            )),
+            "reqwest::Client::new" | "reqwest::Client::default" | "reqwest::ClientBuilder::build" => Some((
+                "this reqwest client has no timeout: its requests can wait for ever".to_string(),
+                "set one: `reqwest::Client::builder().timeout(duration).build()`",
+            )),
+            _ => None,
+        };
+        if let Some((message, help)) = hit {
+            found.push((call.span, message, help));
+        }
+    }
+    // Reads on a socket: std needs `set_read_timeout` first; tokio needs a timeout around
+    // the awaited read.
+    for b in &body.bindings {
+        let ValueOrigin::Socket { tokio } = b.origin else {
+            continue;
+        };
+        let timeout_set_at = b.uses.iter().find_map(|u| match &u.kind {
+            UseKind::Method { name, .. } if name == "set_read_timeout" => Some(u.span.start),
+            _ => None,
+        });
+        for u in b.uses.iter().filter(|u| in_region(body, u.ctx, ctx)) {
+            let UseKind::Method {
+                name,
+                call,
+                awaited,
+                in_timeout,
+                ..
+            } = &u.kind
+            else {
+                continue;
+            };
+            if !name.starts_with("read") || name.starts_with("read_timeout") {
+                continue;
+            }
+            let hangs = if tokio {
+                *awaited && !in_timeout
+            } else {
+                timeout_set_at.is_none_or(|at| at > u.span.start)
+            };
+            if hangs {
+                let (message, help) = if tokio {
+                    (format!("`{}.{name}(..)` is awaited with no timeout: it waits for ever on a silent peer", b.name), "wrap it in `tokio::time::timeout(duration, ..)`, or race it against a deadline in `select!`")
+                } else {
+                    (format!("`{}.{name}(..)` blocks with no read timeout: it waits for ever on a silent peer", b.name), "call `set_read_timeout(Some(duration))` on the stream before reading")
+                };
+                found.push((*call, message, help));
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,101 @@
+//! Macros: formatting and assertion macros are read as expressions; anything else is scanned
+//! as tokens, where every binding named counts as an unknown use.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
+use syn::Expr;
+
+use super::{Position, Walker, FORMAT_MACROS};
+use crate::model::catalog;
+use crate::model::flow::*;
+
+impl<'f> Walker<'f> {
+    // ----- macros ------------------------------------------------------------------
+
+    pub(super) fn walk_macro(&mut self, mac: &syn::Macro) {
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        ) {
+            let span = self.span_of(mac);
+            self.record_exit(Exit::Return(span), None);
+        }
+        if FORMAT_MACROS.contains(&name.as_str()) {
+            if let Ok(args) =
+                mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+            {
+                let asserts = name.contains("assert");
+                for arg in &args {
+                    // `assert!(tx.send(1).is_err())`, `assert_eq!(tx.send(1), Err(..))`.
+                    self.inspected = asserts;
+                    self.visit_with(arg, Position::Borrow);
+                    self.inspected = false;
+                }
+                return;
+            }
+        }
+        if matches!(name.as_str(), "join" | "try_join") {
+            if let Ok(args) =
+                mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+            {
+                for arg in &args {
+                    self.visit_with(arg, Position::Await);
+                }
+                return;
+            }
+        }
+        self.scan_tokens(mac.tokens.clone());
+    }
+
+    /// A macro leaklint cannot read: every binding it names is "used in a macro" (unsure),
+    /// and every `.field` counts as a read.
+    pub(super) fn scan_tokens(&mut self, tokens: TokenStream) {
+        let mut after_dot = false;
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    // Inside `select!` and friends: a way out of the enclosing loops, or a
+                    // stop signal checked.
+                    if !after_dot && (name == "break" || name == "return") {
+                        let span = self.span(ident.span());
+                        let exit = if name == "break" {
+                            Exit::Break(span)
+                        } else {
+                            Exit::Return(span)
+                        };
+                        self.record_exit(exit, None);
+                    } else if after_dot && catalog::is_stop_check(&name) {
+                        let span = self.span(ident.span());
+                        self.add_stop_check(span);
+                    }
+                    if after_dot {
+                        self.model.field_reads.insert(name);
+                    } else if let Some(id) = self.lookup(&name) {
+                        let span = self.span(ident.span());
+                        self.record_use(id, span, UseKind::Macro);
+                    }
+                    after_dot = false;
+                }
+                TokenTree::Group(g) => {
+                    self.scan_tokens(g.stream());
+                    after_dot = false;
+                }
+                TokenTree::Punct(p) => {
+                    if p.as_char() == '?' {
+                        let span = self.span(p.span());
+                        self.record_exit(Exit::Try(span), None);
+                    }
+                    after_dot = p.as_char() == '.'
+                }
+                TokenTree::Literal(_) => after_dot = false,
+            }
+        }
+    }
+}

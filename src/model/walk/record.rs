@@ -1,0 +1,311 @@
+//! Recording what the lints ask about as the walk meets it: channels and their endpoints,
+//! spawns and their handles, leaks, and calls of interest.
+
+use syn::{Expr, Pat};
+
+use super::syntax::*;
+use super::{Position, SpawnCall, Walker};
+use crate::model::catalog::{self, Leaker};
+use crate::model::channels::{Channel, Role, Slot};
+use crate::model::flow::*;
+use crate::model::tasks::{HandleFate, SpawnSite};
+use crate::source::Span;
+
+impl<'f> Walker<'f> {
+    pub(super) fn channel_ctor_call(
+        &self,
+        expr: &Expr,
+    ) -> Option<(&'static catalog::ChannelCtor, Span)> {
+        let Expr::Call(call) = strip_parens(expr) else {
+            return None;
+        };
+        let Expr::Path(p) = &*call.func else {
+            return None;
+        };
+        let path = self.resolver.resolve(&p.path)?;
+        let ctor = catalog::channel_ctor(&path)?;
+        Some((ctor, self.span_of(call)))
+    }
+
+    pub(super) fn bind_channel(
+        &mut self,
+        pat: &Pat,
+        ctor: &'static catalog::ChannelCtor,
+        call: Span,
+        stmt: Span,
+    ) {
+        let channel = self.model.channels.len();
+        let body = self.body_id;
+        let kind = match ctor.kind {
+            catalog::ChannelKind::Bounded(_) => {
+                catalog::ChannelKind::Bounded(self.capacity_literal(call))
+            }
+            k => k,
+        };
+        let mut sender = Slot::Unbound;
+        let mut receiver = Slot::Unbound;
+        let pat = strip_pat(pat);
+        if ctor.pair {
+            if let Pat::Tuple(t) = pat {
+                if t.elems.len() == 2 {
+                    sender = self.bind_slot(&t.elems[0], channel, Role::Sender, stmt);
+                    receiver = self.bind_slot(&t.elems[1], channel, Role::Receiver, stmt);
+                }
+            } else {
+                self.bind_pat(pat, ValueOrigin::Other, stmt);
+            }
+        } else {
+            receiver = self.bind_slot(pat, channel, Role::Receiver, stmt);
+        }
+        self.model.channels.push(Channel {
+            id: channel,
+            ctor,
+            kind,
+            call,
+            body,
+            sender,
+            receiver,
+        });
+    }
+
+    pub(super) fn record_leak(&mut self, leaker: Leaker, call: Span, arg: Option<&Expr>) {
+        let Some(mut arg) = arg.map(strip_parens) else {
+            return;
+        };
+        // `Box::leak(Box::new(x))`
+        if let Expr::Call(inner) = arg {
+            if is_wrapper_name(&inner.func) && inner.args.len() == 1 {
+                arg = strip_parens(&inner.args[0]);
+            }
+        }
+        let what = match self.origin_of(arg) {
+            ValueOrigin::Endpoint { channel, role, .. } => Leaked::Endpoint { channel, role },
+            ValueOrigin::TaskHandle => Leaked::TaskHandle,
+            ValueOrigin::Guard => Leaked::Guard,
+            _ => return,
+        };
+        if let Some(body) = self.body_mut() {
+            body.leaks.push(LeakSite {
+                call,
+                leaker,
+                what,
+                holder: None,
+            });
+        }
+    }
+
+    /// Records a spawn call; `role` is how the call's value (the handle) is used.
+    pub(super) fn record_spawn(
+        &mut self,
+        how: SpawnCall,
+        work_arg: Option<&Expr>,
+        role: &Position,
+    ) {
+        let SpawnCall {
+            callee,
+            callee_span,
+            call,
+            on_drop,
+            thread,
+        } = how;
+        let ctx = self.ctx;
+        let Some(body) = self.body.as_ref() else {
+            return;
+        };
+        let (work, work_fn) = match work_arg.map(strip_parens) {
+            // The closure or async block is the next context the walk will create.
+            Some(Expr::Closure(_) | Expr::Async(_)) => (Some(body.contexts.len()), None),
+            Some(Expr::Call(c)) => match strip_parens(&c.func) {
+                Expr::Path(p) => (None, self.local_fn_name(&p.path)),
+                _ => (None, None),
+            },
+            Some(Expr::Path(p)) => (None, self.local_fn_name(&p.path)),
+            _ => (None, None),
+        };
+        let handle = match role {
+            Position::Statement => HandleFate::Discarded,
+            Position::Init(_) => HandleFate::PendingLet,
+            Position::Await => HandleFate::Joined,
+            Position::Receiver { method, .. } => match method.as_str() {
+                "join" | "await" | "abort" => HandleFate::Joined,
+                "detach" => HandleFate::Detached,
+                _ => HandleFate::Unknown,
+            },
+            Position::Pushed(Some(v)) => HandleFate::Collected(*v),
+            Position::Returned
+            | Position::CallArg(_)
+            | Position::Pushed(_)
+            | Position::Struct(_)
+            | Position::SelfField(_) => HandleFate::Kept,
+            _ => HandleFate::Unknown,
+        };
+        let site = SpawnSite {
+            call,
+            callee,
+            callee_span,
+            on_drop,
+            thread,
+            ctx,
+            work,
+            work_fn,
+            handle,
+        };
+        if let Some(body) = self.body_mut() {
+            body.spawns.push(site);
+        }
+    }
+
+    /// `run` for a call or path naming a function of this file.
+    pub(super) fn local_fn_name(&self, path: &syn::Path) -> Option<String> {
+        let full = self.resolver.resolve(path)?;
+        let name = full.strip_prefix("crate::")?;
+        (!name.contains("::")).then(|| name.to_string())
+    }
+
+    /// What a `.spawn(..)` on this receiver does with its handle, when leaklint knows the
+    /// receiver: a thread builder or runtime detaches, a `JoinSet`/`TaskTracker`/executor
+    /// keeps track, a scope joins.
+    pub(super) fn method_spawn_kind(&self, receiver: &Expr) -> Option<(catalog::OnDrop, bool)> {
+        use catalog::OnDrop;
+        let receiver = strip_parens(receiver);
+        if let Some(id) = self.binding_of(receiver) {
+            return match self.body.as_ref()?.bindings[id].origin {
+                ValueOrigin::Tracker => Some((OnDrop::Cancel, false)),
+                ValueOrigin::Runtime => Some((OnDrop::Detach, false)),
+                ValueOrigin::Param => Some((OnDrop::Scoped, true)),
+                _ => None,
+            };
+        }
+        // A builder chain: `thread::Builder::new().name(..).spawn(..)`,
+        // `Handle::current().spawn(..)`.
+        let root = chain_root(receiver);
+        let Expr::Call(c) = root else { return None };
+        let Expr::Path(p) = &*c.func else { return None };
+        let path = self.resolver.resolve(&p.path)?;
+        if path.ends_with("thread::Builder::new") {
+            Some((OnDrop::Detach, true))
+        } else if path.ends_with("runtime::Handle::current") {
+            Some((OnDrop::Detach, false))
+        } else {
+            None
+        }
+    }
+
+    /// Records a stop signal checked inside the enclosing loops of this context: a
+    /// cancellation check, a stop flag, a closed channel that panics on receive.
+    pub(super) fn note_stop_check(&mut self, method: &str, receiver: &Expr, call: Span) {
+        let is_stop = catalog::is_stop_check(method)
+            || (matches!(method, "unwrap" | "expect")
+                && matches!(strip_parens(receiver), Expr::MethodCall(inner) if fails_when_closed(&inner.method.to_string())))
+            || (matches!(method, "unwrap" | "expect")
+                && matches!(strip_parens(receiver), Expr::Await(a) if matches!(strip_parens(&a.base), Expr::MethodCall(inner) if fails_when_closed(&inner.method.to_string()))));
+        if is_stop {
+            self.add_stop_check(call);
+        }
+    }
+
+    pub(super) fn add_stop_check(&mut self, at: Span) {
+        let ctx = self.ctx;
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
+        for &l in &self.loop_stack {
+            if body.loops[l].ctx == ctx {
+                body.loops[l].stop_checks.push(at);
+            }
+        }
+    }
+
+    /// `reqwest::Client::builder()...build()` without `.timeout(..)`: a client whose
+    /// requests can wait for ever.
+    pub(super) fn note_http_client_build(&mut self, receiver: &Expr, call: Span) {
+        let root = chain_root(receiver);
+        let Expr::Call(c) = root else { return };
+        let Expr::Path(p) = &*c.func else { return };
+        let Some(path) = self.resolver.resolve(&p.path) else {
+            return;
+        };
+        if path != "reqwest::Client::builder" && path != "reqwest::ClientBuilder::new" {
+            return;
+        }
+        if chain_methods(receiver)
+            .iter()
+            .any(|m| m == "timeout" || m == "read_timeout")
+        {
+            return;
+        }
+        let ctx = self.ctx;
+        let in_timeout = self.in_timeout > 0;
+        if let Some(body) = self.body_mut() {
+            body.calls.push(CallSite {
+                path: "reqwest::ClientBuilder::build".into(),
+                span: call,
+                ctx,
+                awaited: false,
+                in_timeout,
+            });
+        }
+    }
+
+    pub(super) fn record_channel(
+        &mut self,
+        ctor: &'static catalog::ChannelCtor,
+        call: Span,
+        sender: Slot,
+        receiver: Slot,
+    ) {
+        let kind = match ctor.kind {
+            catalog::ChannelKind::Bounded(_) => {
+                catalog::ChannelKind::Bounded(self.capacity_literal(call))
+            }
+            k => k,
+        };
+        self.model.channels.push(Channel {
+            id: self.model.channels.len(),
+            ctor,
+            kind,
+            call,
+            body: self.body_id,
+            sender,
+            receiver,
+        });
+    }
+
+    pub(super) fn bind_slot(&mut self, pat: &Pat, channel: usize, role: Role, stmt: Span) -> Slot {
+        match strip_pat(pat) {
+            Pat::Wild(w) => Slot::Wild(self.span_of(w)),
+            Pat::Ident(i) if i.subpat.is_none() => {
+                let origin = ValueOrigin::Endpoint {
+                    channel,
+                    role,
+                    clone: false,
+                };
+                match self.new_binding(&i.ident, origin, stmt) {
+                    Some(id) => Slot::Binding(id),
+                    None => Slot::Unbound,
+                }
+            }
+            other => {
+                self.bind_pat(other, ValueOrigin::Other, stmt);
+                Slot::Unbound
+            }
+        }
+    }
+
+    /// The literal capacity argument of a constructor call, if any.
+    pub(super) fn capacity_literal(&self, call: Span) -> Option<u64> {
+        let text = self.file.snippet(call);
+        let args = text.split_once('(')?.1.trim_end().strip_suffix(')')?;
+        let arg = args.split(',').next()?.trim().replace('_', "");
+        let digits: String = arg.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty()
+            || digits.len()
+                != arg
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_digit())
+                    .len()
+        {
+            return None;
+        }
+        digits.parse().ok()
+    }
+}

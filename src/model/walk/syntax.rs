@@ -1,0 +1,209 @@
+//! Small questions about syntax trees, shared by the walk.
+
+use syn::{Expr, Pat};
+
+use crate::model::catalog::{self, EndpointOp};
+
+pub(super) fn strip_parens(mut expr: &Expr) -> &Expr {
+    loop {
+        match expr {
+            Expr::Paren(p) => expr = &p.expr,
+            Expr::Group(g) => expr = &g.expr,
+            _ => return expr,
+        }
+    }
+}
+
+pub(super) fn strip_pat(mut pat: &Pat) -> &Pat {
+    loop {
+        match pat {
+            Pat::Type(t) => pat = &t.pat,
+            Pat::Paren(p) => pat = &p.pat,
+            _ => return pat,
+        }
+    }
+}
+
+pub(super) fn first_method(expr: &Expr) -> Option<&str> {
+    let mut cur = strip_parens(expr);
+    let mut first = None;
+    while let Expr::MethodCall(m) = cur {
+        first = Some(m);
+        cur = strip_parens(&m.receiver);
+    }
+    first.map(|m| {
+        // The ident lives as long as the AST; return its string via a leak-free path.
+        let s = m.method.to_string();
+        match catalog::endpoint_op(&s) {
+            EndpointOp::IntoIter => "iter",
+            EndpointOp::Recv => "recv",
+            _ => "",
+        }
+    })
+}
+
+/// `Ok(v)` / `Some(v)` with an inner pattern that matches every value: the loop then ends
+/// only when the receive fails (`while let Ok(Msg::Data(v)) = ..` also ends on another
+/// message).
+pub(super) fn pat_is_ok_or_some(pat: &Pat) -> bool {
+    match strip_pat(pat) {
+        Pat::TupleStruct(t) => {
+            t.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
+                && t.elems.iter().all(irrefutable)
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn irrefutable(pat: &Pat) -> bool {
+    match strip_pat(pat) {
+        Pat::Ident(p) => p.subpat.is_none(),
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Tuple(t) => t.elems.iter().all(irrefutable),
+        Pat::Reference(r) => irrefutable(&r.pat),
+        _ => false,
+    }
+}
+
+pub(super) fn is_self(expr: &Expr) -> bool {
+    matches!(strip_parens(expr), Expr::Path(p) if p.path.is_ident("self"))
+}
+
+/// Calls that wrap a value without taking it anywhere: the value's fate is the wrapper's.
+pub(super) fn is_wrapper(path: &str) -> bool {
+    matches!(
+        path,
+        "std::option::Option::Some"
+            | "std::result::Result::Ok"
+            | "std::boxed::Box::new"
+            | "std::sync::Arc::new"
+            | "std::rc::Rc::new"
+            | "std::sync::Mutex::new"
+            | "std::sync::RwLock::new"
+            | "std::cell::RefCell::new"
+            | "std::cell::Cell::new"
+            | "tokio::sync::Mutex::new"
+    )
+}
+
+pub(super) fn is_wrapper_name(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segs.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["Some"]
+            | ["Ok"]
+            | ["Box", "new"]
+            | ["Arc", "new"]
+            | ["Rc", "new"]
+            | ["Mutex", "new"]
+            | ["RwLock", "new"]
+            | ["RefCell", "new"]
+            | ["Cell", "new"]
+    )
+}
+
+pub(super) fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// The expression a method chain starts from (`a` in `a.b().c()`), through `?`/`.await`.
+pub(super) fn chain_root(mut expr: &Expr) -> &Expr {
+    loop {
+        match strip_parens(expr) {
+            Expr::MethodCall(m) => expr = &m.receiver,
+            Expr::Try(t) => expr = &t.expr,
+            Expr::Await(a) => expr = &a.base,
+            other => return other,
+        }
+    }
+}
+
+/// The method names of a chain, outermost last.
+pub(super) fn chain_methods(mut expr: &Expr) -> Vec<String> {
+    let mut names = Vec::new();
+    loop {
+        match strip_parens(expr) {
+            Expr::MethodCall(m) => {
+                names.push(m.method.to_string());
+                expr = &m.receiver;
+            }
+            Expr::Try(t) => expr = &t.expr,
+            Expr::Await(a) => expr = &a.base,
+            _ => break,
+        }
+    }
+    names.reverse();
+    names
+}
+
+/// `builder` for `builder.spawn(..)`, `thread::Builder::new()` for a chain.
+pub(super) fn receiver_name(expr: &Expr) -> String {
+    match chain_root(expr) {
+        Expr::Path(p) => path_text(&p.path),
+        Expr::Call(c) => format!("{}()", expr_path_text(&c.func)),
+        _ => "..".into(),
+    }
+}
+
+/// A path expression as written (`thread::spawn`).
+pub(super) fn expr_path_text(expr: &Expr) -> String {
+    match strip_parens(expr) {
+        Expr::Path(p) => path_text(&p.path),
+        _ => "..".into(),
+    }
+}
+
+pub(super) fn path_text(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
+/// Calls whose error means "the other side is gone": unwrapping them panics, which ends the
+/// loop (a receive or send on a closed channel, I/O on a closed or timed-out socket).
+pub(super) fn fails_when_closed(method: &str) -> bool {
+    matches!(
+        catalog::endpoint_op(method),
+        EndpointOp::Recv | EndpointOp::Send
+    ) || method.starts_with("read")
+        || method.starts_with("write")
+        || method.starts_with("recv")
+        || method.starts_with("accept")
+}
+
+/// `#[test]`, `#[tokio::test]`, `#[async_std::test]`, `#[rstest]`...
+pub(super) fn is_test_fn(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "test" || s.ident == "rstest" || s.ident == "bench")
+    })
+}
+
+/// `#[cfg(test)]`
+pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.meta.require_list().is_ok_and(|l| {
+                l.tokens.to_string().split_whitespace().collect::<String>() == "test"
+            })
+    })
+}

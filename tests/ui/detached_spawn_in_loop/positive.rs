@@ -1,0 +1,26 @@
+// Detached spawns on every iteration (pedantic; turned on by the test).
+fn threads(jobs: Vec<u32>) {
+    for job in jobs {
+        std::thread::spawn(move || println!("{job}"));
+    }
+}
+
+async fn tokio_accept_loop(listener: tokio::net::TcpListener) {
+    loop {
+        let (socket, _) = listener.accept().await.unwrap();
+        tokio::spawn(async move {
+            drop(socket);
+        });
+    }
+}
+
+fn rayon_and_async_std(items: Vec<u32>) {
+    for i in items.clone() {
+        rayon::spawn(move || println!("{i}"));
+    }
+    let mut n = 0;
+    while n < items.len() {
+        let _ = async_std::task::spawn(async {});
+        n += 1;
+    }
+}

@@ -1,0 +1,44 @@
+// Near misses: timeouts set, blocking reqwest, or not in spawned work.
+use std::io::Read;
+use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
+use tokio::io::AsyncReadExt;
+
+fn std_with_timeouts(addr: SocketAddr) {
+    std::thread::spawn(move || {
+        let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut buf = Vec::new();
+        stream.read_to_end(&mut buf).unwrap();
+    });
+}
+
+async fn tokio_with_timeouts() {
+    tokio::spawn(async {
+        let mut s = tokio::time::timeout(Duration::from_secs(5), tokio::net::TcpStream::connect("example.com:80"))
+            .await
+            .unwrap()
+            .unwrap();
+        let mut buf = [0u8; 16];
+        let _ = tokio::time::timeout(Duration::from_secs(5), s.read_exact(&mut buf)).await;
+    });
+}
+
+async fn reqwest_with_timeout() {
+    tokio::spawn(async {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
+        let _ = client.get("https://example.com").send().await;
+    });
+}
+
+fn reqwest_blocking_has_a_default_timeout() {
+    std::thread::spawn(|| {
+        let _ = reqwest::blocking::get("https://example.com");
+    });
+}
+
+fn not_in_spawned_work() {
+    let mut stream = TcpStream::connect("example.com:80").unwrap();
+    let mut buf = Vec::new();
+    stream.read_to_end(&mut buf).unwrap();
+}

@@ -210,3 +210,99 @@ fn a_field_read_in_a_skipped_file_still_counts() {
     assert_eq!(outcome.diagnostics.len(), 1);
     assert_eq!(outcome.files_rechecked, 0);
 }
+
+/// Every spawn site the task model records with work that outlives the call (detached, or
+/// with no handle), called as a function or a method, passes the task lints' filters.
+#[test]
+fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
+    use leaklint::model::catalog::OnDrop;
+    let mut sources: Vec<String> = SPAWN_FNS
+        .iter()
+        .flat_map(|s| {
+            let (module, name) = s.path.rsplit_once("::").unwrap();
+            [
+                format!("fn f() {{ let h = {}(|| ()); }}", s.path),
+                format!("use {} as go; fn f() {{ go(|| ()); }}", s.path),
+                format!("use {module}::*; fn f() {{ {name}::<()>(|| ()); }}"),
+            ]
+        })
+        .collect();
+    for method in ["spawn", "spawn_blocking", "spawn_local"] {
+        sources.push(format!(
+            "fn f() {{ std::thread::Builder::new().name(n).{method}(|| ()).unwrap(); }}"
+        ));
+        sources.push(format!(
+            "fn f() {{ tokio::runtime::Handle::current().{method}(async {{}}); }}"
+        ));
+        sources.push(format!(
+            "fn f() {{ let rt = tokio::runtime::Runtime::new().unwrap(); rt.{method}(async {{}}); }}"
+        ));
+        sources.push(format!(
+            "fn f() {{ let mut set = tokio::task::JoinSet::new(); set.{method}(async {{}}); }}"
+        ));
+    }
+    let mut seen = 0;
+    // Inside a loop, with a channel made there: what the other clauses of the task lints
+    // ask for, so that only the spawn clause is under test.
+    let sources: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            s.replacen(
+                "{ ",
+                "{ let (tx, rx) = std::sync::mpsc::channel(); loop { ",
+                1,
+            )
+            .replacen(" }", " } }", 1)
+        })
+        .collect();
+    for src in &sources {
+        let model = model(src);
+        let detaching = model
+            .bodies
+            .iter()
+            .flat_map(|b| &b.spawns)
+            .filter(|s| {
+                matches!(
+                    s.on_drop,
+                    OnDrop::Detach | OnDrop::NoHandle | OnDrop::Cancel
+                )
+            })
+            .count();
+        seen += detaching;
+        for lint in lints::LINTS.iter().filter(|l| spawn_lint(l)) {
+            if detaching > 0 {
+                assert!(
+                    Prefilter::for_lints([*lint]).matches(src.as_bytes()),
+                    "{} skips: {src}",
+                    lint.name
+                );
+            }
+        }
+    }
+    assert!(
+        seen > 25,
+        "the model saw only {seen} spawns: the test checks little"
+    );
+}
+
+/// The task lints: their needles start with the spawn clause, `SPAWN_NEEDLES` joined by `|`.
+fn spawn_lint(lint: &Lint) -> bool {
+    let clause = lints::SPAWN_NEEDLES.join("|");
+    lint.needles == lints::SPAWN_NEEDLES
+        || lint
+            .needles
+            .iter()
+            .all(|n| n.split('&').next() == Some(clause.as_str()))
+}
+
+#[test]
+fn the_task_lints_spell_the_spawn_clause_as_spawn_needles_does() {
+    let task_lints = [
+        "detached_infinite_loop",
+        "detached_spawn_in_loop",
+        "unaborted_race",
+    ];
+    for name in task_lints {
+        assert!(spawn_lint(lint(name)), "{name}: {:?}", lint(name).needles);
+    }
+}

@@ -11,7 +11,9 @@ pub static DETACHED_INFINITE_LOOP: Lint = Lint {
     name: "detached_infinite_loop",
     group: Group::Suspicious,
     doc: include_str!("../../lints/detached_infinite_loop.md"),
-    needles: super::SPAWN_NEEDLES,
+    // A detaching spawn (SPAWN_NEEDLES) and a loop that can run for ever (`loop`,
+    // `while true`).
+    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while"],
     check: Some(check),
 };
 

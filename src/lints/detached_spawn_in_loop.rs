@@ -11,7 +11,8 @@ pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
     name: "detached_spawn_in_loop",
     group: Group::Pedantic,
     doc: include_str!("../../lints/detached_spawn_in_loop.md"),
-    needles: super::SPAWN_NEEDLES,
+    // A detaching spawn (SPAWN_NEEDLES) inside a loop.
+    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
     check: Some(check),
 };
 

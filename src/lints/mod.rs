@@ -44,8 +44,11 @@ pub static LINTS: &[&Lint] = &[
 /// `unbounded(`). A channel exists in the model only where a constructor is called.
 pub const CHANNEL_NEEDLES: &[&str] = &["channel(", "bounded(", "never("];
 
-/// Pre-filter needles of the task lints.
-pub const SPAWN_NEEDLES: &[&str] = &["spawn"];
+/// Pre-filter needles of the task lints: every spawn function and method that detaches
+/// work (`spawn`, `spawn_blocking`, `spawn_local`, rayon's `spawn_fifo`) named as a callee;
+/// scoped spawns (`scope`, `join`) detach nothing. Lints that need more than a spawn start
+/// their needles with these joined by `|` (checked by `tests/prefilter.rs`).
+pub const SPAWN_NEEDLES: &[&str] = &["spawn(", "spawn_blocking(", "spawn_local(", "spawn_fifo("];
 
 /// Groups as in clippy: they set the default level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

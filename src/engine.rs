@@ -1,9 +1,11 @@
 //! The pipeline from a list of files to sorted diagnostics:
-//! load → pre-filter → parse → model → lints → suppressions → levels → crate facts.
+//! load → pre-filter → nesting guard → parse → model → lints → suppressions → levels →
+//! crate facts.
 //!
 //! Files are processed in parallel; each produces plain data (no syn values cross threads,
 //! since proc-macro2 spans are thread-local). Crate-wide conditions are resolved after
-//! every file of the crate is done.
+//! every file of the crate is done. Why it is built this way, and what it costs:
+//! `docs/performance.md`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -60,8 +62,9 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub files_seen: usize,
     pub files_parsed: usize,
-    /// Files the pre-filter skipped that were read a second time, because a crate-wide fact
-    /// (a field read) that a finding depends on could only be settled by modelling them.
+    /// Files the pre-filter skipped that were modelled after all, because a crate-wide fact
+    /// (a field read) that a finding depends on could only be settled by them. To find them,
+    /// the skipped files of that crate are read a second time.
     pub files_rechecked: usize,
 }
 
@@ -118,8 +121,9 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
         facts.entry(r.unit).or_default().merge(&r.facts);
     }
     // A conditional finding that holds so far may be undone by a file the pre-filter skipped
-    // (a field read in a file with no channel in it). Those few files are read again and
-    // modelled, so that the pre-filter never changes a finding.
+    // (a field read in a file with no channel in it). The skipped files of that crate are
+    // read again, and those that name the field are modelled, so that the pre-filter never
+    // changes a finding.
     let mut files_rechecked = 0;
     let pending = pending_words(&results, &facts);
     if !pending.is_empty() {

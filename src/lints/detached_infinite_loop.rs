@@ -3,9 +3,8 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{Group, Lint, LintContext};
-use crate::model::catalog::OnDrop;
 use crate::model::tasks::loop_header;
-use crate::model::{HandleFate, HandleUse};
+use crate::model::HandleUse;
 
 pub static DETACHED_INFINITE_LOOP: Lint = Lint {
     name: "detached_infinite_loop",
@@ -21,10 +20,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     // In tests, the test's runtime or process ends the work.
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for site in &body.spawns {
-            // A cancel-on-drop task (smol) counts once it is `.detach()`ed.
-            let detaches = matches!(site.on_drop, OnDrop::Detach | OnDrop::NoHandle)
-                || site.handle == HandleFate::Detached;
-            if !detaches {
+            if !site.detaches() {
                 continue;
             }
             let HandleUse::Dropped(dropped) = body.handle_use(site) else {

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{Group, Lint, LintContext};
-use crate::model::catalog::OnDrop;
 use crate::model::tasks::loop_header;
-use crate::model::{HandleFate, HandleUse, UseKind};
+use crate::model::{HandleUse, UseKind};
 
 pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
     name: "detached_spawn_in_loop",
@@ -19,9 +18,7 @@ pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for site in &body.spawns {
-            let detaches = matches!(site.on_drop, OnDrop::Detach | OnDrop::NoHandle)
-                || site.handle == HandleFate::Detached;
-            if !detaches || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
+            if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
             // The innermost loop around the spawn, in the spawn's own flow of control.

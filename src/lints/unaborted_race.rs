@@ -131,8 +131,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 }
 
 fn detached(body: &Body, site: &SpawnSite) -> bool {
-    matches!(site.on_drop, OnDrop::Detach | OnDrop::NoHandle)
-        && matches!(body.handle_use(site), HandleUse::Dropped(_))
+    site.detaches() && matches!(body.handle_use(site), HandleUse::Dropped(_))
 }
 
 fn within(inner: Span, outer: Span) -> bool {

@@ -26,6 +26,15 @@ pub struct SpawnSite {
     pub handle: HandleFate,
 }
 
+impl SpawnSite {
+    /// Whether the work goes on when its handle is dropped: a detaching spawn, or a
+    /// cancel-on-drop task (smol) that is explicitly `.detach()`ed.
+    pub fn detaches(&self) -> bool {
+        matches!(self.on_drop, OnDrop::Detach | OnDrop::NoHandle)
+            || self.handle == HandleFate::Detached
+    }
+}
+
 /// What happens to the handle a spawn returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HandleFate {

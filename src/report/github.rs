@@ -73,15 +73,13 @@ fn command(d: &Diagnostic, options: &ReportOptions) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::testutil::*;
-    use super::super::{write, Format, ReportOptions};
+    use super::super::Format;
     use super::*;
     use crate::diagnostic::{Finding, Label, Level, LevelSource};
     use crate::source::{SourceFile, Span};
 
     fn github(diagnostics: &[Diagnostic]) -> String {
-        let mut out = Vec::new();
-        write(&mut out, diagnostics, &ReportOptions::new(Format::Github)).unwrap();
-        String::from_utf8(out).unwrap()
+        render_as(Format::Github, diagnostics)
     }
 
     #[test]

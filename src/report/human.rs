@@ -295,9 +295,7 @@ mod tests {
     use crate::source::Span;
 
     fn human(diagnostics: &[Diagnostic]) -> String {
-        let mut out = Vec::new();
-        write(&mut out, diagnostics, &ReportOptions::new(Format::Human)).unwrap();
-        String::from_utf8(out).unwrap()
+        render_as(Format::Human, diagnostics)
     }
 
     #[test]

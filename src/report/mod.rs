@@ -305,6 +305,13 @@ pub(crate) mod testutil {
     /// line 3 is `    let (tx, _) = mpsc::channel::<ü8>(); // é`.
     pub const TEXT: &str = "\u{feff}use std::sync::mpsc;\r\nfn main() {\r\n    let (tx, _) = mpsc::channel::<ü8>(); // é\r\n    tx.send(1).unwrap();\r\n}\r\n";
 
+    /// Renders diagnostics in one format, with the default options.
+    pub fn render_as(format: super::Format, diagnostics: &[Diagnostic]) -> String {
+        let mut out = Vec::new();
+        super::write(&mut out, diagnostics, &super::ReportOptions::new(format)).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     pub fn file() -> Arc<SourceFile> {
         SourceFile::new("src/main.rs".into(), "src/main.rs".into(), TEXT.to_string())
     }

@@ -29,14 +29,12 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::super::testutil::*;
-    use super::super::{write, Format, ReportOptions};
+    use super::super::Format;
     use crate::diagnostic::{Diagnostic, Label};
     use crate::source::{SourceFile, Span};
 
     fn short(diagnostics: &[Diagnostic]) -> String {
-        let mut out = Vec::new();
-        write(&mut out, diagnostics, &ReportOptions::new(Format::Short)).unwrap();
-        String::from_utf8(out).unwrap()
+        render_as(Format::Short, diagnostics)
     }
 
     #[test]

@@ -38,9 +38,9 @@ mod pattern;
 mod proc;
 mod report;
 mod serial;
-pub mod thread;
 #[cfg(feature = "tokio")]
 mod tasks;
+pub mod thread;
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -126,7 +126,8 @@ impl Guard {
     /// If the threads can no longer be listed (`/proc` unmounted meanwhile).
     pub fn ignore_current(mut self) -> Guard {
         let now = proc::live_threads().unwrap_or_else(|e| panic!("{e}"));
-        self.baseline.extend(now.into_iter().map(|t| (t.tid, t.start)));
+        self.baseline
+            .extend(now.into_iter().map(|t| (t.tid, t.start)));
         #[cfg(feature = "tokio")]
         if let Some(tasks) = &mut self.tasks {
             tasks.rebase();
@@ -240,7 +241,6 @@ impl Guard {
             })
             .collect()
     }
-
 }
 
 impl Default for Guard {

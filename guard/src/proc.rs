@@ -14,7 +14,11 @@ pub struct Unsupported {
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "leaklint-guard cannot check this process: {}", self.reason)
+        write!(
+            f,
+            "leaklint-guard cannot check this process: {}",
+            self.reason
+        )
     }
 }
 

@@ -235,7 +235,9 @@ mod tests {
             "leaklint-guard: test `net::tests::serves` leaked 2 threads and 1 tokio task \
              (still alive after waiting 200 ms for them to end)\n"
         ));
-        assert!(text.contains("  1. thread `heartbeat` (tid 4242), state S (sleeping), spawn location unknown\n"));
+        assert!(text.contains(
+            "  1. thread `heartbeat` (tid 4242), state S (sleeping), spawn location unknown\n"
+        ));
         assert!(text.contains(&format!(
             "  2. unnamed thread (tid 4243), state R (running), spawned at {}:",
             file!()

@@ -7,9 +7,10 @@ use tokio::runtime::{Handle, RuntimeFlavor};
 
 use crate::{Guard, LeakReport, LeakedTasks, Traces, Unsupported};
 
-/// The runtime's threads (worker and blocking pool, by tokio's default name): the runtime's
-/// own, checked through its task count instead.
-const RUNTIME_THREADS: &str = "tokio-runtime-worker";
+/// The runtime's threads (worker and blocking pool, by tokio's default names: the newer
+/// `tokio-rt-worker`, the older `tokio-runtime-worker`): the runtime's own, checked through
+/// its task count instead.
+const RUNTIME_THREADS: &[&str] = &["tokio-rt-worker", "tokio-runtime-worker"];
 
 /// Why a synchronous check inside a `current_thread` runtime does not wait.
 pub(crate) const BLOCKING_NOTE: &str =
@@ -72,8 +73,9 @@ async fn dump(handle: &Handle) -> Traces {
 
 impl Guard {
     /// [`Guard::new`] that also counts the current tokio runtime's alive tasks
-    /// (`Handle::metrics().num_alive_tasks()`). Threads named `tokio-runtime-worker` (the
-    /// runtime's workers and blocking pool) are the runtime's and not reported.
+    /// (`Handle::metrics().num_alive_tasks()`). Threads named `tokio-rt-worker` or
+    /// `tokio-runtime-worker` (tokio's default names for the runtime's workers and blocking
+    /// pool) are the runtime's and not reported.
     ///
     /// # Panics
     /// Outside a tokio runtime, or where threads cannot be listed; [`Guard::try_tokio`]
@@ -90,7 +92,10 @@ impl Guard {
         let handle = Handle::try_current().map_err(|e| Unsupported {
             reason: format!("Guard::tokio() must be called inside a tokio runtime ({e})"),
         })?;
-        let mut guard = Guard::try_new()?.ignore_thread(RUNTIME_THREADS);
+        let mut guard = Guard::try_new()?;
+        guard
+            .ignored_names
+            .extend(RUNTIME_THREADS.iter().map(|&name| name.to_owned()));
         let mut tasks = TaskCount {
             handle,
             baseline: 0,

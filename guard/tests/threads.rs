@@ -44,7 +44,10 @@ fn a_leaked_named_thread_is_reported_with_its_id_state_and_test() {
     let (stop, handle, tid) = blocked_thread("leaky-worker");
     let started = Instant::now();
     let report = guard.check().expect_err("the thread is still running");
-    assert!(started.elapsed() >= SHORT, "the check waits the grace period");
+    assert!(
+        started.elapsed() >= SHORT,
+        "the check waits the grace period"
+    );
     let leaked = named(&report, "leaky-worker");
     assert_eq!(leaked.len(), 1, "{report}");
     assert_eq!((leaked[0].tid, leaked[0].state), (tid, 'S'));
@@ -61,7 +64,10 @@ fn a_leaked_named_thread_is_reported_with_its_id_state_and_test() {
         "{text}"
     );
     assert!(text.contains("leaklint::detached_infinite_loop"), "{text}");
-    assert!(text.contains("leaklint::sender_alive_in_recv_loop"), "{text}");
+    assert!(
+        text.contains("leaklint::sender_alive_in_recv_loop"),
+        "{text}"
+    );
     // Once the thread ends, the guard's own check on drop passes.
     drop(stop);
     handle.join().unwrap();
@@ -212,5 +218,8 @@ fn a_failing_test_prints_the_report() {
         "{stderr}"
     );
     assert!(stderr.contains("thread `child-leak` (tid "), "{stderr}");
-    assert!(stdout.contains("test child_leaks_a_thread ... FAILED"), "{stdout}");
+    assert!(
+        stdout.contains("test child_leaks_a_thread ... FAILED"),
+        "{stdout}"
+    );
 }

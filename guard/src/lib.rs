@@ -153,6 +153,10 @@ impl Guard {
     ///
     /// # Errors
     /// A [`LeakReport`] of what is still alive after the grace period.
+    #[allow(
+        clippy::result_large_err,
+        reason = "the report is made once, when a test fails"
+    )]
     pub fn check(&self) -> Result<(), LeakReport> {
         #[cfg_attr(not(feature = "tokio"), allow(unused_mut))]
         let mut notes = Vec::new();

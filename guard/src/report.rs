@@ -66,6 +66,10 @@ impl LeakReport {
     }
 
     /// `Ok(())` when nothing leaked, else the report.
+    #[allow(
+        clippy::result_large_err,
+        reason = "the report is made once, when a test fails"
+    )]
     pub(crate) fn into_result(self) -> Result<(), LeakReport> {
         if self.is_empty() {
             Ok(())

@@ -112,6 +112,10 @@ impl Guard {
     ///
     /// # Errors
     /// A [`LeakReport`] of what is still alive after the grace period.
+    #[allow(
+        clippy::result_large_err,
+        reason = "the report is made once, when a test fails"
+    )]
     pub async fn check_async(&self) -> Result<(), LeakReport> {
         let start = Instant::now();
         loop {

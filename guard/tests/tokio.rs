@@ -80,3 +80,21 @@ fn outside_a_runtime_guard_tokio_says_so() {
         "{error}"
     );
 }
+
+/// Only with `RUSTFLAGS="--cfg tokio_unstable"` and `--features taskdump`.
+#[cfg(all(tokio_unstable, feature = "taskdump"))]
+#[tokio::test]
+async fn with_taskdump_the_report_holds_the_task_traces() {
+    let guard = Guard::tokio().with_timeout(SHORT);
+    let task = tokio::spawn(tokio::time::sleep(Duration::from_secs(3600)));
+    let report = guard.check_async().await.unwrap_err();
+    let traces = match &report.tasks.as_ref().unwrap().traces {
+        leaklint_guard::Traces::Dumped(traces) => traces.clone(),
+        other => panic!("no traces: {other:?}"),
+    };
+    assert_eq!(traces.len(), 1, "{report}");
+    assert!(report.to_string().contains("Handle::dump"), "{report}");
+    println!("{report}");
+    task.abort();
+    guard.assert_no_leaks_async().await;
+}

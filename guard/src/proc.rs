@@ -51,8 +51,17 @@ impl ThreadInfo {
 /// [`Unsupported`] off Linux, or when `/proc/self/task` cannot be read.
 #[cfg(target_os = "linux")]
 pub(crate) fn live_threads() -> Result<Vec<ThreadInfo>, Unsupported> {
-    let dir = std::fs::read_dir("/proc/self/task").map_err(|e| Unsupported {
-        reason: format!("`/proc/self/task` cannot be read ({e}); is /proc mounted?"),
+    threads_in(std::path::Path::new("/proc/self/task"))
+}
+
+/// The threads listed in `task_dir`, a `/proc/PID/task` directory.
+#[cfg(target_os = "linux")]
+fn threads_in(task_dir: &std::path::Path) -> Result<Vec<ThreadInfo>, Unsupported> {
+    let dir = std::fs::read_dir(task_dir).map_err(|e| Unsupported {
+        reason: format!(
+            "`{}` cannot be read ({e}); is /proc mounted?",
+            task_dir.display()
+        ),
     })?;
     let mut threads = Vec::new();
     for entry in dir.flatten() {
@@ -112,6 +121,7 @@ pub(crate) fn current_tid() -> Option<u64> {
 /// The state letter and start time of a `/proc/.../stat` line:
 /// `TID (COMM) STATE PPID ... STARTTIME ...`. COMM may hold spaces and `)`, so the fields are
 /// counted from the last `)`.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub(crate) fn parse_stat(stat: &str) -> Option<(char, u64)> {
     let rest = &stat[stat.rfind(')')? + 1..];
     let mut fields = rest.split_whitespace();
@@ -157,6 +167,18 @@ mod tests {
         assert_eq!(describe_state('S'), "S (sleeping)");
         assert_eq!(describe_state('R'), "R (running)");
         assert_eq!(describe_state('?'), "? (unknown)");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn without_proc_the_answer_is_unsupported_not_empty() {
+        let missing = std::path::Path::new("/nonexistent-proc/self/task");
+        let error = threads_in(missing).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "leaklint-guard cannot check this process: `/nonexistent-proc/self/task` cannot be \
+             read (No such file or directory (os error 2)); is /proc mounted?"
+        );
     }
 
     #[cfg(target_os = "linux")]

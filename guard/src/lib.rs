@@ -27,10 +27,12 @@
 //! # What cannot be known
 //! The operating system gives a thread's id, name (cut to 15 bytes) and state, never where it
 //! was spawned: the report names the spawn site only of threads started through
-//! [`thread::spawn`] / [`thread::Builder`]. For tokio tasks, only how many more are alive; with
-//! `--cfg tokio_unstable` and the `taskdump` feature, the traces of all the runtime's tasks (tokio
-//! does not say which are new). A task's spawn location is not known to the guard; tokio-console
-//! shows it (tokio_unstable with tracing). Off Linux, [`Guard::try_new`] returns [`Unsupported`].
+//! [`thread::spawn`] / [`thread::Builder`]. For tokio tasks, only how many more are alive, unless
+//! the tests are built with `--cfg tokio_unstable`: then the `spawn-sites` feature names each
+//! leaked task's id and spawn location (from tokio's `runtime.spawn` tracing spans, through a
+//! global `tracing` subscriber the guard installs), and the `taskdump` feature adds the traces
+//! of all the runtime's tasks (`Handle::dump`). Off Linux, [`Guard::try_new`] returns
+//! [`Unsupported`].
 
 #![warn(missing_docs)]
 

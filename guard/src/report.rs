@@ -24,6 +24,9 @@ pub struct LeakedThread {
 pub struct LeakedTasks {
     /// How many more tasks are alive than when the guard was created.
     pub count: usize,
+    /// "task ID spawned at FILE:LINE:COL" for each task spawned since the guard was made and
+    /// still alive; or why spawn sites are not known.
+    pub spawned: Result<Vec<String>, String>,
     /// The task traces of `Handle::dump`, when the crate is built for them; otherwise how to
     /// get them.
     pub traces: Traces,
@@ -168,6 +171,14 @@ impl fmt::Display for LeakReport {
                 "  {} more alive than when the guard was created",
                 plural(tasks.count, "tokio task", "tokio tasks")
             )?;
+            match &tasks.spawned {
+                Ok(spawned) => {
+                    for task in spawned {
+                        writeln!(f, "    {task}")?;
+                    }
+                }
+                Err(why) => writeln!(f, "  spawn locations unknown: {why}")?,
+            }
             match &tasks.traces {
                 Traces::Dumped(traces) => {
                     writeln!(f, "  traces of the runtime's tasks (Handle::dump):")?;
@@ -228,6 +239,7 @@ mod tests {
             ],
             tasks: Some(LeakedTasks {
                 count: 1,
+                spawned: Err("build with spawn-sites".into()),
                 traces: Traces::Unavailable("build with tokio_unstable".into()),
             }),
             waited: Duration::from_millis(200),
@@ -248,6 +260,7 @@ mod tests {
         )));
         assert!(text.contains("  1 tokio task more alive than when the guard was created\n"));
         assert!(text.contains("no task traces: build with tokio_unstable"));
+        assert!(text.contains("  spawn locations unknown: build with spawn-sites\n"));
         assert!(text.contains("leaklint::detached_infinite_loop"));
         assert!(text.contains("leaklint::sender_alive_in_recv_loop"));
         assert!(!report.is_empty());

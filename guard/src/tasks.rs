@@ -7,6 +7,9 @@ use tokio::runtime::{Handle, RuntimeFlavor};
 
 use crate::{Guard, LeakReport, LeakedTasks, Traces, Unsupported};
 
+#[cfg(all(feature = "spawn-sites", tokio_unstable))]
+mod sites;
+
 /// The runtime's threads (worker and blocking pool, by tokio's default names: the newer
 /// `tokio-rt-worker`, the older `tokio-runtime-worker`): the runtime's own, checked through
 /// its task count instead.
@@ -23,6 +26,9 @@ pub(crate) const BLOCKING_NOTE: &str =
 pub(crate) struct TaskCount {
     handle: Handle,
     baseline: usize,
+    /// Where spawn sites are recorded: the first span id newer than the guard's baseline.
+    /// Otherwise why they are not.
+    sites: Result<u64, String>,
 }
 
 impl TaskCount {
@@ -33,6 +39,7 @@ impl TaskCount {
     /// Counts the tasks alive now as not the test's.
     pub(crate) fn rebase(&mut self) {
         self.baseline = self.alive();
+        self.sites = spawn_sites_mark();
     }
 
     /// The tasks alive beyond the baseline, if any (no traces yet).
@@ -40,9 +47,34 @@ impl TaskCount {
         let count = self.alive().saturating_sub(self.baseline);
         (count > 0).then(|| LeakedTasks {
             count,
+            spawned: self.sites.clone().map(spawned_since),
             traces: Traces::Unavailable(NO_TRACES.to_owned()),
         })
     }
+}
+
+#[cfg(all(feature = "spawn-sites", tokio_unstable))]
+fn spawn_sites_mark() -> Result<u64, String> {
+    sites::install().map(|()| sites::mark())
+}
+
+#[cfg(not(all(feature = "spawn-sites", tokio_unstable)))]
+fn spawn_sites_mark() -> Result<u64, String> {
+    Err(
+        "build the tests with `RUSTFLAGS=\"--cfg tokio_unstable\"` and leaklint-guard's \
+         `spawn-sites` feature to know them"
+            .to_owned(),
+    )
+}
+
+#[cfg(all(feature = "spawn-sites", tokio_unstable))]
+fn spawned_since(mark: u64) -> Vec<String> {
+    sites::alive_since(mark)
+}
+
+#[cfg(not(all(feature = "spawn-sites", tokio_unstable)))]
+fn spawned_since(_mark: u64) -> Vec<String> {
+    Vec::new()
 }
 
 /// Whether the calling thread runs a `current_thread` runtime's tasks.
@@ -99,6 +131,7 @@ impl Guard {
         let mut tasks = TaskCount {
             handle,
             baseline: 0,
+            sites: Err(String::new()),
         };
         tasks.rebase();
         guard.tasks = Some(tasks);

@@ -21,6 +21,11 @@ async fn a_leaked_task_is_reported() {
     );
     #[cfg(not(tokio_unstable))]
     assert!(text.contains("--cfg tokio_unstable"), "{text}");
+    #[cfg(not(tokio_unstable))]
+    assert!(
+        text.contains("spawn locations unknown: build the tests with"),
+        "{text}"
+    );
     // Aborted, the task ends within the grace period.
     task.abort();
     guard.assert_no_leaks_async().await;
@@ -94,6 +99,26 @@ async fn with_taskdump_the_report_holds_the_task_traces() {
     };
     assert_eq!(traces.len(), 1, "{report}");
     assert!(report.to_string().contains("Handle::dump"), "{report}");
+    println!("{report}");
+    task.abort();
+    guard.assert_no_leaks_async().await;
+}
+
+/// Only with `RUSTFLAGS="--cfg tokio_unstable"` and `--features spawn-sites`.
+#[cfg(all(tokio_unstable, feature = "spawn-sites"))]
+#[tokio::test]
+async fn with_spawn_sites_the_report_names_where_each_task_was_spawned() {
+    let guard = Guard::tokio().with_timeout(SHORT);
+    let line = line!() + 1;
+    let task = tokio::spawn(tokio::time::sleep(Duration::from_secs(3600)));
+    tokio::spawn(async {}).await.unwrap(); // ended: not reported
+    let report = guard.check_async().await.unwrap_err();
+    let spawned = report.tasks.as_ref().unwrap().spawned.clone().unwrap();
+    assert_eq!(spawned.len(), 1, "{report}");
+    assert!(
+        spawned[0].ends_with(&format!("spawned at {}:{line}:16", file!())),
+        "{report}"
+    );
     println!("{report}");
     task.abort();
     guard.assert_no_leaks_async().await;

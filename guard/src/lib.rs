@@ -65,6 +65,8 @@ pub struct Guard {
     timeout: Duration,
     armed: bool,
     test: Option<String>,
+    /// Where the guard was made (the caller of `new`, `tokio`, ...).
+    made_at: &'static std::panic::Location<'static>,
     #[cfg(feature = "tokio")]
     tasks: Option<tasks::TaskCount>,
     /// Dropped last: the next guarded test starts after this one's check.
@@ -77,6 +79,7 @@ impl Guard {
     /// # Panics
     /// Where threads cannot be listed (off Linux, or without `/proc`); [`Guard::try_new`]
     /// returns the reason instead.
+    #[track_caller]
     pub fn new() -> Guard {
         Guard::try_new().unwrap_or_else(|e| panic!("{e}"))
     }
@@ -85,7 +88,9 @@ impl Guard {
     ///
     /// # Errors
     /// [`Unsupported`] where threads cannot be listed (off Linux, or without `/proc`).
+    #[track_caller]
     pub fn try_new() -> Result<Guard, Unsupported> {
+        let made_at = std::panic::Location::caller();
         let serial = serial();
         let baseline = proc::live_threads()?
             .into_iter()
@@ -101,6 +106,7 @@ impl Guard {
             timeout: DEFAULT_TIMEOUT,
             armed: true,
             test,
+            made_at,
             #[cfg(feature = "tokio")]
             tasks: None,
             _serial: serial,
@@ -204,6 +210,7 @@ impl Guard {
                 notes.push(format!("the threads could not be listed: {e}"));
                 return LeakReport {
                     test: self.test.clone(),
+                    guard_made_at: Some(self.made_at),
                     threads: Vec::new(),
                     tasks: None,
                     waited: start.elapsed(),
@@ -218,6 +225,7 @@ impl Guard {
         let tasks = None;
         LeakReport {
             test: self.test.clone(),
+            guard_made_at: Some(self.made_at),
             threads,
             tasks,
             waited: start.elapsed(),
@@ -250,6 +258,7 @@ impl Guard {
 }
 
 impl Default for Guard {
+    #[track_caller]
     fn default() -> Self {
         Guard::new()
     }

@@ -49,6 +49,8 @@ pub struct LeakReport {
     /// The test's name (the name of the thread that created the guard, which the test
     /// harness names after the test), if there is one.
     pub test: Option<String>,
+    /// Where the guard was made: the caller of `Guard::new` (or `Guard::tokio`, ...).
+    pub guard_made_at: Option<SpawnSite>,
     /// The leaked threads, in tid order.
     pub threads: Vec<LeakedThread>,
     /// The leaked tokio tasks, for a guard made with `Guard::tokio()`.
@@ -191,6 +193,9 @@ impl fmt::Display for LeakReport {
                 Traces::Unavailable(why) => writeln!(f, "  no task traces: {why}")?,
             }
         }
+        if let Some(site) = self.guard_made_at {
+            writeln!(f, "note: the guard was made at {site}")?;
+        }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
         }
@@ -223,6 +228,7 @@ mod tests {
     fn the_report_names_each_thread_its_state_site_and_the_lints() {
         let report = LeakReport {
             test: Some("net::tests::serves".into()),
+            guard_made_at: None,
             threads: vec![
                 LeakedThread {
                     tid: 4242,

@@ -112,6 +112,7 @@ impl Guard {
     /// # Panics
     /// Outside a tokio runtime, or where threads cannot be listed; [`Guard::try_tokio`]
     /// returns the reason instead.
+    #[track_caller]
     pub fn tokio() -> Guard {
         Guard::try_tokio().unwrap_or_else(|e| panic!("{e}"))
     }
@@ -120,6 +121,7 @@ impl Guard {
     ///
     /// # Errors
     /// [`Unsupported`] outside a tokio runtime, or where threads cannot be listed.
+    #[track_caller]
     pub fn try_tokio() -> Result<Guard, Unsupported> {
         let handle = Handle::try_current().map_err(|e| Unsupported {
             reason: format!("Guard::tokio() must be called inside a tokio runtime ({e})"),

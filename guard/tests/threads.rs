@@ -40,6 +40,7 @@ fn named<'a>(report: &'a LeakReport, name: &str) -> Vec<&'a leaklint_guard::Leak
 
 #[test]
 fn a_leaked_named_thread_is_reported_with_its_id_state_and_test() {
+    let guard_line = line!() + 1;
     let guard = Guard::new().with_timeout(SHORT);
     let (stop, handle, tid) = blocked_thread("leaky-worker");
     let started = Instant::now();

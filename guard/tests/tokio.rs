@@ -19,6 +19,10 @@ async fn a_leaked_task_is_reported() {
         text.contains("test `a_leaked_task_is_reported` leaked 1 tokio task"),
         "{text}"
     );
+    assert!(
+        text.contains(&format!("the guard was made at {}:", file!())),
+        "{text}"
+    );
     #[cfg(not(tokio_unstable))]
     assert!(text.contains("--cfg tokio_unstable"), "{text}");
     #[cfg(not(tokio_unstable))]

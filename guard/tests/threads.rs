@@ -64,6 +64,13 @@ fn a_leaked_named_thread_is_reported_with_its_id_state_and_test() {
         text.contains("test `a_leaked_named_thread_is_reported_with_its_id_state_and_test`"),
         "{text}"
     );
+    assert!(
+        text.contains(&format!(
+            "note: the guard was made at {}:{guard_line}:17\n",
+            file!()
+        )),
+        "{text}"
+    );
     assert!(text.contains("leaklint::detached_infinite_loop"), "{text}");
     assert!(
         text.contains("leaklint::sender_alive_in_recv_loop"),

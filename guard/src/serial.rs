@@ -9,6 +9,9 @@
 //! Tests without a guard are not serialized: their threads can still be seen by a guarded test
 //! running beside them. Use [`serial`] in such tests, run with `--test-threads=1`, or use
 //! cargo-nextest, which runs each test in a process of its own.
+//!
+//! A guard made on another thread while one is alive waits for it to be dropped: do not make
+//! guards inside threads that a guarded test joins (that would never end).
 
 use std::collections::HashSet;
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};

@@ -1,5 +1,6 @@
-//! tokio support (feature `tokio`): count the runtime's alive tasks, and dump their traces
-//! where tokio is built for it.
+//! tokio support (feature `tokio`): count the runtime's alive tasks; where tokio is built with
+//! `--cfg tokio_unstable`, name their spawn sites (feature `spawn-sites`) and dump their traces
+//! (feature `taskdump`).
 
 use std::time::{Duration, Instant};
 

@@ -21,10 +21,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
-            // The innermost loop around the spawn, in the spawn's own flow of control.
+            // The innermost loop around the spawn, in the spawn's own flow of control, that
+            // is driven by input: a `for` over a range or an array literal starts a fixed
+            // pool of workers, not a number that grows.
             let Some(l) = body
                 .loops_around(site.call)
-                .filter(|l| body.ctx_within(site.ctx, l.ctx))
+                .filter(|l| body.ctx_within(site.ctx, l.ctx) && !l.bounded)
                 .max_by_key(|l| l.span.start)
             else {
                 continue;

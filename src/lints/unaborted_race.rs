@@ -25,6 +25,9 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let body = cx.model.body(channel.body);
+        if body.in_test {
+            continue;
+        }
         // Racers: detached spawns that capture a sender of this channel.
         let senders: Vec<usize> = body.endpoints(channel.id, Role::Sender).collect();
         let racers: Vec<&SpawnSite> = body
@@ -46,9 +49,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         if count < 2 {
             continue;
         }
-        // The losers block in `send` when the channel cannot hold every racer's value.
+        // The losers block in `send` when the channel cannot hold every racer's value: a
+        // capacity `cap` and one receive take `cap + 1` sends. Racers spawned in a loop are
+        // taken to be many, more than a capacity of one and the receive can take.
         let blocks = match channel.kind {
-            ChannelKind::Bounded(Some(cap)) => cap < count && (!in_loop || cap <= 1),
+            ChannelKind::Bounded(Some(cap)) if in_loop => cap <= 1,
+            ChannelKind::Bounded(Some(cap)) => cap + 1 < count,
             _ => false,
         };
         if !blocks {
@@ -92,7 +98,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     }
     // `select_all(handles)` / `select_ok(handles)` over collected task handles: the losers'
     // handles are dropped, which detaches them.
-    for body in &cx.model.bodies {
+    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for (v, b) in body.bindings.iter().enumerate() {
             let Some(select) = b.uses.iter().find_map(|u| match &u.kind {
                 UseKind::CallArg { callee: Some(p) }

@@ -3,17 +3,17 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::{Body, CtxId, FileModel, UseKind, ValueOrigin};
 use crate::source::Span;
 
-pub static MISSING_TIMEOUT: Lint = Lint {
-    name: "missing_timeout",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/missing_timeout.md"),
-    needles: &["TcpStream", "reqwest"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static MISSING_TIMEOUT = missing_timeout {
+        group: Suspicious,
+        needles: &["TcpStream", "reqwest"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();

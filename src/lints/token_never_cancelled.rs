@@ -2,17 +2,17 @@
 //! spawned work that the function never cancels.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::{BindingId, Body, UseKind, ValueOrigin};
 use crate::source::Span;
 
-pub static TOKEN_NEVER_CANCELLED: Lint = Lint {
-    name: "token_never_cancelled",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/token_never_cancelled.md"),
-    needles: &["CancellationToken"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static TOKEN_NEVER_CANCELLED = token_never_cancelled {
+        group: Suspicious,
+        needles: &["CancellationToken"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {

@@ -2,22 +2,22 @@
 //! `select_all`/`select_ok`, only the first result is taken, and the losers are never stopped.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{ChannelKind, EndpointOp, OnDrop};
 use crate::model::{Body, HandleFate, HandleUse, Role, Slot, SpawnSite, UseKind};
 use crate::source::Span;
 
-pub static UNABORTED_RACE: Lint = Lint {
-    name: "unaborted_race",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/unaborted_race.md"),
-    // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
-    // to a `select_all`/`select_ok`.
-    needles: &[
-        "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
-    ],
-    check: Some(check),
-};
+declare_lint! {
+    pub static UNABORTED_RACE = unaborted_race {
+        group: Suspicious,
+        // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
+        // to a `select_all`/`select_ok`.
+        needles: &[
+            "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
+        ],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {

@@ -148,7 +148,7 @@ fn lints_flagging(path: &Path, expect: &str) -> Vec<String> {
 fn run(case: &Case) -> Outcome {
     let leak = lints_flagging(&case.dir.join("leak.rs"), &case.expect);
     Outcome {
-        detected: leak.iter().any(|l| *l == case.expect),
+        detected: leak.contains(&case.expect),
         false_positives: lints_flagging(&case.dir.join("fixed.rs"), &case.expect),
     }
 }
@@ -269,7 +269,11 @@ fn recorded(doc: &str) -> BTreeMap<String, Figures> {
         } else {
             cells[1].trim_matches('`').to_string()
         };
-        let number = |i: usize| cells[i].parse::<usize>().unwrap_or_else(|_| panic!("{line}"));
+        let number = |i: usize| {
+            cells[i]
+                .parse::<usize>()
+                .unwrap_or_else(|_| panic!("{line}"))
+        };
         rows.insert(
             name,
             Figures {

@@ -19,6 +19,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for site in &body.spawns {
+            // Work spawned on a `JoinSet` (or a smol `Task` kept) ends when its owner drops
+            // it, so a timeout around the owner bounds it: a connect raced in a `JoinSet`
+            // under a caller's timeout is not a hang of its own.
+            if !site.detaches() {
+                continue;
+            }
             let Some((work_body, ctx)) = cx.model.spawned_work(body, site) else {
                 continue;
             };

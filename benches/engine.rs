@@ -100,6 +100,7 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
             path,
             unit: 0,
             package: None,
+            is_test_target: false,
         })
         .collect();
     let levels = [Levels::default()];

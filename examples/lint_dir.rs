@@ -68,6 +68,7 @@ fn main() {
                 path,
                 unit,
                 package: None,
+                is_test_target: false,
             });
         }
     }

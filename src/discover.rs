@@ -44,6 +44,37 @@ impl PackageInfo {
             .map(|(_, t)| t)
             .or_else(|| self.targets.first())
     }
+
+    /// Whether `file` belongs to a test, bench or example target (by cargo's target kinds),
+    /// so that it is test code for the task lints. A file no target claims better than the
+    /// library, the build script or a binary is not.
+    pub fn is_test_target(&self, file: &Path) -> bool {
+        self.target_for(file).is_some_and(|t| {
+            !t.kind.is_empty()
+                && t.kind
+                    .iter()
+                    .all(|k| TEST_TARGET_KINDS.contains(&k.as_str()))
+        })
+    }
+}
+
+/// Cargo target kinds whose code is test code: spawned work there ends with the test, the
+/// benchmark or the example.
+const TEST_TARGET_KINDS: &[&str] = &["test", "bench", "example"];
+
+/// Cargo's directories of test, bench and example targets.
+const TEST_TARGET_DIRS: &[&str] = &["tests", "benches", "examples"];
+
+/// Path mode, where there is no cargo metadata: whether `file` lies under a `tests/`,
+/// `benches/` or `examples/` directory that sits next to a `Cargo.toml` (cargo's conventions
+/// for test, bench and example targets).
+pub fn in_test_dir(file: &Path) -> bool {
+    file.ancestors().skip(1).any(|dir| {
+        dir.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| TEST_TARGET_DIRS.contains(&n))
+            && dir.parent().is_some_and(|p| p.join("Cargo.toml").is_file())
+    })
 }
 
 /// The files of a run and the units (crates) they form.
@@ -143,6 +174,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
+                    is_test_target: info.is_test_target(&path),
                     path,
                     unit,
                     package: Some(info.clone()),
@@ -197,6 +229,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
+                    is_test_target: in_test_dir(&path),
                     path,
                     unit: 0,
                     package: None,
@@ -629,6 +662,23 @@ mod tests {
             "path+file:///ws/a#0.1.0",
             Path::new("/ws/a")
         ));
+    }
+
+    #[test]
+    fn test_target_directories_sit_next_to_a_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+        for sub in ["tests/common", "benches", "examples", "src/tests"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+        }
+        assert!(in_test_dir(&root.join("tests/it.rs")));
+        assert!(in_test_dir(&root.join("tests/common/mod.rs")));
+        assert!(in_test_dir(&root.join("benches/b.rs")));
+        assert!(in_test_dir(&root.join("examples/e.rs")));
+        assert!(!in_test_dir(&root.join("src/lib.rs")));
+        // `src/tests/` is a module of the library (reached through `mod tests;`).
+        assert!(!in_test_dir(&root.join("src/tests/mod.rs")));
     }
 
     #[test]

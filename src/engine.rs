@@ -36,6 +36,9 @@ pub struct InputFile {
     /// per unit.
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
+    /// The file belongs to a cargo test, bench or example target (`tests/`, `benches/`,
+    /// `examples/`): all of it is test code for the task lints.
+    pub is_test_target: bool,
 }
 
 /// Settings of a run that are not per package.
@@ -298,7 +301,7 @@ fn lint_file(
         return result;
     }
     result.parsed = true;
-    match analyse_caught(&file, levels) {
+    match analyse_caught(&file, levels, input.is_test_target) {
         Ok(analysis) => {
             result.facts = analysis.facts;
             for (finding, condition) in analysis.findings {
@@ -337,8 +340,14 @@ fn too_deeply_nested(file: &Arc<SourceFile>, at: usize) -> Diagnostic {
 /// [`analyse`], with a panic turned into an `internal_error` diagnostic, and proc-macro2's
 /// thread-local source map freed afterwards (so that memory stays flat over thousands of
 /// files: every span has been converted to a byte span by then).
-fn analyse_caught(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(file, levels)));
+fn analyse_caught(
+    file: &Arc<SourceFile>,
+    levels: &Levels,
+    test_target: bool,
+) -> Result<Analysis, Vec<Diagnostic>> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse(file, levels, test_target)
+    }));
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
         Ok(result) => result,
@@ -370,7 +379,7 @@ pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic
     if let Some(at) = nesting::too_deep(text.as_bytes(), nesting::MAX_NESTING) {
         return vec![too_deeply_nested(&file, at)];
     }
-    let result = analyse(&file, levels);
+    let result = analyse(&file, levels, false);
     proc_macro2::extra::invalidate_current_thread_spans();
     let mut diagnostics = match result {
         Ok(analysis) => {
@@ -489,12 +498,19 @@ struct Analysis {
     facts: CrateFacts,
 }
 
-fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
+fn analyse(
+    file: &Arc<SourceFile>,
+    levels: &Levels,
+    test_target: bool,
+) -> Result<Analysis, Vec<Diagnostic>> {
     let ast = match syn::parse_file(&file.text) {
         Ok(ast) => ast,
         Err(errors) => return Err(parse_errors(file, errors)),
     };
-    let model = FileModel::build(file, &ast);
+    let mut model = FileModel::build(file, &ast);
+    if test_target {
+        model.mark_test_code();
+    }
     let cx = LintContext {
         file,
         ast: &ast,

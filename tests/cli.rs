@@ -733,3 +733,58 @@ fn color_follows_the_flag_and_the_environment() {
     assert!(!escape(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
     assert!(escape(&[], &[("CARGO_TERM_COLOR", "always")]));
 }
+
+/// A detached thread that loops for ever: `detached_infinite_loop` at line 2, column 27 (the loop).
+const ENDLESS: &str = "pub fn start() {\n    std::thread::spawn(|| loop {\n        std::thread::yield_now();\n    });\n}\n";
+
+#[test]
+fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
+    let single = Fixture::new("single");
+    for file in [
+        "src/spawner.rs",
+        "tests/it.rs",
+        "benches/spin.rs",
+        "examples/demo.rs",
+    ] {
+        single.write(file, ENDLESS);
+    }
+    // Workspace mode: cargo's target kinds.
+    let out = single.run(&["--message-format", "short"]);
+    let endless: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("detached_infinite_loop"))
+        .collect();
+    assert_eq!(endless.len(), 1, "{}", out.stdout);
+    assert!(
+        endless[0].starts_with("src/spawner.rs:2:27:"),
+        "{}",
+        out.stdout
+    );
+    // The channel lints still look at test code.
+    assert!(
+        out.stdout.contains("benches/bench.rs:2:14:"),
+        "{}",
+        out.stdout
+    );
+    // Path mode: directories named as cargo names them, next to a `Cargo.toml`.
+    let out = single.run(&[
+        "--message-format",
+        "short",
+        "src",
+        "tests",
+        "benches",
+        "examples",
+    ]);
+    let endless: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("detached_infinite_loop"))
+        .collect();
+    assert_eq!(endless.len(), 1, "{}", out.stdout);
+    assert!(
+        endless[0].starts_with("src/spawner.rs:2:27:"),
+        "{}",
+        out.stdout
+    );
+}

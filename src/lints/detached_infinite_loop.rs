@@ -2,19 +2,19 @@
 //! ever with no way to stop it.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::tasks::loop_header;
 use crate::model::HandleUse;
 
-pub static DETACHED_INFINITE_LOOP: Lint = Lint {
-    name: "detached_infinite_loop",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/detached_infinite_loop.md"),
-    // A detaching spawn (SPAWN_NEEDLES) and a loop that can run for ever (`loop`,
-    // `while true`).
-    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static DETACHED_INFINITE_LOOP = detached_infinite_loop {
+        group: Suspicious,
+        // A detaching spawn (SPAWN_NEEDLES) and a loop that can run for ever (`loop`,
+        // `while true`).
+        needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     // In tests, the test's runtime or process ends the work.

@@ -2,18 +2,18 @@
 //! tracked, so the number of live threads or tasks grows with the input.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::tasks::loop_header;
 use crate::model::{HandleUse, UseKind};
 
-pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
-    name: "detached_spawn_in_loop",
-    group: Group::Pedantic,
-    doc: include_str!("../../lints/detached_spawn_in_loop.md"),
-    // A detaching spawn (SPAWN_NEEDLES) inside a loop.
-    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static DETACHED_SPAWN_IN_LOOP = detached_spawn_in_loop {
+        group: Pedantic,
+        // A detaching spawn (SPAWN_NEEDLES) inside a loop.
+        needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
@@ -21,10 +21,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
-            // The innermost loop around the spawn, in the spawn's own flow of control.
+            // The innermost loop around the spawn, in the spawn's own flow of control, that
+            // is driven by input: a `for` over a range or an array literal starts a fixed
+            // pool of workers, not a number that grows.
             let Some(l) = body
                 .loops_around(site.call)
-                .filter(|l| body.ctx_within(site.ctx, l.ctx))
+                .filter(|l| body.ctx_within(site.ctx, l.ctx) && !l.bounded)
                 .max_by_key(|l| l.span.start)
             else {
                 continue;

@@ -8,6 +8,43 @@ use crate::diagnostic::{Finding, Level};
 use crate::model::FileModel;
 use crate::source::SourceFile;
 
+/// Declares a lint: its static, its name, its group, its pre-filter needles and its check.
+/// The name is an identifier (`receiver_dropped`, shown as `leaklint::receiver_dropped`), and
+/// the user document is `lints/NAME.md`, embedded at compile time (a missing document is a
+/// build error).
+///
+/// ```ignore
+/// declare_lint! {
+///     pub static RECEIVER_DROPPED = receiver_dropped {
+///         group: Suspicious,
+///         needles: super::CHANNEL_NEEDLES,
+///         check: Some(check),
+///     }
+/// }
+/// ```
+///
+/// Register the static in [`LINTS`] (and its file with `mod`); `cargo run --example
+/// new_lint -- NAME` writes a new lint with its document and ui cases and does both.
+macro_rules! declare_lint {
+    (
+        $(#[$attr:meta])*
+        $vis:vis static $static:ident = $name:ident {
+            group: $group:ident,
+            needles: $needles:expr,
+            check: $check:expr $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        $vis static $static: $crate::lints::Lint = $crate::lints::Lint {
+            name: stringify!($name),
+            group: $crate::lints::Group::$group,
+            doc: include_str!(concat!("../../lints/", stringify!($name), ".md")),
+            needles: $needles,
+            check: $check,
+        };
+    };
+}
+
 mod detached_infinite_loop;
 mod detached_spawn_in_loop;
 mod forgotten_handle;

@@ -2,18 +2,18 @@
 //! never read.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{send_may_block, ChannelKind, EndpointOp};
 use crate::model::{CrateCondition, Role, Slot, UseKind};
 use crate::source::Span;
 
-pub static RECEIVER_NEVER_READ: Lint = Lint {
-    name: "receiver_never_read",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/receiver_never_read.md"),
-    needles: super::CHANNEL_NEEDLES,
-    check: Some(check),
-};
+declare_lint! {
+    pub static RECEIVER_NEVER_READ = receiver_never_read {
+        group: Suspicious,
+        needles: super::CHANNEL_NEEDLES,
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {

@@ -216,6 +216,10 @@ pub struct LoopInfo {
     pub exits: Vec<Exit>,
     /// `while true`
     pub cond_true: bool,
+    /// A `for` over a range with an end or an array literal (through `iter()`, `enumerate()`
+    /// and other adapters): it runs a number of times fixed before it starts, not driven
+    /// by input that keeps coming.
+    pub bounded: bool,
     /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
     /// channel, a receive that panics when its channel closes.
     pub stop_checks: Vec<Span>,

@@ -37,6 +37,13 @@ impl FileModel {
         walk::build(file, ast)
     }
 
+    /// Marks every body as test code (a file of a test, bench or example target).
+    pub fn mark_test_code(&mut self) {
+        for body in &mut self.bodies {
+            body.in_test = true;
+        }
+    }
+
     pub fn channel(&self, id: ChannelId) -> &Channel {
         &self.channels[id]
     }

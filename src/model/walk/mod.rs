@@ -171,7 +171,8 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         awaited: false,
         in_timeout: 0,
         test_fn: false,
-        test_modules: 0,
+        // `#![cfg(test)]` at the top of the file: all of it is test code.
+        test_modules: usize::from(syntax::is_cfg_test(&ast.attrs)),
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -676,6 +677,7 @@ impl<'f> Walker<'f> {
             label: label.map(|l| l.name.ident.to_string()),
             exits: Vec::new(),
             cond_true: false,
+            bounded: false,
             stop_checks: Vec::new(),
         });
         self.loop_stack.push(id);

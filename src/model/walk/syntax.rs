@@ -198,6 +198,35 @@ pub(super) fn is_test_fn(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
+/// Whether a `for` loop over `expr` runs a number of times fixed before it starts: a range
+/// with an end (`0..n`, `1..=4`), an array literal (`[a, b]`, `[x; 4]`, `&[..]`), or one of
+/// these through iterator adapters that never add items (`(0..n).rev()`, `[..].iter()`).
+pub(super) fn fixed_count(expr: &Expr) -> bool {
+    const ADAPTERS: &[&str] = &[
+        "iter",
+        "into_iter",
+        "enumerate",
+        "rev",
+        "map",
+        "filter",
+        "step_by",
+        "take",
+        "skip",
+        "zip",
+        "copied",
+        "cloned",
+    ];
+    match strip_parens(expr) {
+        Expr::Range(r) => r.end.is_some(),
+        Expr::Array(_) | Expr::Repeat(_) => true,
+        Expr::Reference(r) => fixed_count(&r.expr),
+        Expr::MethodCall(m) => {
+            ADAPTERS.contains(&m.method.to_string().as_str()) && fixed_count(&m.receiver)
+        }
+        _ => false,
+    }
+}
+
 /// `#[cfg(test)]`
 pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {

@@ -12,6 +12,7 @@ use std::time::Instant;
 use clap::builder::styling::{AnsiColor, Effects, Styles};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
+use crate::baseline;
 use crate::config::{self, Config, ConfigError, Levels, ManifestTable, Selector};
 use crate::diagnostic::{Level, LevelSource, Severity};
 use crate::discover::{self, display_path, Discovery, PackageSelection};
@@ -211,6 +212,21 @@ pub struct Cli {
     /// Slower; it also reports syntax errors in files that would otherwise be skipped.
     #[arg(long, help_heading = "Performance")]
     pub no_prefilter: bool,
+
+    // Baseline (src/baseline.rs).
+    /// Report only the findings that are not recorded in this baseline file
+    ///
+    /// Findings are matched by lint, file and a fingerprint of the code around them, so edits
+    /// elsewhere in the file do not bring them back. Baselined findings that are gone are
+    /// counted on stderr.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline",
+          conflicts_with_all = ["write_baseline", "list", "explain"])]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding of this run in a baseline file, and report none of them
+    #[arg(long, value_name = "FILE", help_heading = "Baseline",
+          conflicts_with_all = ["list", "explain"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// `--color`
@@ -297,6 +313,13 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         };
     }
 
+    let baseline = match baseline_mode(cli) {
+        Ok(mode) => mode,
+        Err(e) => {
+            stderr.error(&e.0);
+            return EXIT_USAGE;
+        }
+    };
     let started = Instant::now();
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
@@ -355,7 +378,14 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
-    let outcome = engine::run(&discovery.files, &levels, &options);
+    let mut outcome = engine::run(&discovery.files, &levels, &options);
+    match baseline::apply(&baseline, &mut outcome.diagnostics) {
+        Ok(message) => message.iter().for_each(|m| stderr.status(m)),
+        Err(e) => {
+            stderr.error(&e.0);
+            return EXIT_USAGE;
+        }
+    }
     let report = ReportOptions {
         format: cli.message_format,
         color: matches!(cli.message_format, Format::Human | Format::Short)
@@ -381,6 +411,14 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         stderr.status(&summary(&outcome, &discovery));
     }
     finish_output(written, status, &stderr)
+}
+
+fn baseline_mode(cli: &Cli) -> Result<baseline::Mode, baseline::BaselineError> {
+    Ok(match (&cli.baseline, &cli.write_baseline) {
+        (Some(read), _) => baseline::Mode::Filter(baseline::Baseline::read(read)?),
+        (None, Some(write)) => baseline::Mode::Write(write.clone()),
+        (None, None) => baseline::Mode::Off,
+    })
 }
 
 /// The level table of each unit: defaults, then the workspace configuration, then the

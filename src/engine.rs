@@ -249,7 +249,8 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
     })
 }
 
-/// Sorts diagnostics by file and position and marks the first of each lint.
+/// Sorts diagnostics by file and position, marks the first of each lint and sets the
+/// fingerprints.
 fn finish(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.display.as_str(), a.primary.span.start, a.code()).cmp(&(
@@ -258,6 +259,13 @@ fn finish(diagnostics: &mut [Diagnostic]) {
             b.code(),
         ))
     });
+    crate::baseline::assign_fingerprints(diagnostics);
+    mark_first_of_each_lint(diagnostics);
+}
+
+/// Sets [`Diagnostic::first_of_lint`] on the first diagnostic of each lint (again, after some
+/// were removed).
+pub fn mark_first_of_each_lint(diagnostics: &mut [Diagnostic]) {
     let mut seen = std::collections::HashSet::new();
     for d in diagnostics.iter_mut() {
         if let Some(lint) = d.lint() {

@@ -4,6 +4,7 @@
 //! pre-filter, parse, [`model`], [`lints`], [`suppress`], levels from [`config`]) →
 //! [`report`] (every output format). [`cli`] turns argv into that pipeline.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -733,3 +733,123 @@ fn color_follows_the_flag_and_the_environment() {
     assert!(!escape(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
     assert!(escape(&[], &[("CARGO_TERM_COLOR", "always")]));
 }
+
+// ---- Baseline (--baseline, --write-baseline) ----
+
+#[test]
+fn a_baseline_round_trip_reports_nothing_and_survives_edits_above() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--write-baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert_eq!(
+        out.stderr,
+        "Wrote 2 findings to the baseline `base.json`\nChecked 2 files: no problems found\n"
+    );
+    let text = fs::read_to_string(paths.path("base.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["version"], 1);
+    let files: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["dir/more.rs", "leak.rs"]);
+    assert!(text.ends_with("}\n"));
+
+    // An unrelated edit above moves the finding down: still suppressed.
+    let old = fs::read_to_string(paths.path("leak.rs")).unwrap();
+    paths.write(
+        "leak.rs",
+        &format!("// a new comment\nuse std::sync::mpsc;\n\n{old}"),
+    );
+    let out = paths.run(&["--baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert_eq!(out.stderr, "Checked 2 files: no problems found\n");
+    // Writing it again gives the same file.
+    paths.run(&["--write-baseline", "again.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(fs::read_to_string(paths.path("again.json")).unwrap(), text);
+}
+
+#[test]
+fn a_baseline_reports_new_findings_and_counts_gone_ones() {
+    let paths = Fixture::new("paths");
+    paths.run(&["--write-baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    // A second, new leak in leak.rs; the one in more.rs is fixed.
+    paths.append(
+        "leak.rs",
+        "fn other() {\n    let (tx, _) = std::sync::mpsc::channel::<u8>();\n    let _ = tx.send(1);\n}\n",
+    );
+    paths.write("dir/more.rs", "pub fn more() {}\n");
+    let out = paths.run(&[
+        "--baseline",
+        "base.json",
+        "-D",
+        "warnings",
+        "leak.rs",
+        "dir/more.rs",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.locations(), vec!["leak.rs:6:14"]);
+    assert_eq!(
+        out.stderr,
+        "1 baseline entry fixed, run --write-baseline to drop it\n\
+         Checked 2 files: 1 error\n"
+    );
+    // SARIF carries the same fingerprint as the baseline would.
+    let sarif = paths.run(&["--message-format", "sarif", "leak.rs"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(paths.path("base.json")).unwrap()).unwrap();
+    let recorded = base["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "leak.rs")
+        .unwrap()["fingerprint"]
+        .clone();
+    let prints: Vec<&serde_json::Value> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["partialFingerprints"]["leaklint/v1"])
+        .collect();
+    assert_eq!(prints.len(), 2);
+    assert_eq!(prints[0], &recorded);
+    assert_ne!(prints[1], &recorded);
+}
+
+#[test]
+fn a_bad_baseline_is_a_usage_error() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--baseline", "nope.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .starts_with("error: cannot read the baseline `nope.json`: "),
+        "{}",
+        out.stderr
+    );
+    paths.write(
+        "bad.json",
+        "{\"version\": 1, \"findings\": [{\"file\": 3}]}",
+    );
+    let out = paths.run(&["--baseline", "bad.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: `bad.json` is not a leaklint baseline: "),
+        "{}",
+        out.stderr
+    );
+    let out = paths.run(&["--write-baseline", "no/such/dir/b.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("cannot write the baseline"),
+        "{}",
+        out.stderr
+    );
+}

@@ -6,6 +6,8 @@
 //!   `note` and not enabled).
 //! - Each lint diagnostic is a result: the primary label is `locations[0]`, secondary labels
 //!   are `relatedLocations`, suggestions are `fixes`.
+//! - A result carries its fingerprint (see [`crate::baseline`]) as
+//!   `partialFingerprints["leaklint/v1"]`, when the diagnostic has one.
 //! - Tool errors (unreadable or unparsable files) are not results but
 //!   `invocations[0].toolExecutionNotifications`, and make `executionSuccessful` false.
 //! - URIs are relative to `%SRCROOT%` (the report's source root, or the directory the
@@ -158,6 +160,10 @@ struct SarifResult {
     related_locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
+    /// `{"leaklint/v1": "HASH:N"}` (see [`crate::baseline`]), so that code scanning follows
+    /// a finding across commits.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -396,6 +402,11 @@ fn result(d: &Diagnostic, lint: &'static Lint, options: &ReportOptions) -> Sarif
             .iter()
             .filter(|s| !s.edits.is_empty())
             .map(|s| fix(&d.file, s, options))
+            .collect(),
+        partial_fingerprints: d
+            .fingerprint
+            .iter()
+            .map(|f| (crate::baseline::FINGERPRINT_KEY, f.clone()))
             .collect(),
     }
 }

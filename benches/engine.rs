@@ -100,6 +100,7 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
             path,
             unit: 0,
             package: None,
+            named: false,
         })
         .collect();
     let levels = [Levels::default()];

@@ -90,6 +90,13 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Lint-level flags after `--`, as clippy takes them: `cargo leaklint -- -D warnings`
+    ///
+    /// Only -A/-W/-D (and their long forms) are accepted there, and they apply after the
+    /// ones before `--`.
+    #[arg(last = true, value_name = "LINT_FLAGS", allow_hyphen_values = true)]
+    pub lint_flags: Vec<String>,
+
     /// Path to the Cargo.toml of the package or workspace to lint
     ///
     /// Without it, the package or workspace is found from the current directory, as cargo does.
@@ -124,6 +131,10 @@ pub struct Cli {
         conflicts_with = "paths"
     )]
     pub workspace: bool,
+
+    /// Accepted as clippy accepts it: leaklint always lints every target
+    #[arg(long, help_heading = "Package Selection")]
+    pub all_targets: bool,
 
     /// Leave out this package (with --workspace; repeatable)
     #[arg(
@@ -259,7 +270,19 @@ pub fn main_with_args(mut args: Vec<OsString>) -> i32 {
         .try_get_matches_from(args)
         .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, level_flags(&matches))));
     match parsed {
-        Ok((cli, flags)) => run(&cli, &flags),
+        Ok((cli, mut flags)) => match trailing_level_flags(&cli.lint_flags) {
+            Ok(more) => {
+                flags.extend(more);
+                run(&cli, &flags)
+            }
+            Err(e) => {
+                Messages {
+                    color: color_enabled(cli.color, io::stderr().is_terminal()),
+                }
+                .error(&e);
+                EXIT_USAGE
+            }
+        },
         Err(e) => {
             let _ = e.print();
             e.exit_code()
@@ -285,6 +308,41 @@ fn level_flags(matches: &ArgMatches) -> Vec<(Selector, Level)> {
     flags.into_iter().map(|(_, s, l)| (s, l)).collect()
 }
 
+/// The -A/-W/-D flags after `--` (`-D warnings`, `-Dwarnings`, `--deny warnings`,
+/// `--deny=warnings`), in order.
+fn trailing_level_flags(args: &[String]) -> Result<Vec<(Selector, Level)>, String> {
+    let mut flags = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (level, inline) = [
+            ("-A", "--allow", Level::Allow),
+            ("-W", "--warn", Level::Warn),
+            ("-D", "--deny", Level::Deny),
+        ]
+        .into_iter()
+        .find_map(|(short, long, level)| {
+            if arg == short || arg == long {
+                Some((level, None))
+            } else if let Some(rest) = arg.strip_prefix(&format!("{long}=")) {
+                Some((level, Some(rest)))
+            } else {
+                arg.strip_prefix(short).map(|rest| (level, Some(rest)))
+            }
+        })
+        .ok_or_else(|| {
+            format!("unexpected argument `{arg}` after `--`: only -A, -W and -D are accepted there")
+        })?;
+        let value = match inline {
+            Some(v) => v,
+            None => args
+                .next()
+                .ok_or_else(|| format!("`{arg}` after `--` needs a lint name"))?,
+        };
+        flags.push((parse_selector(value)?, level));
+    }
+    Ok(flags)
+}
+
 /// Runs a parsed command line; `flags` are the -A/-W/-D flags in order.
 pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let stderr = Messages {
@@ -295,24 +353,8 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         return finish_output(out.write_all(list_text().as_bytes()), EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
-        return match lints::find(&name.trim().to_lowercase()) {
-            Some(lint) => finish_output(
-                out.write_all(explain_text(lint).as_bytes()),
-                EXIT_OK,
-                &stderr,
-            ),
-            None => {
-                stderr.error(&format!("no lint named `{}`", name.trim()));
-                let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
-                stderr.help(&match lint {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "`cargo leaklint --list` shows every lint".into(),
-                });
-                EXIT_FINDINGS
-            }
-        };
+        return explain(name, &mut out, &stderr);
     }
-
     let baseline = match baseline_mode(cli) {
         Ok(mode) => mode,
         Err(e) => {
@@ -352,6 +394,9 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     for warning in &discovery.warnings {
         stderr.warning(warning);
     }
+    for missing in &discovery.missing {
+        stderr.error(missing);
+    }
     let levels = match unit_levels(&discovery, &cwd, flags, &stderr, cli.verbose > 0) {
         Ok(levels) => levels,
         Err(e) => {
@@ -379,6 +424,10 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         threads: cli.jobs.map_or(0, usize::from),
     };
     let mut outcome = engine::run(&discovery.files, &levels, &options);
+    if !discovery.unreadable.is_empty() {
+        outcome.diagnostics.extend(unreadable(&discovery));
+        engine::finish(&mut outcome.diagnostics);
+    }
     match baseline::apply(&baseline, &mut outcome.diagnostics) {
         Ok(message) => message.iter().for_each(|m| stderr.status(m)),
         Err(e) => {
@@ -391,8 +440,11 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         color: matches!(cli.message_format, Format::Human | Format::Short)
             && color_enabled(cli.color, io::stdout().is_terminal()),
         source_root: Some(discovery.base.clone()),
+        quiet: cli.quiet,
     };
-    let status = if outcome.has_errors() {
+    let status = if !discovery.missing.is_empty() {
+        EXIT_USAGE
+    } else if outcome.has_errors() {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -413,12 +465,54 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     finish_output(written, status, &stderr)
 }
 
+/// The entries a directory walk could not read, as located `read_error` diagnostics.
+fn unreadable(discovery: &Discovery) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Diagnostic, Label};
+    use crate::source::{SourceFile, Span};
+    discovery
+        .unreadable
+        .iter()
+        .map(|(path, shown, why)| {
+            let file = SourceFile::new(path.clone(), shown.clone(), String::new());
+            Diagnostic::tool_error(
+                "read_error",
+                file,
+                why.clone(),
+                Label::new(Span::new(0, 0), ""),
+            )
+        })
+        .collect()
+}
+
 fn baseline_mode(cli: &Cli) -> Result<baseline::Mode, baseline::BaselineError> {
     Ok(match (&cli.baseline, &cli.write_baseline) {
         (Some(read), _) => baseline::Mode::Filter(baseline::Baseline::read(read)?),
         (None, Some(write)) => baseline::Mode::Write(write.clone()),
         (None, None) => baseline::Mode::Off,
     })
+}
+
+/// `--explain NAME`: a lint's document, or a tool-error code's; exit status 2 for neither.
+fn explain(name: &str, out: &mut dyn Write, stderr: &Messages) -> i32 {
+    let key = name.trim().to_lowercase();
+    let text = match (lints::find(&key), crate::codes::find(&key)) {
+        (Some(lint), _) => explain_text(lint),
+        (None, Some(code)) => format!(
+            "{}\n\nNot a lint: an error of leaklint itself, always reported, and it cannot be \
+             allowed or suppressed.\n",
+            code.doc.trim_end()
+        ),
+        (None, None) => {
+            stderr.error(&format!("no lint or error code named `{}`", name.trim()));
+            let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
+            stderr.help(&match lint {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`cargo leaklint --list` shows every lint".into(),
+            });
+            return EXIT_USAGE;
+        }
+    };
+    finish_output(out.write_all(text.as_bytes()), EXIT_OK, stderr)
 }
 
 /// The level table of each unit: defaults, then the workspace configuration, then the

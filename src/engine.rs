@@ -36,6 +36,9 @@ pub struct InputFile {
     /// per unit.
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
+    /// Named on the command line (not found by a directory walk): always parsed, whatever
+    /// the pre-filter says, so that its syntax errors are reported.
+    pub named: bool,
 }
 
 /// Settings of a run that are not per package.
@@ -251,7 +254,7 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
 
 /// Sorts diagnostics by file and position, marks the first of each lint and sets the
 /// fingerprints.
-fn finish(diagnostics: &mut [Diagnostic]) {
+pub fn finish(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.display.as_str(), a.primary.span.start, a.code()).cmp(&(
             b.file.display.as_str(),
@@ -296,7 +299,7 @@ fn lint_file(
         }
     };
     // The pre-filter runs on the bytes, before the line index is built.
-    if options.prefilter && !prefilter.matches(text.as_bytes()) {
+    if options.prefilter && !input.named && !prefilter.matches(text.as_bytes()) {
         result.skipped = true;
         return result;
     }

@@ -456,21 +456,65 @@ fn path_mode_skips_build_output_and_hidden_dirs_but_not_nested_packages() {
 }
 
 #[test]
-fn a_missing_path_is_a_usage_error() {
+fn a_missing_path_is_a_usage_error_but_the_other_paths_are_linted() {
     let paths = Fixture::new("paths");
-    let out = paths.run(&["leak.rs", "nope.rs"]);
+    let out = paths.run(&["nope.rs", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.locations(), leaks(&["leak.rs"]));
+    assert_eq!(
+        out.stderr,
+        "error: path `nope.rs` does not exist\nChecked 1 file: 1 warning\n"
+    );
+    let out = paths.run(&["nope.rs", "gone/"]);
     assert_eq!(out.code, 2);
     assert!(out.stdout.is_empty());
-    assert_eq!(out.stderr, "error: path `nope.rs` does not exist\n");
-    let out = paths.run(&["nope.rs", "gone/"]);
-    assert_eq!(out.stderr, "error: paths `nope.rs`, `gone/` do not exist\n");
-    let out = paths.run(&["--", "-D", "warnings"]);
+    assert!(out
+        .stderr
+        .starts_with("error: path `nope.rs` does not exist\nerror: path `gone/` does not exist\n"));
+}
+
+#[test]
+fn lint_flags_after_a_double_dash_and_all_targets_are_accepted_as_clippy_does() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--all-targets", "leak.rs", "--", "-D", "warnings"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("error[leaklint::receiver_dropped]"));
+    // After `--`, they apply last.
+    let out = paths.run(&["-D", "warnings", "leak.rs", "--", "-Areceiver-dropped"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.is_empty());
+    let out = paths.run(&["leak.rs", "--", "--deny=nosuch"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown lint `nosuch`"),
+        "{}",
+        out.stderr
+    );
+    let out = paths.run(&["leak.rs", "--", "--frobnicate"]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: paths `-D`, `warnings` do not exist\n\
-         help: options go before any `--`: `cargo leaklint -D warnings`\n"
+        "error: unexpected argument `--frobnicate` after `--`: only -A, -W and -D are accepted there\n"
     );
+    let ws = Fixture::new("workspace");
+    let out = ws.run(&["--all-targets", "--", "-D", "warnings"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.summary(), "Checked 4 files in 2 packages: 3 errors");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_always_parsed() {
+    let paths = Fixture::new("paths");
+    // No lint's needle is in it: a directory walk skips it, naming it parses it.
+    let out = paths.run(&["dir"]);
+    assert_eq!(out.code, 0);
+    let out = paths.run(&["dir/unparsable_without_needles.rs"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.locations(),
+        vec!["dir/unparsable_without_needles.rs:2:13"]
+    );
+    assert!(out.stdout.contains("leaklint::syntax_error"));
 }
 
 #[test]
@@ -502,16 +546,43 @@ fn no_prefilter_parses_every_file() {
 
 #[cfg(unix)]
 #[test]
-fn a_symlink_loop_is_reported_and_the_walk_goes_on() {
+fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
     let paths = Fixture::new("paths");
     std::os::unix::fs::symlink(".", paths.path("dir/loop")).unwrap();
-    let out = paths.run(&["dir"]);
-    assert_eq!(out.code, 0);
-    assert_eq!(out.locations(), leaks(&["dir/more.rs"]));
+    std::os::unix::fs::symlink("nowhere.rs", paths.path("dir/dangling.rs")).unwrap();
+    // A dangling link that is no Rust file is no business of leaklint's.
+    std::os::unix::fs::symlink("nowhere", paths.path("dir/other")).unwrap();
+    let out = paths.run(&["--message-format", "short", "dir"]);
+    assert_eq!(out.code, 1);
     assert_eq!(
-        out.stderr,
-        "warning: skipped `dir/loop`: a symbolic link loop back to `dir`\n\
-         Checked 2 files: 1 warning\n"
+        out.stdout,
+        "dir/dangling.rs:1:1: error[leaklint::read_error]: cannot read `dir/dangling.rs`: a symbolic \
+         link that leads nowhere (No such file or directory (os error 2))\n\
+         dir/loop:1:1: error[leaklint::read_error]: cannot read `dir/loop`: a symbolic link loop back to `dir`\n\
+         dir/more.rs:2:14: warning[leaklint::receiver_dropped]: the receiver of this unbounded channel is \
+         dropped at once, so every send on it fails\n\
+         error: could not lint due to 2 previous errors; 1 warning emitted\n\n"
+    );
+    for format in ["json", "sarif", "github"] {
+        let out = paths.run(&["--message-format", format, "dir"]);
+        assert_eq!(out.code, 1, "{format}");
+        assert!(out.stdout.contains("dir/loop"), "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("dir/dangling.rs"),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+    // Named directly, a loop says what it is.
+    std::os::unix::fs::symlink("self.rs", paths.path("self.rs")).unwrap();
+    let out = paths.run(&["self.rs", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: path `self.rs` is a symbolic link that cannot be followed: Too many levels of symbolic links"
+        ),
+        "{}",
+        out.stderr
     );
 }
 
@@ -570,12 +641,34 @@ fn explain_prints_the_lint_document() {
         &["leaklint", "--explain", "recever_dropped"],
         &[],
     );
-    assert_eq!(out.code, 1);
+    assert_eq!(out.code, 2);
     assert!(out.stdout.is_empty());
     assert_eq!(
         out.stderr,
-        "error: no lint named `recever_dropped`\nhelp: did you mean `receiver_dropped`?\n"
+        "error: no lint or error code named `recever_dropped`\n\
+         help: did you mean `receiver_dropped`?\n"
     );
+    let out = run(Path::new("."), &["leaklint", "--explain", "nosuch"], &[]);
+    assert_eq!(out.code, 2);
+    // The codes of leaklint's own errors are documented too.
+    for code in [
+        "syntax_error",
+        "leaklint::read_error",
+        "invalid_utf8",
+        "file_too_large",
+        "too_deeply_nested",
+        "internal_error",
+    ] {
+        let out = run(Path::new("."), &["leaklint", "--explain", code], &[]);
+        assert_eq!(out.code, 0, "{code}: {}", out.stderr);
+        let name = code.trim_start_matches("leaklint::");
+        assert!(
+            out.stdout.starts_with(&format!("# {name}\n\n")),
+            "{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("Not a lint"), "{}", out.stdout);
+    }
 }
 
 #[test]
@@ -699,6 +792,12 @@ fn quiet_verbose_and_machine_formats_keep_stdout_for_diagnostics() {
     let out = ws.run(&["-q"]);
     assert_eq!(out.stderr, "");
     assert_eq!(out.locations(), leaks(&WORKSPACE_LEAKS));
+    // No rustc-style closing line either, and no blank line after the last diagnostic's.
+    let out = ws.run(&["-q", "-D", "warnings", "--message-format", "short"]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stdout.contains("could not lint"), "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 3, "{}", out.stdout);
+    assert!(!out.stdout.ends_with("\n\n"));
 
     let out = ws.run(&["-v"]);
     assert!(out.stderr.starts_with(

@@ -48,6 +48,8 @@ pub struct ReportOptions {
     /// The directory that SARIF URIs and GitHub `file=` paths are made relative to (the
     /// repository root). `None`: the diagnostics' display paths are used as they are.
     pub source_root: Option<PathBuf>,
+    /// `-q`: no closing `warning: N warnings emitted` line (`human` and `short`).
+    pub quiet: bool,
 }
 
 impl ReportOptions {
@@ -57,6 +59,7 @@ impl ReportOptions {
             format,
             color: false,
             source_root: None,
+            quiet: false,
         }
     }
 }

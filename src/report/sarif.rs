@@ -340,14 +340,7 @@ fn rule(lint: &Lint) -> Descriptor {
 }
 
 fn notification_kind(code: &str) -> Descriptor {
-    let text = match code {
-        "read_error" => "A file could not be read.",
-        "invalid_utf8" => "A file is not valid UTF-8.",
-        "file_too_large" => "A file is too large to be analysed.",
-        "syntax_error" => "A file could not be parsed as Rust.",
-        "internal_error" => "leaklint failed while analysing a file.",
-        _ => "leaklint could not analyse a file.",
-    };
+    let text = crate::codes::find(code).map_or("leaklint could not analyse a file.", |c| c.summary);
     Descriptor {
         id: format!("leaklint::{code}"),
         name: code.to_string(),

@@ -350,7 +350,11 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     let mut out = io::stdout().lock();
     if cli.list {
-        return finish_output(out.write_all(list_text().as_bytes()), EXIT_OK, &stderr);
+        let text = match cli.message_format {
+            Format::Json => list_json(),
+            _ => list_text(),
+        };
+        return finish_output(out.write_all(text.as_bytes()), EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
         return explain(name, &mut out, &stderr);
@@ -688,6 +692,25 @@ pub fn list_text() -> String {
         groups.join(", ")
     ));
     text
+}
+
+/// `--list --message-format json`: one JSON object per lint and line, in registry order:
+/// `{"name":..,"code":"leaklint::..","group":..,"default_level":..,"summary":..}`.
+pub fn list_json() -> String {
+    LINTS
+        .iter()
+        .map(|l| {
+            let summary: Vec<&str> = l.summary().split_whitespace().collect();
+            let line = serde_json::json!({
+                "name": l.name,
+                "code": l.code(),
+                "group": l.group.name(),
+                "default_level": l.default_level().as_str(),
+                "summary": summary.join(" "),
+            });
+            format!("{line}\n")
+        })
+        .collect()
 }
 
 /// The `--explain` text: the lint's document, with its group and default level under the

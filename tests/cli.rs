@@ -617,6 +617,33 @@ fn list_shows_every_lint_with_group_level_and_summary() {
 }
 
 #[test]
+fn list_in_json_is_one_object_per_lint() {
+    let out = run(
+        Path::new("."),
+        &["leaklint", "--list", "--message-format", "json"],
+        &[],
+    );
+    assert_eq!(out.code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), leaklint::lints::LINTS.len());
+    let dropped = lines
+        .iter()
+        .find(|l| l["name"] == "receiver_dropped")
+        .unwrap();
+    assert_eq!(dropped["code"], "leaklint::receiver_dropped");
+    assert_eq!(dropped["group"], "suspicious");
+    assert_eq!(dropped["default_level"], "warn");
+    assert!(dropped["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Checks for"));
+}
+
+#[test]
 fn explain_prints_the_lint_document() {
     for name in [
         "receiver_dropped",

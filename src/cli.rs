@@ -224,6 +224,14 @@ pub struct Cli {
     #[arg(long, help_heading = "Performance")]
     pub no_prefilter: bool,
 
+    /// With the PATH `-`: the name to report the text read from standard input under
+    ///
+    /// For editors that lint unsaved buffers: `cargo leaklint - --stdin-filename src/lib.rs`
+    /// lints standard input as `src/lib.rs` (which need not exist), with the configuration
+    /// that file would get.
+    #[arg(long, value_name = "PATH", help_heading = "Output")]
+    pub stdin_filename: Option<PathBuf>,
+
     // Baseline (src/baseline.rs).
     /// Report only the findings that are not recorded in this baseline file
     ///
@@ -374,7 +382,20 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let discovered = if cli.paths.is_empty() {
+    let stdin_name = match stdin_name(cli) {
+        Ok(name) => name,
+        Err(message) => {
+            stderr.error(&message);
+            return EXIT_USAGE;
+        }
+    };
+    let discovered = if stdin_name.is_some() {
+        Ok(Discovery {
+            base: cwd.clone(),
+            units: vec![None],
+            ..Discovery::default()
+        })
+    } else if cli.paths.is_empty() {
         let selection = PackageSelection {
             manifest_path: cli.manifest_path.clone(),
             packages: cli.packages.clone(),
@@ -419,7 +440,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
             stderr.status(&format!("  {}", file.display));
         }
     }
-    if discovery.files.is_empty() {
+    if discovery.files.is_empty() && stdin_name.is_none() {
         stderr.warning("no Rust files to lint");
     }
 
@@ -427,7 +448,10 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
-    let mut outcome = engine::run(&discovery.files, &levels, &options);
+    let mut outcome = match &stdin_name {
+        Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
+        None => engine::run(&discovery.files, &levels, &options),
+    };
     if !discovery.unreadable.is_empty() {
         outcome.diagnostics.extend(unreadable(&discovery));
         engine::finish(&mut outcome.diagnostics);
@@ -486,6 +510,22 @@ fn unreadable(discovery: &Discovery) -> Vec<crate::diagnostic::Diagnostic> {
             )
         })
         .collect()
+}
+
+/// The name standard input is linted under, when the only PATH is `-`.
+fn stdin_name(cli: &Cli) -> Result<Option<String>, String> {
+    let dash = cli.paths.iter().any(|p| p.as_os_str() == "-");
+    if dash && cli.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be given with other paths".into());
+    }
+    match (&cli.stdin_filename, dash) {
+        (Some(_), false) => Err("`--stdin-filename` needs the PATH `-`: \
+                                 `cargo leaklint - --stdin-filename PATH`"
+            .into()),
+        (Some(name), true) => Ok(Some(display_path(name, Path::new("")))),
+        (None, true) => Ok(Some(crate::stdin::DEFAULT_NAME.to_string())),
+        (None, false) => Ok(None),
+    }
 }
 
 fn baseline_mode(cli: &Cli) -> Result<baseline::Mode, baseline::BaselineError> {

@@ -15,4 +15,5 @@ pub mod lints;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod stdin;
 pub mod suppress;

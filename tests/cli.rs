@@ -979,3 +979,57 @@ fn a_bad_baseline_is_a_usage_error() {
         out.stderr
     );
 }
+
+// ---- Standard input ----
+
+/// Runs `cargo-leaklint leaklint ARGS` in `dir` with `input` on standard input.
+fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-leaklint"))
+        .arg("leaklint")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CARGO_TERM_COLOR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    Output {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn standard_input_is_linted_under_the_stdin_filename() {
+    let paths = Fixture::new("paths");
+    let leak = fs::read(paths.path("leak.rs")).unwrap();
+    let out = run_with_stdin(
+        &paths.root,
+        &[
+            "-",
+            "--stdin-filename",
+            "src/unsaved.rs",
+            "--message-format",
+            "short",
+        ],
+        &leak,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.locations(), vec!["src/unsaved.rs:2:14"]);
+    assert_eq!(out.stderr, "Checked 1 file: 1 warning\n");
+    // A syntax error on standard input fails the run like a file's.
+    let out = run_with_stdin(&paths.root, &["-", "--stdin-filename", "x.rs"], b"fn f( {");
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("leaklint::syntax_error"));
+    // `--stdin-filename` without `-`, or `-` with other paths, is a usage error.
+    let out = run_with_stdin(&paths.root, &["--stdin-filename", "x.rs"], b"");
+    assert_eq!(out.code, 2);
+    let out = run_with_stdin(&paths.root, &["-", "leak.rs"], b"");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot be given with other paths"));
+}

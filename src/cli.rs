@@ -467,7 +467,13 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         format: cli.message_format,
         color: matches!(cli.message_format, Format::Human | Format::Short)
             && color_enabled(cli.color, io::stdout().is_terminal()),
-        source_root: Some(discovery.base.clone()),
+        // CI services resolve paths against the repository, not the cargo workspace.
+        source_root: Some(match cli.message_format {
+            Format::Sarif | Format::Github => {
+                discover::repository_root(&cwd).unwrap_or_else(|| discovery.base.clone())
+            }
+            _ => discovery.base.clone(),
+        }),
         quiet: cli.quiet,
     };
     let status = if !discovery.missing.is_empty() {

@@ -584,6 +584,28 @@ fn missing_path(given: &Path, path: &Path, error: &std::io::Error) -> String {
     }
 }
 
+/// The root of the repository the linted files are in, which CI services resolve paths
+/// against: `GITHUB_WORKSPACE` when it is set (in GitHub Actions), else the top level of the
+/// git work tree around `cwd` (`git rev-parse --show-toplevel`); `None` outside a repository
+/// or without git.
+pub fn repository_root(cwd: &Path) -> Option<PathBuf> {
+    if let Some(workspace) = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty()) {
+        return Some(cwd.join(workspace));
+    }
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(cwd)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let top = String::from_utf8(output.stdout).ok()?;
+    let top = top.trim_end_matches(['\n', '\r']);
+    (!top.is_empty()).then(|| PathBuf::from(top))
+}
+
 /// `path` relative to `base` when it is inside it, with `/` separators and no `./`.
 pub fn display_path(path: &Path, base: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);

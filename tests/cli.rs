@@ -108,6 +108,7 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         "CLICOLOR",
         "CLICOLOR_FORCE",
         "CARGO_TARGET_DIR",
+        "GITHUB_WORKSPACE",
     ] {
         command.env_remove(var);
     }
@@ -1032,4 +1033,52 @@ fn standard_input_is_linted_under_the_stdin_filename() {
     let out = run_with_stdin(&paths.root, &["-", "leak.rs"], b"");
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("cannot be given with other paths"));
+}
+
+// ---- Paths for CI services ----
+
+#[test]
+fn github_and_sarif_paths_are_relative_to_the_repository_root() {
+    let ws = Fixture::new("workspace");
+    let repo = ws.root.parent().unwrap();
+    // GITHUB_WORKSPACE names the repository in GitHub Actions.
+    let env = [("GITHUB_WORKSPACE", repo.to_str().unwrap())];
+    let out = run(
+        &ws.root,
+        &["leaklint", "-p", "b", "--message-format", "github"],
+        &env,
+    );
+    assert!(
+        out.stdout
+            .starts_with("::warning file=workspace/b/src/main.rs,line=2,"),
+        "{}",
+        out.stdout
+    );
+    // Elsewhere, the top level of the git work tree.
+    let git = Command::new("git")
+        .arg("init")
+        .arg("-q")
+        .current_dir(repo)
+        .status();
+    if git.is_ok_and(|s| s.success()) {
+        let out = ws.run(&["-p", "b", "--message-format", "sarif"]);
+        let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(
+            location["artifactLocation"]["uri"],
+            "workspace/b/src/main.rs"
+        );
+        let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(!base.ends_with("/workspace/"), "{base}");
+    }
+    // Without either, the workspace root (the human format is unchanged anyway).
+    let out = ws.run(&["-p", "b", "--message-format", "short"]);
+    assert!(
+        out.stdout.starts_with("b/src/main.rs:2:14:"),
+        "{}",
+        out.stdout
+    );
 }

@@ -16,12 +16,11 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
 use super::{
-    artifact_path, encode_uri_path, file_url, lexical_absolute, positions, suggestion_text,
+    artifact_location, file_url, lexical_absolute, positions, relative_uri, suggestion_text,
     ReportOptions,
 };
 use crate::diagnostic::{Diagnostic, Level, Origin, Severity, Suggestion};
@@ -405,15 +404,15 @@ fn result(d: &Diagnostic, lint: &'static Lint, options: &ReportOptions) -> Sarif
 }
 
 fn artifact(file: &SourceFile, options: &ReportOptions) -> ArtifactLocation {
-    let path = artifact_path(file, options);
-    if Path::new(&path).is_absolute() || path.starts_with('/') {
+    let path = artifact_location(file, options);
+    if path.has_root() {
         ArtifactLocation {
-            uri: file_url(Path::new(&path), false),
+            uri: file_url(&path, false),
             uri_base_id: None,
         }
     } else {
         ArtifactLocation {
-            uri: encode_uri_path(&path),
+            uri: relative_uri(&path),
             uri_base_id: Some(SRCROOT),
         }
     }

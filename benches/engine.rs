@@ -100,6 +100,7 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
             path,
             unit: 0,
             package: None,
+            levels: 0,
             named: false,
         })
         .collect();

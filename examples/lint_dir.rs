@@ -68,6 +68,7 @@ fn main() {
                 path,
                 unit,
                 package: None,
+                levels: unit,
                 named: false,
             });
         }

@@ -13,8 +13,8 @@ use clap::builder::styling::{AnsiColor, Effects, Styles};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::baseline;
-use crate::config::{self, Config, ConfigError, Levels, ManifestTable, Selector};
-use crate::diagnostic::{Level, LevelSource, Severity};
+use crate::config::{self, ConfigError, Levels, Selector};
+use crate::diagnostic::{Level, Severity};
 use crate::discover::{self, display_path, Discovery, PackageSelection};
 use crate::engine::{self, EngineOptions, Outcome};
 use crate::lints::{self, Group, Lint, LINTS};
@@ -35,7 +35,7 @@ Exit status:
 
 const AFTER_LONG_HELP: &str = "\
 Configuration:
-  Lint levels can be set in `leaklint.toml` at the workspace root, or in
+  Lint levels can be set in `leaklint.toml` (or `.leaklint.toml`), or in
   `[workspace.metadata.leaklint]` of the workspace's Cargo.toml; each package
   can add `[package.metadata.leaklint]` to its own Cargo.toml:
 
@@ -43,8 +43,8 @@ Configuration:
       receiver_dropped = \"deny\"     # a lint (`leaklint::` is optional)
       pedantic = \"warn\"             # a group, `all` or `warnings`
 
-  Levels are allow, warn and deny. With PATHs, the nearest leaklint.toml (or
-  workspace table) from the current directory up is used. -A/-W/-D apply last.
+  Levels are allow, warn and deny. Each file gets the nearest leaklint.toml,
+  .leaklint.toml (or workspace table) from its directory up. -A/-W/-D apply last.
 
 Examples:
   cargo leaklint                          lint the current package or workspace
@@ -406,7 +406,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     } else {
         discover::paths(&cli.paths, &cwd)
     };
-    let discovery = match discovered {
+    let mut discovery = match discovered {
         Ok(d) => d,
         Err(e) => {
             stderr.error(&e.message);
@@ -422,7 +422,14 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     for missing in &discovery.missing {
         stderr.error(missing);
     }
-    let levels = match unit_levels(&discovery, &cwd, flags, &stderr, cli.verbose > 0) {
+    let levels = match file_levels(
+        &mut discovery,
+        &cwd,
+        stdin_name.as_deref(),
+        flags,
+        &stderr,
+        cli.verbose,
+    ) {
         Ok(levels) => levels,
         Err(e) => {
             let _ = e.render(&mut io::stderr().lock(), stderr.color);
@@ -565,50 +572,69 @@ fn explain(name: &str, out: &mut dyn Write, stderr: &Messages) -> i32 {
     finish_output(out.write_all(text.as_bytes()), EXIT_OK, stderr)
 }
 
-/// The level table of each unit: defaults, then the workspace configuration, then the
-/// package's, then the command line.
-fn unit_levels(
-    discovery: &Discovery,
+/// The level tables of the run; sets each file's [`engine::InputFile::levels`]. With
+/// `stdin`, one table for that path (relative to `cwd`).
+fn file_levels(
+    discovery: &mut Discovery,
     cwd: &Path,
+    stdin: Option<&str>,
     flags: &[(Selector, Level)],
     stderr: &Messages,
-    verbose: bool,
+    verbose: u8,
 ) -> Result<Vec<Levels>, ConfigError> {
-    let base = &discovery.base;
-    let (shared, warning) = match &discovery.workspace_root {
-        Some(root) => config::workspace_config(root, base)?,
-        None => config::find_config(cwd, base)?,
-    };
-    if let Some(warning) = warning {
-        stderr.warning(&warning);
+    let stdin_dir = stdin.map(|name| {
+        let path = cwd.join(name);
+        path.parent()
+            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
+    });
+    let mut dirs: Vec<(&Path, usize)> = discovery
+        .files
+        .iter()
+        .map(|f| (f.path.parent().unwrap_or(cwd), f.unit))
+        .collect();
+    dirs.extend(stdin_dir.as_deref().map(|d| (d, 0)));
+    let packages: Vec<Option<&Path>> = discovery
+        .units
+        .iter()
+        .map(|u| u.as_ref().map(|p| p.manifest_path.as_path()))
+        .collect();
+    let run = config::run_levels(&dirs, &packages, &discovery.base, flags)?;
+    for warning in &run.warnings {
+        stderr.warning(warning);
     }
-    let mut used: Vec<String> = shared.iter().map(|c| c.origin.clone()).collect();
-    let mut all = Vec::new();
-    for unit in &discovery.units {
-        let package = match unit {
-            Some(p) => {
-                let display = display_path(&p.manifest_path, base);
-                Config::load_manifest(&p.manifest_path, &display, ManifestTable::Package)?
+    for (file, &table) in discovery.files.iter_mut().zip(&run.table_of) {
+        file.levels = table;
+    }
+    if verbose > 0 {
+        let mut used: Vec<&str> = Vec::new();
+        for &table in &run.table_of {
+            for origin in &run.origins[table] {
+                if !used.contains(&origin.as_str()) {
+                    used.push(origin);
+                }
             }
-            None => None,
-        };
-        let mut levels = Levels::default();
-        for config in [&shared, &package].into_iter().flatten() {
-            config.apply(&mut levels);
         }
-        for (selector, level) in flags {
-            levels.push(selector.clone(), *level, LevelSource::CommandLine);
-        }
-        all.push(levels);
-        used.extend(package.map(|c| c.origin));
-    }
-    if verbose {
         match used.is_empty() {
             true => stderr.status("No configuration file"),
             false => stderr.status(&format!("Configuration from {}", used.join(", "))),
         }
+        // Which file applies where, when that differs between files.
+        let mut groups: Vec<(Option<&str>, usize)> = Vec::new();
+        for &table in &run.table_of {
+            let nearest = run.nearest[table].as_deref();
+            match groups.iter_mut().find(|(n, _)| *n == nearest) {
+                Some((_, count)) => *count += 1,
+                None => groups.push((nearest, 1)),
+            }
+        }
+        if groups.len() > 1 {
+            for (nearest, n) in groups {
+                let what = nearest.unwrap_or("no configuration file");
+                stderr.status(&format!("  {what} applies to {}", count(n, "file")));
+            }
+        }
     }
-    Ok(all)
+    Ok(run.tables)
 }
 
 fn what_is_linted(discovery: &Discovery) -> String {

@@ -152,6 +152,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
                     path,
                     unit,
                     package: Some(info.clone()),
+                    levels: unit,
                     named: false,
                 });
             }
@@ -201,6 +202,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
                     path,
                     unit: 0,
                     package: None,
+                    levels: 0,
                     named,
                 });
             }

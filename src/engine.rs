@@ -36,6 +36,9 @@ pub struct InputFile {
     /// per unit.
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
+    /// The index of the file's level table in the tables given to [`run`] (its nearest
+    /// configuration and package); discovery sets it to `unit`.
+    pub levels: usize,
     /// Named on the command line (not found by a directory walk): always parsed, whatever
     /// the pre-filter says, so that its syntax errors are reported.
     pub named: bool,
@@ -96,12 +99,12 @@ struct FileResult {
     skipped: bool,
 }
 
-/// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
-/// past the end, [`Levels::default`] if there is none).
+/// Lints `files`; `levels[file.levels]` gives the levels of each file (the last entry serves
+/// indices past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
-    let unit_of = |f: &InputFile| f.unit.min(levels.len() - 1);
+    let table_of = |f: &InputFile| f.levels.min(levels.len() - 1);
     let prefilters = prefilters(levels);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
@@ -113,8 +116,8 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
         files
             .par_iter()
             .map(|f| {
-                let unit = unit_of(f);
-                lint_file(f, &levels[unit], &prefilters[unit], options)
+                let table = table_of(f);
+                lint_file(f, &levels[table], &prefilters[table], options)
             })
             .collect()
     });

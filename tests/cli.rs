@@ -1082,3 +1082,53 @@ fn github_and_sarif_paths_are_relative_to_the_repository_root() {
         out.stdout
     );
 }
+
+// ---- Nearest configuration ----
+
+#[test]
+fn the_nearest_configuration_file_applies_to_each_file_in_both_modes() {
+    let ws = Fixture::new("workspace");
+    ws.write("a/leaklint.toml", "[lints]\nreceiver_dropped = \"deny\"\n");
+    ws.write(
+        "b/.leaklint.toml",
+        "[lints]\nreceiver_dropped = \"allow\"\n",
+    );
+    let out = ws.run(&["-v", "--message-format", "short"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.locations(),
+        leaks(&["a/examples/demo.rs", "a/src/lib.rs"])
+    );
+    assert!(
+        out.stdout.contains("a/src/lib.rs:2:14: error["),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.starts_with(
+            "Configuration from a/leaklint.toml, b/.leaklint.toml\n  \
+             a/leaklint.toml applies to 2 files\n  \
+             b/.leaklint.toml applies to 2 files\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Path mode from the root finds the same files.
+    let out = ws.run(&["a/src/lib.rs", "b/src/main.rs"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.locations(), leaks(&["a/src/lib.rs"]));
+    // The same directory with both names: leaklint.toml wins, with a warning.
+    ws.write(
+        "a/.leaklint.toml",
+        "[lints]\nreceiver_dropped = \"allow\"\n",
+    );
+    let out = ws.run(&["-p", "a"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(
+            "warning: ignoring a/.leaklint.toml: `a/leaklint.toml` takes precedence (keep one of them)\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}

@@ -34,6 +34,7 @@ fn corpus_files() -> (PathBuf, Vec<InputFile>) {
             path: e.into_path(),
             unit: 0,
             package: None,
+            levels: 0,
             named: false,
         })
         .collect();

@@ -21,6 +21,7 @@ fn findings_of(lint: &str, code: &str) -> usize {
         display: "example.rs".into(),
         unit: 0,
         package: None,
+        levels: 0,
         named: false,
     }];
     let outcome = engine::run(&files, &[levels], &EngineOptions::default());

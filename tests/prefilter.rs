@@ -139,6 +139,7 @@ fn a_file_that_only_talks_about_channels_is_not_parsed() {
         display: "docs.rs".into(),
         unit: 0,
         package: None,
+        levels: 0,
         named: false,
     }];
     let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
@@ -174,6 +175,7 @@ fn a_field_read_in_a_skipped_file_still_counts() {
             display: name.into(),
             unit: 0,
             package: None,
+            levels: 0,
             named: false,
         });
     }

@@ -18,6 +18,7 @@ fn input(path: &Path, display: &str) -> InputFile {
         display: display.to_string(),
         unit: 0,
         package: None,
+        levels: 0,
         named: false,
     }
 }

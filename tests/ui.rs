@@ -51,6 +51,7 @@ pub fn render(path: &Path, prefilter: bool) -> String {
         display,
         unit: 0,
         package: None,
+        levels: 0,
         named: false,
     }];
     let options = EngineOptions {

@@ -602,6 +602,15 @@ fn file_levels(
     for warning in &run.warnings {
         stderr.warning(warning);
     }
+    for unused in discovery.config_files.iter().filter(|f| {
+        let dir = f.parent().unwrap_or(Path::new(""));
+        !run.used_dirs.iter().any(|used| used == dir)
+    }) {
+        stderr.warning(&format!(
+            "`{}` applies to no linted file",
+            display_path(unused, &discovery.base)
+        ));
+    }
     for (file, &table) in discovery.files.iter_mut().zip(&run.table_of) {
         file.levels = table;
     }

@@ -366,6 +366,8 @@ pub struct RunLevels {
     pub nearest: Vec<Option<String>>,
     /// Shadowed configuration files.
     pub warnings: Vec<String>,
+    /// The directories whose configuration applies to at least one file.
+    pub used_dirs: Vec<PathBuf>,
 }
 
 /// The levels of each file: `files` gives each file's directory and unit (index into
@@ -426,6 +428,10 @@ pub fn run_levels(
         run.nearest.push(None);
     }
     run.warnings = nearest.warnings;
+    run.used_dirs = keys
+        .iter()
+        .filter_map(|(shared, _)| Some(nearest.configs[(*shared)?].0.clone()))
+        .collect();
     Ok(run)
 }
 

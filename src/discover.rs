@@ -71,6 +71,9 @@ pub struct Discovery {
     /// `.rs` file, a symbolic link loop, a directory that cannot be listed): the path, its
     /// shown path and why. The run reports each as a located `read_error`.
     pub unreadable: Vec<(PathBuf, String, String)>,
+    /// The `leaklint.toml` and `.leaklint.toml` files found in the walked directories, so
+    /// that one that applies to no linted file can be warned about.
+    pub config_files: Vec<PathBuf>,
 }
 
 /// Which packages of a workspace to lint, as cargo's `--manifest-path`, `-p`, `--workspace` and
@@ -517,11 +520,19 @@ fn walk(
     discovery: &mut Discovery,
 ) {
     let skipped = &mut discovery.skipped;
+    let config_files = &mut discovery.config_files;
     let entries = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
+            if e.file_type().is_file()
+                && crate::config::CONFIG_FILES
+                    .iter()
+                    .any(|name| e.file_name() == *name)
+            {
+                config_files.push(e.path().to_path_buf());
+            }
             let why = if e.depth() == 0 {
                 None
             } else {

@@ -1117,6 +1117,17 @@ fn the_nearest_configuration_file_applies_to_each_file_in_both_modes() {
     let out = ws.run(&["a/src/lib.rs", "b/src/main.rs"]);
     assert_eq!(out.code, 1);
     assert_eq!(out.locations(), leaks(&["a/src/lib.rs"]));
+    // A configuration file in a directory without Rust files applies to nothing.
+    ws.write("a/docs/leaklint.toml", "[lints]\nall = \"allow\"\n");
+    let out = ws.run(&["-p", "a"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("warning: `a/docs/leaklint.toml` applies to no linted file\n"),
+        "{}",
+        out.stderr
+    );
+    fs::remove_file(ws.path("a/docs/leaklint.toml")).unwrap();
     // The same directory with both names: leaklint.toml wins, with a warning.
     ws.write(
         "a/.leaklint.toml",

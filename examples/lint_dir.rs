@@ -69,6 +69,8 @@ fn main() {
                 unit,
                 package: None,
                 is_test_target: false,
+                levels: unit,
+                named: false,
             });
         }
     }

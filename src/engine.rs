@@ -39,6 +39,12 @@ pub struct InputFile {
     /// The file belongs to a cargo test, bench or example target (`tests/`, `benches/`,
     /// `examples/`): all of it is test code for the task lints.
     pub is_test_target: bool,
+    /// The index of the file's level table in the tables given to [`run`] (its nearest
+    /// configuration and package); discovery sets it to `unit`.
+    pub levels: usize,
+    /// Named on the command line (not found by a directory walk): always parsed, whatever
+    /// the pre-filter says, so that its syntax errors are reported.
+    pub named: bool,
 }
 
 /// Settings of a run that are not per package.
@@ -96,12 +102,12 @@ struct FileResult {
     skipped: bool,
 }
 
-/// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
-/// past the end, [`Levels::default`] if there is none).
+/// Lints `files`; `levels[file.levels]` gives the levels of each file (the last entry serves
+/// indices past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
-    let unit_of = |f: &InputFile| f.unit.min(levels.len() - 1);
+    let table_of = |f: &InputFile| f.levels.min(levels.len() - 1);
     let prefilters = prefilters(levels);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
@@ -113,8 +119,8 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
         files
             .par_iter()
             .map(|f| {
-                let unit = unit_of(f);
-                lint_file(f, &levels[unit], &prefilters[unit], options)
+                let table = table_of(f);
+                lint_file(f, &levels[table], &prefilters[table], options)
             })
             .collect()
     });
@@ -252,8 +258,9 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
     })
 }
 
-/// Sorts diagnostics by file and position and marks the first of each lint.
-fn finish(diagnostics: &mut [Diagnostic]) {
+/// Sorts diagnostics by file and position, marks the first of each lint and sets the
+/// fingerprints.
+pub fn finish(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.display.as_str(), a.primary.span.start, a.code()).cmp(&(
             b.file.display.as_str(),
@@ -261,6 +268,13 @@ fn finish(diagnostics: &mut [Diagnostic]) {
             b.code(),
         ))
     });
+    crate::baseline::assign_fingerprints(diagnostics);
+    mark_first_of_each_lint(diagnostics);
+}
+
+/// Sets [`Diagnostic::first_of_lint`] on the first diagnostic of each lint (again, after some
+/// were removed).
+pub fn mark_first_of_each_lint(diagnostics: &mut [Diagnostic]) {
     let mut seen = std::collections::HashSet::new();
     for d in diagnostics.iter_mut() {
         if let Some(lint) = d.lint() {
@@ -291,7 +305,7 @@ fn lint_file(
         }
     };
     // The pre-filter runs on the bytes, before the line index is built.
-    if options.prefilter && !prefilter.matches(text.as_bytes()) {
+    if options.prefilter && !input.named && !prefilter.matches(text.as_bytes()) {
         result.skipped = true;
         return result;
     }

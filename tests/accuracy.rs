@@ -126,6 +126,8 @@ fn lints_flagging(path: &Path, expect: &str) -> Vec<String> {
         unit: 0,
         package: None,
         is_test_target: false,
+        levels: 0,
+        named: false,
     }];
     let options = EngineOptions {
         prefilter: true,

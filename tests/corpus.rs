@@ -35,6 +35,8 @@ fn corpus_files() -> (PathBuf, Vec<InputFile>) {
             unit: 0,
             package: None,
             is_test_target: false,
+            levels: 0,
+            named: false,
         })
         .collect();
     assert!(!files.is_empty(), "no .rs files under {}", root.display());

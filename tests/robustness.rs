@@ -19,6 +19,8 @@ fn input(path: &Path, display: &str) -> InputFile {
         unit: 0,
         package: None,
         is_test_target: false,
+        levels: 0,
+        named: false,
     }
 }
 

@@ -52,6 +52,8 @@ pub fn render(path: &Path, prefilter: bool) -> String {
         unit: 0,
         package: None,
         is_test_target: false,
+        levels: 0,
+        named: false,
     }];
     let options = EngineOptions {
         prefilter,

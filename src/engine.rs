@@ -16,7 +16,9 @@ use rayon::prelude::*;
 use crate::config::Levels;
 use crate::diagnostic::{Diagnostic, Finding, Label, Level};
 use crate::discover::PackageInfo;
-use crate::lints::{LintContext, LINTS, UNUSED_SUPPRESSION};
+use crate::lints::{CrateLintContext, LintContext, CRATE_CHECKS, LINTS, UNUSED_SUPPRESSION};
+use crate::model::index::CrateIndex;
+use crate::model::items::{module_path_of, FileItems};
 use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
 use crate::suppress::Suppressions;
@@ -91,6 +93,17 @@ struct FileResult {
     parsed: bool,
     /// Read, but not parsed: no enabled lint can fire in it.
     skipped: bool,
+    /// What the crate-wide checks need of a parsed file.
+    kept: Option<Kept>,
+}
+
+/// A parsed file's model, items and suppressions, kept (as plain data) for the crate-wide
+/// checks that run once its unit is indexed.
+struct Kept {
+    file: Arc<SourceFile>,
+    model: FileModel,
+    items: FileItems,
+    suppressions: Suppressions,
 }
 
 /// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
@@ -116,6 +129,44 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .collect()
     });
 
+    let mut results = results;
+    // Files the pre-filter skipped that the crate's seeds reach (a spawned function, a
+    // caller of a spawn wrapper) are modelled too, in bounded rounds: the pre-filter must
+    // never change a finding.
+    let mut files_rechecked = 0;
+    let mut indexes = index_units(&results);
+    for _ in 0..MAX_REACH_ROUNDS {
+        let wanted = reach_words(&results, &indexes);
+        let todo: Vec<(usize, &Vec<String>)> = (0..files.len())
+            .filter(|&i| results[i].skipped)
+            .filter_map(|i| Some((i, wanted.get(&results[i].unit)?)))
+            .collect();
+        if todo.is_empty() {
+            break;
+        }
+        let reached: Vec<(usize, Option<FileResult>)> = install(&pool, || {
+            todo.par_iter()
+                .map(|&(i, words)| {
+                    let f = &files[i];
+                    let unit = unit_of(f);
+                    (i, reach_file(f, &levels[unit], options, words))
+                })
+                .collect()
+        });
+        let mut grew = false;
+        for (i, r) in reached {
+            if let Some(r) = r {
+                files_rechecked += 1;
+                results[i] = r;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+        indexes = index_units(&results);
+    }
+
     let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
     for r in &results {
         facts.entry(r.unit).or_default().merge(&r.facts);
@@ -124,7 +175,6 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
     // (a field read in a file with no channel in it). The skipped files of that crate are
     // read again, and those that name the field are modelled, so that the pre-filter never
     // changes a finding.
-    let mut files_rechecked = 0;
     let pending = pending_words(&results, &facts);
     if !pending.is_empty() {
         let recheck: Vec<&InputFile> = files
@@ -139,6 +189,29 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             facts.entry(unit).or_default().merge(&file_facts);
         }
     }
+
+    // The crate-wide checks, per file in parallel, once every unit is indexed.
+    let results: Vec<FileResult> = install(&pool, || {
+        results
+            .into_par_iter()
+            .zip(files.par_iter())
+            .map(|(mut r, f)| {
+                let unit = unit_of(f);
+                if let Some(kept) = r.kept.take() {
+                    let id = indexes[&r.unit].1[&f.path];
+                    let diags = crate_checks(kept, &indexes[&r.unit].0, id, &levels[unit]);
+                    for (mut d, c) in diags {
+                        d.package = f.package.clone();
+                        match c {
+                            Some(c) => r.conditional.push((c, d)),
+                            None => r.diagnostics.push(d),
+                        }
+                    }
+                }
+                r
+            })
+            .collect()
+    });
 
     let mut outcome = Outcome {
         files_seen: files.len(),
@@ -157,6 +230,143 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
     }
     finish(&mut outcome.diagnostics);
     outcome
+}
+
+/// How many rounds of files reached from the seeds are modelled (each round can reveal
+/// new wrappers, whose callers the next round finds).
+const MAX_REACH_ROUNDS: usize = 4;
+
+/// Per unit: its crate index, and each kept file's id in it.
+type UnitIndexes = HashMap<usize, (CrateIndex, HashMap<PathBuf, usize>)>;
+
+/// Indexes every unit from the files modelled so far.
+fn index_units(results: &[FileResult]) -> UnitIndexes {
+    let mut per_unit: HashMap<usize, Vec<(Arc<SourceFile>, FileItems)>> = HashMap::new();
+    for r in results {
+        if let Some(k) = &r.kept {
+            per_unit
+                .entry(r.unit)
+                .or_default()
+                .push((k.file.clone(), k.items.clone()));
+        }
+    }
+    per_unit
+        .into_iter()
+        .map(|(unit, files)| {
+            let ids = files
+                .iter()
+                .enumerate()
+                .map(|(i, (f, _))| (f.path.clone(), i))
+                .collect();
+            (unit, (CrateIndex::new(files), ids))
+        })
+        .collect()
+}
+
+/// Per unit, the names whose files the crate checks still need: the crate's spawn
+/// wrappers (their callers) and spawned functions not found in any modelled file.
+fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<usize, Vec<String>> {
+    let mut words: HashMap<usize, Vec<String>> = HashMap::new();
+    for r in results {
+        let Some(k) = &r.kept else { continue };
+        let (index, ids) = &indexes[&r.unit];
+        let file_id = ids[&k.file.path];
+        let mut add = |w: &str| {
+            let list = words.entry(r.unit).or_default();
+            if !w.is_empty() && !list.iter().any(|x| x == w) {
+                list.push(w.to_string());
+            }
+        };
+        for f in &k.items.fns {
+            if f.summary.wrapper.is_some() || !f.summary.forwards.is_empty() {
+                add(f.name.name());
+            }
+        }
+        for (b, body) in k.model.bodies.iter().enumerate() {
+            for site in body.spawns.iter().filter(|s| s.detaches() && s.work.is_none()) {
+                let Some(path) = &site.work_path else { continue };
+                if index.resolve_fn(file_id, Some(b), path).is_none() {
+                    add(path.rsplit("::").next().unwrap_or(path));
+                }
+            }
+        }
+    }
+    // Only names that are wrappers by now, or unresolved: keep the list short.
+    for (unit, list) in words.iter_mut() {
+        let (index, _) = &indexes[unit];
+        list.retain(|w| index_wrapper_named(index, w) || !index_has_fn_named(index, w));
+    }
+    words.retain(|_, l| !l.is_empty());
+    words
+}
+
+fn index_wrapper_named(index: &CrateIndex, word: &str) -> bool {
+    index.fns().any(|f| index.wrapper(f).is_some() && index.item(f).name.name() == word)
+}
+
+fn index_has_fn_named(index: &CrateIndex, word: &str) -> bool {
+    index.fns().any(|f| index.item(f).name.name() == word)
+}
+
+/// Models a skipped file (without the pre-filter) if it names one of `words`.
+fn reach_file(
+    input: &InputFile,
+    levels: &Levels,
+    options: &EngineOptions,
+    words: &[String],
+) -> Option<FileResult> {
+    let bytes = std::fs::read(&input.path).ok()?;
+    if !words.iter().any(|w| contains_word(&bytes, w.as_bytes())) {
+        return None;
+    }
+    let options = EngineOptions {
+        prefilter: false,
+        ..options.clone()
+    };
+    Some(lint_file(input, levels, &Prefilter::new(levels), &options))
+}
+
+/// Runs the crate-wide checks of the enabled lints on one kept file, then its suppressions
+/// (and reports those that silenced nothing, now that every finding is known).
+fn crate_checks(
+    kept: Kept,
+    index: &CrateIndex,
+    file_id: usize,
+    levels: &Levels,
+) -> Vec<(Diagnostic, Option<CrateCondition>)> {
+    let Kept {
+        file,
+        model,
+        suppressions,
+        ..
+    } = kept;
+    let cx = CrateLintContext {
+        file: &file,
+        file_id,
+        model: &model,
+        krate: index,
+    };
+    let mut findings = Vec::new();
+    for (lint, check) in CRATE_CHECKS.iter().filter(|(l, _)| levels.is_enabled(l)) {
+        let _ = lint;
+        check(&cx, &mut findings);
+    }
+    let mut kept = Vec::new();
+    for finding in findings {
+        if !suppressions.covers(&finding, &file) {
+            kept.push(finding);
+        }
+    }
+    if levels.level_of(&UNUSED_SUPPRESSION).0 != Level::Allow {
+        kept.extend(suppressions.unused(|lint| levels.is_enabled(lint)));
+    }
+    kept.into_iter()
+        .map(|finding| {
+            let condition = finding.condition.clone();
+            let (level, source) = levels.level_of(finding.lint);
+            (Diagnostic::from_finding(finding, level, source, file.clone()), condition)
+        })
+        .collect()
 }
 
 /// Runs `work` on the pool, or on the global one if the pool could not be built.
@@ -279,6 +489,7 @@ fn lint_file(
         unit: input.unit,
         parsed: false,
         skipped: false,
+        kept: None,
     };
     let text = match load(input) {
         Ok(text) => text,
@@ -301,6 +512,7 @@ fn lint_file(
     match analyse_caught(&file, levels) {
         Ok(analysis) => {
             result.facts = analysis.facts;
+            result.kept = Some(analysis.kept);
             for (finding, condition) in analysis.findings {
                 let diag = to_diagnostic(finding, levels, &file, input);
                 match condition {
@@ -375,14 +587,20 @@ pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic
     let mut diagnostics = match result {
         Ok(analysis) => {
             let facts = analysis.facts;
-            analysis
+            let index = CrateIndex::new(vec![(file.clone(), analysis.kept.items.clone())]);
+            let mut findings: Vec<(Diagnostic, Option<CrateCondition>)> = analysis
                 .findings
                 .into_iter()
-                .filter(|(_, c)| c.as_ref().is_none_or(|c| facts.holds(c)))
-                .map(|(finding, _)| {
+                .map(|(finding, c)| {
                     let (level, source) = levels.level_of(finding.lint);
-                    Diagnostic::from_finding(finding, level, source, file.clone())
+                    (Diagnostic::from_finding(finding, level, source, file.clone()), c)
                 })
+                .collect();
+            findings.extend(crate_checks(analysis.kept, &index, 0, levels));
+            findings
+                .into_iter()
+                .filter(|(_, c)| c.as_ref().is_none_or(|c| facts.holds(c)))
+                .map(|(d, _)| d)
                 .collect()
         }
         Err(diags) => diags,
@@ -487,14 +705,19 @@ pub fn may_fire(text: &str, levels: &Levels) -> bool {
 struct Analysis {
     findings: Vec<(Finding, Option<CrateCondition>)>,
     facts: CrateFacts,
+    kept: Kept,
 }
 
+/// Parses and models one file and runs the per-file checks of the enabled lints; the
+/// findings are filtered by the file's suppressions, whose unused ones are reported after
+/// the crate-wide checks ([`crate_checks`]).
 fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
     let ast = match syn::parse_file(&file.text) {
         Ok(ast) => ast,
         Err(errors) => return Err(parse_errors(file, errors)),
     };
     let model = FileModel::build(file, &ast);
+    let items = FileItems::build(file, &ast, &model, module_path_of(&file.path));
     let cx = LintContext {
         file,
         ast: &ast,
@@ -519,15 +742,17 @@ fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diag
             kept.push((finding, condition));
         }
     }
-    if levels.level_of(&UNUSED_SUPPRESSION).0 != Level::Allow {
-        for f in suppressions.unused(|lint| levels.is_enabled(lint)) {
-            kept.push((f, None));
-        }
-    }
+    let facts = CrateFacts {
+        field_reads: model.field_reads.clone(),
+    };
     Ok(Analysis {
         findings: kept,
-        facts: CrateFacts {
-            field_reads: model.field_reads,
+        facts,
+        kept: Kept {
+            file: file.clone(),
+            model,
+            items,
+            suppressions,
         },
     })
 }

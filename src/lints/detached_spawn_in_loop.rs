@@ -2,9 +2,10 @@
 //! tracked, so the number of live threads or tasks grows with the input.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::{CrateLintContext, Group, Lint, LintContext};
 use crate::model::tasks::loop_header;
-use crate::model::{HandleUse, UseKind};
+use crate::model::{Body, HandleUse, SpawnSite, UseKind};
+use crate::source::SourceFile;
 
 pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
     name: "detached_spawn_in_loop",
@@ -21,13 +22,40 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
+            if let Some(f) = in_loop(cx.file, body, site, site.thread) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// The crate-wide reach: work handed to one of the crate's spawn wrappers that detaches
+/// it (`spawn_named("conn", move || serve(s))`), on every iteration of a loop.
+pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (b, body) in cx.model.bodies.iter().enumerate().filter(|(_, b)| !b.in_test) {
+        for site in &body.work_calls {
+            let Some(w) = cx.krate.spawned_by_wrapper(cx.file_id, b, body, site) else {
+                continue;
+            };
+            if let Some(f) = in_loop(cx.file, body, site, w.wrapper.thread) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// The finding for a detached spawn, if it runs on every iteration of a loop that no
+/// semaphore permit bounds.
+fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Option<Finding> {
+    {
+        {
             // The innermost loop around the spawn, in the spawn's own flow of control.
             let Some(l) = body
                 .loops_around(site.call)
                 .filter(|l| body.ctx_within(site.ctx, l.ctx))
                 .max_by_key(|l| l.span.start)
             else {
-                continue;
+                return None;
             };
             // A semaphore permit taken in the loop bounds how many run at once. The permit
             // often comes from a chain on a temporary (`sem.clone().acquire_owned()`), which
@@ -36,12 +64,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 matches!(&u.kind, UseKind::Method { name, .. } if name.starts_with("acquire"))
                     && l.body.start <= u.span.start
                     && u.span.end <= l.body.end
-            }) || cx.file.snippet(l.body).contains(".acquire");
+            }) || file.snippet(l.body).contains(".acquire");
             if bounded {
-                continue;
+                return None;
             }
-            let what = if site.thread { "thread" } else { "task" };
-            out.push(
+            let what = if thread { "thread" } else { "task" };
+            Some(
                 Finding::new(
                     &DETACHED_SPAWN_IN_LOOP,
                     format!("a detached {what} is spawned on every iteration and never tracked: their number grows with the input"),
@@ -49,7 +77,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 )
                 .label(loop_header(l), "for each iteration of this loop")
                 .help("track the work: spawn on a `JoinSet` or a `TaskTracker`, collect the handles and join them, or bound it with a semaphore permit"),
-            );
+            )
         }
     }
 }

@@ -8,6 +8,8 @@
 pub mod catalog;
 pub mod channels;
 pub mod flow;
+pub mod index;
+pub mod items;
 pub mod resolve;
 pub mod tasks;
 mod walk;

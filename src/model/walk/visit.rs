@@ -220,6 +220,15 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                         thread: spawn.thread,
                     };
                     self.record_spawn(how, c.args.first(), &role);
+                } else if let Some(at) = work_arg_index(&c.args) {
+                    let how = SpawnCall {
+                        callee: expr_path_text(&c.func),
+                        callee_span: self.span_of(&c.func),
+                        call,
+                        on_drop: catalog::OnDrop::Detach,
+                        thread: false,
+                    };
+                    self.record_work(how, c.args.iter().nth(at), at, &role, true);
                 }
                 if matches!(
                     callee.as_deref(),

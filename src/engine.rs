@@ -283,8 +283,14 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<usize, 
             }
         }
         for (b, body) in k.model.bodies.iter().enumerate() {
-            for site in body.spawns.iter().filter(|s| s.detaches() && s.work.is_none()) {
-                let Some(path) = &site.work_path else { continue };
+            for site in body
+                .spawns
+                .iter()
+                .filter(|s| s.detaches() && s.work.is_none())
+            {
+                let Some(path) = &site.work_path else {
+                    continue;
+                };
                 if index.resolve_fn(file_id, Some(b), path).is_none() {
                     add(path.rsplit("::").next().unwrap_or(path));
                 }
@@ -301,7 +307,9 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<usize, 
 }
 
 fn index_wrapper_named(index: &CrateIndex, word: &str) -> bool {
-    index.fns().any(|f| index.wrapper(f).is_some() && index.item(f).name.name() == word)
+    index
+        .fns()
+        .any(|f| index.wrapper(f).is_some() && index.item(f).name.name() == word)
 }
 
 fn index_has_fn_named(index: &CrateIndex, word: &str) -> bool {
@@ -364,7 +372,10 @@ fn crate_checks(
         .map(|finding| {
             let condition = finding.condition.clone();
             let (level, source) = levels.level_of(finding.lint);
-            (Diagnostic::from_finding(finding, level, source, file.clone()), condition)
+            (
+                Diagnostic::from_finding(finding, level, source, file.clone()),
+                condition,
+            )
         })
         .collect()
 }
@@ -593,7 +604,10 @@ pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic
                 .into_iter()
                 .map(|(finding, c)| {
                     let (level, source) = levels.level_of(finding.lint);
-                    (Diagnostic::from_finding(finding, level, source, file.clone()), c)
+                    (
+                        Diagnostic::from_finding(finding, level, source, file.clone()),
+                        c,
+                    )
                 })
                 .collect();
             findings.extend(crate_checks(analysis.kept, &index, 0, levels));

@@ -43,15 +43,28 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 /// named by a path the file model does not follow) that loops for ever, and work handed
 /// to one of the crate's spawn wrappers that detaches it.
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
-    for (b, body) in cx.model.bodies.iter().enumerate().filter(|(_, b)| !b.in_test) {
+    for (b, body) in cx
+        .model
+        .bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.in_test)
+    {
         for site in &body.spawns {
-            if !site.detaches() || cx.model.spawned_work(body, site).is_some() {
+            // What the file model follows is the per-file check's.
+            let local = cx.model.spawned_work(body, site);
+            if !site.detaches() || local.is_some_and(|(b, ctx)| b.endless_loop(ctx).is_some()) {
+                continue;
+            }
+            if local.is_some() && site.work.is_none() {
                 continue;
             }
             let HandleUse::Dropped(dropped) = body.handle_use(site) else {
                 continue;
             };
-            let Some(path) = &site.work_path else { continue };
+            let Some(path) = &site.work_path else {
+                continue;
+            };
             let Some(f) = cx.krate.resolve_fn(cx.file_id, Some(b), path) else {
                 continue;
             };
@@ -81,7 +94,8 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             let header = trimmed(cx.file, loop_header(endless));
-            out.push(finding(site, w.wrapper.thread, w.dropped, LoopAt::Here(header)));
+            let f = finding(site, w.wrapper.thread, w.dropped, LoopAt::Here(header));
+            out.push(f.note(w.note(&site.callee)));
         }
     }
 }
@@ -108,12 +122,17 @@ fn finding(site: &SpawnSite, thread: bool, dropped: Span, at: LoopAt) -> Finding
         LoopAt::Here(header) => Finding::new(
             &DETACHED_INFINITE_LOOP,
             message,
-            Label::new(*header, "this loop has no `break`, `return` or cancellation check"),
+            Label::new(
+                *header,
+                "this loop has no `break`, `return` or cancellation check",
+            ),
         )
         .label(site.callee_span, spawned),
-        LoopAt::Elsewhere(_) => {
-            Finding::new(&DETACHED_INFINITE_LOOP, message, Label::new(site.callee_span, spawned))
-        }
+        LoopAt::Elsewhere(_) => Finding::new(
+            &DETACHED_INFINITE_LOOP,
+            message,
+            Label::new(site.callee_span, spawned),
+        ),
     };
     let last = match &at {
         LoopAt::Here(_) => f.secondary.last_mut(),
@@ -124,10 +143,14 @@ fn finding(site: &SpawnSite, thread: bool, dropped: Span, at: LoopAt) -> Finding
     } else if let Some(label) = last {
         label.message.push_str("; its handle is dropped at once");
     } else {
-        f.primary.message.push_str("; its handle is dropped at once");
+        f.primary
+            .message
+            .push_str("; its handle is dropped at once");
     }
     if let LoopAt::Elsewhere(note) = at {
-        f = f.note(format!("{note}, with no `break`, `return` or cancellation check"));
+        f = f.note(format!(
+            "{note}, with no `break`, `return` or cancellation check"
+        ));
     }
     f.note("a detached thread or task that never returns lives until the process exits, with everything it holds")
         .help("keep the handle and give the loop a shutdown signal (a `CancellationToken`, a channel, an `AtomicBool`), or spawn it on a `JoinSet`; for a deliberate process-long daemon, suppress with `// leaklint:allow(detached_infinite_loop) -- reason`")

@@ -32,13 +32,19 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 /// The crate-wide reach: work handed to one of the crate's spawn wrappers that detaches
 /// it (`spawn_named("conn", move || serve(s))`), on every iteration of a loop.
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
-    for (b, body) in cx.model.bodies.iter().enumerate().filter(|(_, b)| !b.in_test) {
+    for (b, body) in cx
+        .model
+        .bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.in_test)
+    {
         for site in &body.work_calls {
             let Some(w) = cx.krate.spawned_by_wrapper(cx.file_id, b, body, site) else {
                 continue;
             };
             if let Some(f) = in_loop(cx.file, body, site, w.wrapper.thread) {
-                out.push(f);
+                out.push(f.note(w.note(&site.callee)));
             }
         }
     }
@@ -47,37 +53,30 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 /// The finding for a detached spawn, if it runs on every iteration of a loop that no
 /// semaphore permit bounds.
 fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Option<Finding> {
-    {
-        {
-            // The innermost loop around the spawn, in the spawn's own flow of control.
-            let Some(l) = body
-                .loops_around(site.call)
-                .filter(|l| body.ctx_within(site.ctx, l.ctx))
-                .max_by_key(|l| l.span.start)
-            else {
-                return None;
-            };
-            // A semaphore permit taken in the loop bounds how many run at once. The permit
-            // often comes from a chain on a temporary (`sem.clone().acquire_owned()`), which
-            // has no binding of its own, so look for the call in the loop's code.
-            let bounded = body.bindings.iter().flat_map(|b| &b.uses).any(|u| {
-                matches!(&u.kind, UseKind::Method { name, .. } if name.starts_with("acquire"))
-                    && l.body.start <= u.span.start
-                    && u.span.end <= l.body.end
-            }) || file.snippet(l.body).contains(".acquire");
-            if bounded {
-                return None;
-            }
-            let what = if thread { "thread" } else { "task" };
-            Some(
-                Finding::new(
-                    &DETACHED_SPAWN_IN_LOOP,
-                    format!("a detached {what} is spawned on every iteration and never tracked: their number grows with the input"),
-                    Label::new(site.callee_span, format!("{what} spawned here; its handle is dropped")),
-                )
-                .label(loop_header(l), "for each iteration of this loop")
-                .help("track the work: spawn on a `JoinSet` or a `TaskTracker`, collect the handles and join them, or bound it with a semaphore permit"),
-            )
-        }
+    // The innermost loop around the spawn, in the spawn's own flow of control.
+    let l = body
+        .loops_around(site.call)
+        .filter(|l| body.ctx_within(site.ctx, l.ctx))
+        .max_by_key(|l| l.span.start)?;
+    // A semaphore permit taken in the loop bounds how many run at once. The permit often
+    // comes from a chain on a temporary (`sem.clone().acquire_owned()`), which has no
+    // binding of its own, so look for the call in the loop's code.
+    let bounded = body.bindings.iter().flat_map(|b| &b.uses).any(|u| {
+        matches!(&u.kind, UseKind::Method { name, .. } if name.starts_with("acquire"))
+            && l.body.start <= u.span.start
+            && u.span.end <= l.body.end
+    }) || file.snippet(l.body).contains(".acquire");
+    if bounded {
+        return None;
     }
+    let what = if thread { "thread" } else { "task" };
+    Some(
+        Finding::new(
+            &DETACHED_SPAWN_IN_LOOP,
+            format!("a detached {what} is spawned on every iteration and never tracked: their number grows with the input"),
+            Label::new(site.callee_span, format!("{what} spawned here; its handle is dropped")),
+        )
+        .label(loop_header(l), "for each iteration of this loop")
+        .help("track the work: spawn on a `JoinSet` or a `TaskTracker`, collect the handles and join them, or bound it with a semaphore permit"),
+    )
 }

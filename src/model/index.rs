@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::flow::{Body, BodyId};
-use super::tasks::{HandleUse, SpawnSite};
 use super::items::{FileItems, FnItem, ModuleId, QualifiedName, Wrapper, WrapperHandle};
+use super::tasks::{HandleUse, SpawnSite};
 use crate::source::{SourceFile, Span};
 
 /// A function of the unit: file (its index in the unit) and item.
@@ -48,6 +48,25 @@ pub struct WrapperSpawn {
     pub wrapper: Wrapper,
     /// Where the handle is dropped (the call itself when the wrapper drops it).
     pub dropped: Span,
+}
+
+impl WrapperSpawn {
+    /// A note saying how the helper `callee` spawns the work.
+    pub fn note(&self, callee: &str) -> String {
+        let what = if self.wrapper.thread {
+            "a thread"
+        } else {
+            "a task"
+        };
+        match self.wrapper.handle {
+            WrapperHandle::Drops => {
+                format!("`{callee}` runs this work on {what} and drops the handle: the work is detached")
+            }
+            WrapperHandle::Returns => {
+                format!("`{callee}` runs this work on {what} and returns its handle, which the caller drops")
+            }
+        }
+    }
 }
 
 /// How many times `use` and re-export chains are followed.
@@ -86,9 +105,12 @@ impl CrateIndex {
 
     /// Every function of the unit.
     pub fn fns(&self) -> impl Iterator<Item = FnRef> + '_ {
-        self.files.iter().enumerate().flat_map(|(file, (_, items))| {
-            (0..items.fns.len()).map(move |item| FnRef { file, item })
-        })
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, (_, items))| {
+                (0..items.fns.len()).map(move |item| FnRef { file, item })
+            })
     }
 
     pub fn file_count(&self) -> usize {
@@ -251,12 +273,13 @@ impl CrateIndex {
                 };
                 let via = item.summary.forwards.iter().find_map(|fwd| {
                     let target = self.wrapper(self.resolve_in(scope, &fwd.callee)?)?;
-                    (target.param == fwd.arg).then(|| Wrapper {
+                    let handle = match target.handle {
+                        WrapperHandle::Drops => WrapperHandle::Drops,
+                        WrapperHandle::Returns => fwd.handle,
+                    };
+                    (target.param == fwd.arg).then_some(Wrapper {
                         param: fwd.param,
-                        handle: match target.handle {
-                            WrapperHandle::Drops => WrapperHandle::Drops,
-                            WrapperHandle::Returns => fwd.handle,
-                        },
+                        handle,
                         thread: target.thread,
                     })
                 });

@@ -30,7 +30,9 @@ impl QualifiedName {
 
     /// The enclosing module or type (`crate::a` for `crate::a::f`); `None` at the root.
     pub fn parent(&self) -> Option<QualifiedName> {
-        self.0.rfind("::").map(|at| QualifiedName(self.0[..at].into()))
+        self.0
+            .rfind("::")
+            .map(|at| QualifiedName(self.0[..at].into()))
     }
 
     /// The last segment.

@@ -474,12 +474,14 @@ impl<'f> Walker<'f> {
             _ => HandleFate::Unknown,
         };
         if let Some(body) = self.body.as_mut() {
-            for site in body.spawns.iter_mut().rev() {
-                if site.call.start < stmt.start {
-                    break;
-                }
-                if site.handle == HandleFate::PendingLet {
-                    site.handle = fate;
+            for sites in [&mut body.spawns, &mut body.work_calls] {
+                for site in sites.iter_mut().rev() {
+                    if site.call.start < stmt.start {
+                        break;
+                    }
+                    if site.handle == HandleFate::PendingLet {
+                        site.handle = fate;
+                    }
                 }
             }
         }

@@ -181,6 +181,26 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// The first argument that is a parameter of the function being walked, passed on by
+    /// name in the function's own flow (`spawn_named("w", f)` inside a wrapper of `f`).
+    pub(super) fn param_arg_index(
+        &self,
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+    ) -> Option<usize> {
+        if self.ctx != 0 {
+            return None;
+        }
+        let body = self.body.as_ref()?;
+        args.iter().position(|arg| match strip_parens(arg) {
+            Expr::Path(p) if p.qself.is_none() => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|id| body.bindings[id].origin == ValueOrigin::Param),
+            _ => false,
+        })
+    }
+
     /// `run` for a call or path naming a function of this file.
     pub(super) fn local_fn_name(&self, path: &syn::Path) -> Option<String> {
         let full = self.resolver.resolve(path)?;

@@ -265,7 +265,9 @@ pub(super) fn has_closure(expr: &Expr) -> bool {
 
 /// The argument of a call that is work for a possible spawn wrapper: the first closure or
 /// async block, when no argument before it holds one.
-pub(super) fn work_arg_index(args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>) -> Option<usize> {
+pub(super) fn work_arg_index(
+    args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+) -> Option<usize> {
     for (i, arg) in args.iter().enumerate() {
         if matches!(strip_parens(arg), Expr::Closure(_) | Expr::Async(_)) {
             return Some(i);

@@ -220,7 +220,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                         thread: spawn.thread,
                     };
                     self.record_spawn(how, c.args.first(), &role);
-                } else if let Some(at) = work_arg_index(&c.args) {
+                } else if let Some(at) =
+                    work_arg_index(&c.args).or_else(|| self.param_arg_index(&c.args))
+                {
                     let how = SpawnCall {
                         callee: expr_path_text(&c.func),
                         callee_span: self.span_of(&c.func),

@@ -7,7 +7,7 @@
 //! every file of the crate is done. Why it is built this way, and what it costs:
 //! `docs/performance.md`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -95,6 +95,22 @@ struct FileResult {
     skipped: bool,
     /// What the crate-wide checks need of a parsed file.
     kept: Option<Kept>,
+    /// The crate the file belongs to for the crate index.
+    group: Group,
+}
+
+/// A crate for the crate index: the unit, and the directory holding the file's `src/`
+/// (a path-mode unit may hold files of many crates; files outside any `src/` form one
+/// group per unit).
+type Group = (usize, PathBuf);
+
+fn group_of(input: &InputFile) -> Group {
+    let parts: Vec<_> = input.path.components().collect();
+    let root = match parts.iter().rposition(|c| c.as_os_str() == "src") {
+        Some(at) => parts[..at].iter().collect(),
+        None => PathBuf::new(),
+    };
+    (input.unit, root)
 }
 
 /// A parsed file's model, items and suppressions, kept (as plain data) for the crate-wide
@@ -139,7 +155,7 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
         let wanted = reach_words(&results, &indexes);
         let todo: Vec<(usize, &Vec<String>)> = (0..files.len())
             .filter(|&i| results[i].skipped)
-            .filter_map(|i| Some((i, wanted.get(&results[i].unit)?)))
+            .filter_map(|i| Some((i, wanted.get(&results[i].group)?)))
             .collect();
         if todo.is_empty() {
             break;
@@ -198,8 +214,8 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .map(|(mut r, f)| {
                 let unit = unit_of(f);
                 if let Some(kept) = r.kept.take() {
-                    let id = indexes[&r.unit].1[&f.path];
-                    let diags = crate_checks(kept, &indexes[&r.unit].0, id, &levels[unit]);
+                    let (index, ids) = &indexes[&r.group];
+                    let diags = crate_checks(kept, index, ids[&f.path], &levels[unit]);
                     for (mut d, c) in diags {
                         d.package = f.package.clone();
                         match c {
@@ -236,52 +252,46 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
 /// new wrappers, whose callers the next round finds).
 const MAX_REACH_ROUNDS: usize = 4;
 
-/// Per unit: its crate index, and each kept file's id in it.
-type UnitIndexes = HashMap<usize, (CrateIndex, HashMap<PathBuf, usize>)>;
+/// Per group: its crate index, and each kept file's id in it.
+type UnitIndexes = HashMap<Group, (CrateIndex, HashMap<PathBuf, usize>)>;
 
-/// Indexes every unit from the files modelled so far.
+/// Indexes every group from the files modelled so far.
 fn index_units(results: &[FileResult]) -> UnitIndexes {
-    let mut per_unit: HashMap<usize, Vec<(Arc<SourceFile>, FileItems)>> = HashMap::new();
+    let mut per_group: HashMap<Group, Vec<(Arc<SourceFile>, FileItems)>> = HashMap::new();
     for r in results {
         if let Some(k) = &r.kept {
-            per_unit
-                .entry(r.unit)
+            per_group
+                .entry(r.group.clone())
                 .or_default()
                 .push((k.file.clone(), k.items.clone()));
         }
     }
-    per_unit
+    per_group
         .into_iter()
-        .map(|(unit, files)| {
+        .map(|(group, files)| {
             let ids = files
                 .iter()
                 .enumerate()
                 .map(|(i, (f, _))| (f.path.clone(), i))
                 .collect();
-            (unit, (CrateIndex::new(files), ids))
+            (group, (CrateIndex::new(files), ids))
         })
         .collect()
 }
 
-/// Per unit, the names whose files the crate checks still need: the crate's spawn
+/// Per group, the names whose files the crate checks still need: the crate's spawn
 /// wrappers (their callers) and spawned functions not found in any modelled file.
-fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<usize, Vec<String>> {
-    let mut words: HashMap<usize, Vec<String>> = HashMap::new();
+fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, Vec<String>> {
+    let mut words: HashMap<Group, HashSet<String>> = HashMap::new();
+    for (group, (index, _)) in indexes {
+        let wrappers = index.fns().filter(|&f| index.wrapper(f).is_some());
+        let names = wrappers.map(|f| index.item(f).name.name().to_string());
+        words.entry(group.clone()).or_default().extend(names);
+    }
     for r in results {
         let Some(k) = &r.kept else { continue };
-        let (index, ids) = &indexes[&r.unit];
+        let (index, ids) = &indexes[&r.group];
         let file_id = ids[&k.file.path];
-        let mut add = |w: &str| {
-            let list = words.entry(r.unit).or_default();
-            if !w.is_empty() && !list.iter().any(|x| x == w) {
-                list.push(w.to_string());
-            }
-        };
-        for f in &k.items.fns {
-            if f.summary.wrapper.is_some() || !f.summary.forwards.is_empty() {
-                add(f.name.name());
-            }
-        }
         for (b, body) in k.model.bodies.iter().enumerate() {
             for site in body
                 .spawns
@@ -292,28 +302,24 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<usize, 
                     continue;
                 };
                 if index.resolve_fn(file_id, Some(b), path).is_none() {
-                    add(path.rsplit("::").next().unwrap_or(path));
+                    let name = path.rsplit("::").next().unwrap_or(path);
+                    words
+                        .entry(r.group.clone())
+                        .or_default()
+                        .insert(name.to_string());
                 }
             }
         }
     }
-    // Only names that are wrappers by now, or unresolved: keep the list short.
-    for (unit, list) in words.iter_mut() {
-        let (index, _) = &indexes[unit];
-        list.retain(|w| index_wrapper_named(index, w) || !index_has_fn_named(index, w));
-    }
-    words.retain(|_, l| !l.is_empty());
     words
-}
-
-fn index_wrapper_named(index: &CrateIndex, word: &str) -> bool {
-    index
-        .fns()
-        .any(|f| index.wrapper(f).is_some() && index.item(f).name.name() == word)
-}
-
-fn index_has_fn_named(index: &CrateIndex, word: &str) -> bool {
-    index.fns().any(|f| index.item(f).name.name() == word)
+        .into_iter()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(g, w)| {
+            let mut w: Vec<String> = w.into_iter().collect();
+            w.sort();
+            (g, w)
+        })
+        .collect()
 }
 
 /// Models a skipped file (without the pre-filter) if it names one of `words`.
@@ -415,9 +421,7 @@ fn pending_words(
             if !facts[&r.unit].holds(condition) {
                 continue;
             }
-            let word = match condition {
-                CrateCondition::FieldNeverRead(field) => field.trim_start_matches("r#"),
-            };
+            let word = condition.word().trim_start_matches("r#");
             let words = pending.entry(r.unit).or_default();
             if !words.iter().any(|w| w == word) {
                 words.push(word.to_string());
@@ -452,9 +456,8 @@ fn recheck_facts(input: &InputFile, words: &[String]) -> Option<CrateFacts> {
     let facts = std::panic::catch_unwind(|| {
         let ast = syn::parse_file(&file.text).ok()?;
         let model = FileModel::build(&file, &ast);
-        Some(CrateFacts {
-            field_reads: model.field_reads,
-        })
+        let items = FileItems::build(&file, &ast, &model, module_path_of(&file.path));
+        Some(CrateFacts::of_file(&model, &items))
     });
     proc_macro2::extra::invalidate_current_thread_spans();
     facts.ok().flatten()
@@ -501,6 +504,7 @@ fn lint_file(
         parsed: false,
         skipped: false,
         kept: None,
+        group: group_of(input),
     };
     let text = match load(input) {
         Ok(text) => text,
@@ -756,9 +760,7 @@ fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diag
             kept.push((finding, condition));
         }
     }
-    let facts = CrateFacts {
-        field_reads: model.field_reads.clone(),
-    };
+    let facts = CrateFacts::of_file(&model, &items);
     Ok(Analysis {
         findings: kept,
         facts,

@@ -186,8 +186,9 @@ pub enum UseKind {
     Returned,
     /// `self.field = x` (possibly wrapped in `Some`/`Arc::new`...).
     StoredSelfField(String),
-    /// `Struct { field: x }`.
-    StoredStruct(String),
+    /// `Struct { field: x }` (`ty`: the struct's name, `Self` resolved), or
+    /// `value.field = x` (`ty`: `None`).
+    StoredStruct { ty: Option<String>, field: String },
     /// `v.push(x)`, `map.insert(k, x)`; `into` is the collection's binding when it is local.
     Pushed { into: Option<BindingId> },
     /// Named inside a macro leaklint cannot read.

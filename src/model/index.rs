@@ -313,6 +313,17 @@ impl CrateIndex {
                     uses.join(", ")
                 ));
             }
+            for s in &items.structs {
+                let fields: Vec<String> = s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let vis = if f.is_pub { "pub " } else { "" };
+                        format!("{vis}{}: {}", f.name, f.ty.join(" "))
+                    })
+                    .collect();
+                lines.push(format!("struct {} {{ {} }}", s.name, fields.join(", ")));
+            }
             for (item, f) in items.fns.iter().enumerate() {
                 let r = FnRef { file, item };
                 let mut line = format!(

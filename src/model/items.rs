@@ -118,11 +118,32 @@ pub struct FnItem {
     pub summary: FnSummary,
 }
 
+/// A field of a struct.
+#[derive(Debug, Clone)]
+pub struct FieldItem {
+    /// The name, or the position of a tuple struct's field.
+    pub name: String,
+    pub is_pub: bool,
+    /// The names in the declared type, outermost first (`Option`, `Sender`, `Event` for
+    /// `Option<Sender<Event>>`).
+    pub ty: Vec<String>,
+    pub span: Span,
+}
+
+/// A struct of the file.
+#[derive(Debug, Clone)]
+pub struct StructItem {
+    pub name: QualifiedName,
+    pub module: ModuleId,
+    pub fields: Vec<FieldItem>,
+}
+
 /// Everything one file contributes to the crate index.
 #[derive(Debug, Clone, Default)]
 pub struct FileItems {
     pub modules: Vec<ModuleItem>,
     pub fns: Vec<FnItem>,
+    pub structs: Vec<StructItem>,
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -219,6 +240,7 @@ impl Collector<'_> {
                         }
                     }
                 }
+                Item::Struct(s) => self.structure(id, &path, s),
                 Item::Mod(m) => {
                     if let Some((_, inner)) = &m.content {
                         self.module(path.child(&m.ident.to_string()), inner);
@@ -227,6 +249,28 @@ impl Collector<'_> {
                 _ => {}
             }
         }
+    }
+
+    fn structure(&mut self, module: ModuleId, path: &QualifiedName, s: &syn::ItemStruct) {
+        let fields = s
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FieldItem {
+                name: f
+                    .ident
+                    .as_ref()
+                    .map_or_else(|| i.to_string(), |id| id.to_string()),
+                is_pub: matches!(f.vis, syn::Visibility::Public(_)),
+                ty: type_names(&f.ty),
+                span: self.file.span_of(f.node_span()),
+            })
+            .collect();
+        self.out.structs.push(StructItem {
+            name: path.child(&s.ident.to_string()),
+            module,
+            fields,
+        });
     }
 
     fn function(
@@ -312,6 +356,22 @@ fn summarise(file: &SourceFile, model: &FileModel, body: BodyId, params: &[Strin
         wrapper,
         forwards,
     }
+}
+
+/// The last segment of every path in a type, in order.
+fn type_names(ty: &syn::Type) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            if let Some(last) = p.segments.last() {
+                self.0.push(last.ident.to_string());
+            }
+            syn::visit::visit_path(self, p);
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_type(&mut names, ty);
+    names.0
 }
 
 fn is_drop(i: &syn::ItemImpl) -> bool {

@@ -172,6 +172,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         in_timeout: 0,
         test_fn: false,
         test_modules: 0,
+        struct_ty: None,
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -204,6 +205,8 @@ struct Walker<'f> {
     test_fn: bool,
     /// Depth of `#[cfg(test)]` modules around the current item.
     test_modules: usize,
+    /// The struct whose literal's fields are being visited (`None` for `x.f = ..`).
+    struct_ty: Option<String>,
 }
 
 impl<'f> Walker<'f> {
@@ -416,7 +419,10 @@ impl<'f> Walker<'f> {
             Position::CallArg(callee) => UseKind::CallArg { callee },
             Position::Returned => UseKind::Returned,
             Position::SelfField(f) => UseKind::StoredSelfField(f),
-            Position::Struct(f) => UseKind::StoredStruct(f),
+            Position::Struct(field) => UseKind::StoredStruct {
+                ty: self.struct_ty.clone(),
+                field,
+            },
             Position::Pushed(into) => UseKind::Pushed { into },
         }
     }

@@ -114,7 +114,17 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             Expr::Field(f) => {
                 if let syn::Member::Named(name) = &f.member {
                     if !matches!(role, Position::AssignTarget) {
-                        self.model.field_reads.insert(name.to_string());
+                        // `self.f` in `impl T` reads `T::f` only; other bases may be any type.
+                        match (&self.self_type, is_self(&f.base)) {
+                            (Some(ty), true) => {
+                                self.model
+                                    .typed_field_reads
+                                    .insert((ty.clone(), name.to_string()));
+                            }
+                            _ => {
+                                self.model.field_reads.insert(name.to_string());
+                            }
+                        }
                     }
                 }
                 self.visit_with(&f.base, Position::Borrow);
@@ -411,6 +421,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     },
                     _ => Position::Other,
                 };
+                let saved_ty = self.struct_ty.take();
                 // `x = value;` into a local declared earlier (`let tx;`): the value moves there,
                 // and a binding declared without a value takes the endpoint it is given.
                 let target = self
@@ -432,14 +443,21 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     }
                 };
                 self.visit_with(&a.right, rhs_role);
+                self.struct_ty = saved_ty;
             }
             Expr::Struct(s) => {
+                let ty = match s.path.segments.last().map(|s| s.ident.to_string()) {
+                    Some(t) if t == "Self" => self.self_type.clone(),
+                    other => other,
+                };
                 for field in &s.fields {
                     let name = match &field.member {
                         syn::Member::Named(n) => n.to_string(),
                         syn::Member::Unnamed(i) => i.index.to_string(),
                     };
+                    let saved = std::mem::replace(&mut self.struct_ty, ty.clone());
                     self.visit_with(&field.expr, Position::Struct(name));
+                    self.struct_ty = saved;
                 }
                 if let Some(rest) = &s.rest {
                     self.visit_with(rest, Position::Other);

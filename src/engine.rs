@@ -16,7 +16,9 @@ use rayon::prelude::*;
 use crate::config::Levels;
 use crate::diagnostic::{Diagnostic, Finding, Label, Level};
 use crate::discover::PackageInfo;
-use crate::lints::{CrateLintContext, LintContext, CRATE_CHECKS, LINTS, UNUSED_SUPPRESSION};
+use crate::lints::{
+    CrateLintContext, LintContext, CRATE_CHECKS, LINTS, SPAWN_NEEDLES, UNUSED_SUPPRESSION,
+};
 use crate::model::index::CrateIndex;
 use crate::model::items::{module_path_of, FileItems};
 use crate::model::{CrateCondition, CrateFacts, FileModel};
@@ -301,7 +303,9 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
                 let Some(path) = &site.work_path else {
                     continue;
                 };
-                if index.resolve_fn(file_id, Some(b), path).is_none() {
+                if index.resolve_fn(file_id, Some(b), path).is_none()
+                    && index.may_be_local(file_id, Some(b), path)
+                {
                     let name = path.rsplit("::").next().unwrap_or(path);
                     words
                         .entry(r.group.clone())
@@ -310,6 +314,14 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
                 }
             }
         }
+    }
+    // A file that names a known spawn as a callee passes the task lints' needles already.
+    let spawns: Vec<&str> = SPAWN_NEEDLES
+        .iter()
+        .map(|n| n.trim_end_matches('('))
+        .collect();
+    for w in words.values_mut() {
+        w.retain(|name| !spawns.contains(&name.as_str()));
     }
     words
         .into_iter()

@@ -184,6 +184,28 @@ impl CrateIndex {
         self.resolve_in(scope, written)
     }
 
+    /// Whether a path written in body `body` of file `file` may name a function of the
+    /// crate that is not indexed yet: it qualifies to a crate path, or its first segment is
+    /// neither imported from another crate nor a known item (a glob import may bring it).
+    pub fn may_be_local(&self, file: usize, body: Option<BodyId>, written: &str) -> bool {
+        let module = body
+            .and_then(|b| self.fn_of_body(file, b))
+            .map_or(ModuleId(0), |f| self.item(f).module);
+        let m = &self.files[file].1.modules[module.0];
+        let first = written.split("::").next().unwrap_or(written);
+        match m.uses.get(first) {
+            Some(target) => {
+                let head = target.split("::").next().unwrap_or(target);
+                matches!(head, "crate" | "self" | "super") || m.items.iter().any(|i| i == head)
+            }
+            None => {
+                !written.contains("::")
+                    || matches!(first, "crate" | "self" | "super" | "Self")
+                    || m.items.iter().any(|i| i == first)
+            }
+        }
+    }
+
     fn resolve_in(&self, scope: Scope<'_>, written: &str) -> Option<FnRef> {
         let mut name = self.qualify(scope, written, 0)?;
         for _ in 0..MAX_HOPS {

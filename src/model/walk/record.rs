@@ -136,7 +136,10 @@ impl<'f> Walker<'f> {
             Some(Expr::Path(p)) => (None, self.local_fn_name(&p.path)),
             _ => (None, None),
         };
-        let work_path = work_arg.and_then(work_fn_path);
+        // A plain name that is a local binding (`spawn(fut)`) names no function.
+        let work_path = work_arg
+            .and_then(work_fn_path)
+            .filter(|p| p.contains("::") || self.lookup(p).is_none());
         let work_param = match work_arg.map(strip_parens) {
             Some(Expr::Path(p)) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
             _ => None,

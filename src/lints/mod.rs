@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::diagnostic::{Finding, Level};
+use crate::model::index::CrateIndex;
 use crate::model::FileModel;
 use crate::source::SourceFile;
 
@@ -134,6 +135,31 @@ pub struct LintContext<'a> {
 }
 
 pub type CheckFn = fn(&LintContext<'_>, &mut Vec<Finding>);
+
+/// What a crate-aware check sees of one file: its model (plain data, no syntax tree) and
+/// the index of its unit, in which the file is `file_id`.
+pub struct CrateLintContext<'a> {
+    pub file: &'a SourceFile,
+    pub file_id: usize,
+    pub model: &'a FileModel,
+    pub krate: &'a CrateIndex,
+}
+
+pub type CrateCheckFn = fn(&CrateLintContext<'_>, &mut Vec<Finding>);
+
+/// Checks that need the whole unit (functions of other files, the crate's spawn wrappers),
+/// run after every file of the unit is modelled. Each belongs to a lint of [`LINTS`] and
+/// runs when that lint is enabled.
+pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
+    (
+        &detached_infinite_loop::DETACHED_INFINITE_LOOP,
+        detached_infinite_loop::check_crate,
+    ),
+    (
+        &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
+        detached_spawn_in_loop::check_crate,
+    ),
+];
 
 /// A lint: its identity, its document and its check.
 pub struct Lint {

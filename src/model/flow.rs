@@ -34,6 +34,10 @@ pub struct Body {
     pub recv_loops: Vec<RecvLoop>,
     pub leaks: Vec<LeakSite>,
     pub spawns: Vec<SpawnSite>,
+    /// Calls of functions that are not known spawns but are handed a closure or async block
+    /// (`spawn_named("ticker", || loop {..})`): spawns if the callee turns out to be one of
+    /// the crate's spawn wrappers ([`super::index::CrateIndex::wrapper`]).
+    pub work_calls: Vec<SpawnSite>,
     /// Calls of interest to the task lints: network and HTTP APIs, timeouts, and functions
     /// of this file (`crate::name`).
     pub calls: Vec<CallSite>,
@@ -182,8 +186,9 @@ pub enum UseKind {
     Returned,
     /// `self.field = x` (possibly wrapped in `Some`/`Arc::new`...).
     StoredSelfField(String),
-    /// `Struct { field: x }`.
-    StoredStruct(String),
+    /// `Struct { field: x }` (`ty`: the struct's name, `Self` resolved), or
+    /// `value.field = x` (`ty`: `None`).
+    StoredStruct { ty: Option<String>, field: String },
     /// `v.push(x)`, `map.insert(k, x)`; `into` is the collection's binding when it is local.
     Pushed { into: Option<BindingId> },
     /// Named inside a macro leaklint cannot read.

@@ -236,3 +236,74 @@ pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
             })
     })
 }
+
+/// The function a piece of spawned work runs, as written: `f` in `f(x)` or `f`, and in a
+/// closure or async block that does nothing else (`move || f(rx)`, `async move { f().await }`).
+pub(super) fn work_fn_path(work: &Expr) -> Option<String> {
+    match strip_parens(work) {
+        Expr::Call(c) => match strip_parens(&c.func) {
+            Expr::Path(p) if p.qself.is_none() => Some(path_text(&p.path)),
+            _ => None,
+        },
+        Expr::Path(p) if p.qself.is_none() => Some(path_text(&p.path)),
+        Expr::Await(a) => match strip_parens(&a.base) {
+            call @ Expr::Call(_) => work_fn_path(call),
+            _ => None,
+        },
+        Expr::Closure(c) => match strip_parens(&c.body) {
+            Expr::Block(b) => only_expr(&b.block).and_then(call_path),
+            body => call_path(body),
+        },
+        Expr::Async(a) => only_expr(&a.block).and_then(call_path),
+        _ => None,
+    }
+}
+
+/// The callee of a call (through `.await`), not a bare path.
+fn call_path(expr: &Expr) -> Option<String> {
+    match strip_parens(expr) {
+        Expr::Call(_) | Expr::Await(_) => work_fn_path(expr),
+        _ => None,
+    }
+}
+
+/// The one expression of a block (`{ f(x) }` or `{ f(x); }`).
+fn only_expr(block: &syn::Block) -> Option<&Expr> {
+    match block.stmts.as_slice() {
+        [syn::Stmt::Expr(e, _)] => Some(e),
+        _ => None,
+    }
+}
+
+/// Whether an expression is or contains a closure or async block (which would be walked
+/// as a context of its own before a later argument's).
+pub(super) fn has_closure(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
+            self.0 = true;
+        }
+    }
+    let mut f = Finder(false);
+    syn::visit::Visit::visit_expr(&mut f, expr);
+    f.0
+}
+
+/// The argument of a call that is work for a possible spawn wrapper: the first closure or
+/// async block, when no argument before it holds one.
+pub(super) fn work_arg_index(
+    args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+) -> Option<usize> {
+    for (i, arg) in args.iter().enumerate() {
+        if matches!(strip_parens(arg), Expr::Closure(_) | Expr::Async(_)) {
+            return Some(i);
+        }
+        if has_closure(arg) {
+            return None;
+        }
+    }
+    None
+}

@@ -211,6 +211,30 @@ pub struct Cli {
     /// Slower; it also reports syntax errors in files that would otherwise be skipped.
     #[arg(long, help_heading = "Performance")]
     pub no_prefilter: bool,
+
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// `--fix` and its safety flags (documented in `src/fix.rs`).
+#[derive(Debug, Default, clap::Args)]
+pub struct EditArgs {
+    /// Apply every machine-applicable suggestion to the files, then lint again
+    ///
+    /// Each changed file is written to a temporary file beside it, parsed again, then renamed
+    /// over the original. Suggestions that overlap an earlier one, or after which the file
+    /// would not parse, are skipped and reported. The files to change must be committed in git.
+    #[arg(long, help_heading = "Fixes")]
+    pub fix: bool,
+
+    /// With --fix: also change files with uncommitted changes, untracked files, and files
+    /// outside a git work tree
+    #[arg(long, help_heading = "Fixes", requires = "fix")]
+    pub allow_dirty: bool,
+
+    /// With --fix: also change files whose changes are all staged
+    #[arg(long, help_heading = "Fixes", requires = "fix")]
+    pub allow_staged: bool,
 }
 
 /// `--color`
@@ -355,6 +379,28 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
+    let mut fix_status = EXIT_OK;
+    if cli.edit.fix {
+        let first = engine::run(&discovery.files, &levels, &options);
+        let allow = crate::fix::vcs::Allow {
+            dirty: cli.edit.allow_dirty,
+            staged: cli.edit.allow_staged,
+        };
+        match crate::fix::run(&first.diagnostics, allow) {
+            Ok(report) => {
+                let _ = io::stderr().lock().write_all(report.render().as_bytes());
+                if report.failures() > 0 {
+                    fix_status = EXIT_FINDINGS;
+                }
+            }
+            Err(refusal) => {
+                stderr.error(&refusal.message);
+                stderr.help(&refusal.help);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    // With --fix, this lints the fixed files: what is left.
     let outcome = engine::run(&discovery.files, &levels, &options);
     let report = ReportOptions {
         format: cli.message_format,
@@ -365,7 +411,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let status = if outcome.has_errors() {
         EXIT_FINDINGS
     } else {
-        EXIT_OK
+        fix_status
     };
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {

@@ -235,6 +235,13 @@ pub struct EditArgs {
     /// With --fix: also change files whose changes are all staged
     #[arg(long, help_heading = "Fixes", requires = "fix")]
     pub allow_staged: bool,
+
+    /// Run as a language server on stdin and stdout, for editors
+    ///
+    /// It lints what the command line would (the workspace, or the PATHs), on every change
+    /// of an open file, with its unsaved text. See README.md for editor set-up.
+    #[arg(long, help_heading = "Editors", conflicts_with_all = ["fix", "list", "explain"])]
+    pub lsp: bool,
 }
 
 /// `--color`
@@ -379,6 +386,11 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
+    if cli.edit.lsp {
+        drop(out); // the server's writer thread needs stdout
+        let server = crate::lsp::Server::new(discovery.files, levels, options);
+        return crate::lsp::serve_stdio(server);
+    }
     let mut fix_status = EXIT_OK;
     if cli.edit.fix {
         let first = engine::run(&discovery.files, &levels, &options);

@@ -96,6 +96,17 @@ struct FileResult {
 /// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
 /// past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
+    run_with_texts(files, levels, options, &HashMap::new())
+}
+
+/// [`run`], with the text of some files given instead of read from disk (an editor's unsaved
+/// buffers): `texts` maps an [`InputFile::path`] (as it is in `files`) to its text.
+pub fn run_with_texts(
+    files: &[InputFile],
+    levels: &[Levels],
+    options: &EngineOptions,
+    texts: &HashMap<PathBuf, String>,
+) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
     let unit_of = |f: &InputFile| f.unit.min(levels.len() - 1);
@@ -111,7 +122,13 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .par_iter()
             .map(|f| {
                 let unit = unit_of(f);
-                lint_file(f, &levels[unit], &prefilters[unit], options)
+                lint_file(
+                    f,
+                    texts.get(&f.path),
+                    &levels[unit],
+                    &prefilters[unit],
+                    options,
+                )
             })
             .collect()
     });
@@ -133,7 +150,7 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .filter(|(f, r)| r.skipped && pending.contains_key(&f.unit))
             .map(|(f, _)| f)
             .collect();
-        let found = install(&pool, || recheck_all(&recheck, &pending));
+        let found = install(&pool, || recheck_all(&recheck, &pending, texts));
         for (unit, file_facts) in found {
             files_rechecked += 1;
             facts.entry(unit).or_default().merge(&file_facts);
@@ -210,17 +227,27 @@ fn pending_words(
 fn recheck_all(
     files: &[&InputFile],
     pending: &HashMap<usize, Vec<String>>,
+    texts: &HashMap<PathBuf, String>,
 ) -> Vec<(usize, CrateFacts)> {
     files
         .par_iter()
-        .filter_map(|f| recheck_facts(f, &pending[&f.unit]).map(|facts| (f.unit, facts)))
+        .filter_map(|f| {
+            recheck_facts(f, texts.get(&f.path), &pending[&f.unit]).map(|facts| (f.unit, facts))
+        })
         .collect()
 }
 
 /// Reads a skipped file again and, if it names one of `words`, models it for its crate
 /// facts. Files that cannot be read or parsed contribute nothing (as without the pre-filter).
-fn recheck_facts(input: &InputFile, words: &[String]) -> Option<CrateFacts> {
-    let text = String::from_utf8(std::fs::read(&input.path).ok()?).ok()?;
+fn recheck_facts(
+    input: &InputFile,
+    given: Option<&String>,
+    words: &[String],
+) -> Option<CrateFacts> {
+    let text = match given {
+        Some(text) => text.clone(),
+        None => String::from_utf8(std::fs::read(&input.path).ok()?).ok()?,
+    };
     if !words
         .iter()
         .any(|w| contains_word(text.as_bytes(), w.as_bytes()))
@@ -268,6 +295,7 @@ fn finish(diagnostics: &mut [Diagnostic]) {
 
 fn lint_file(
     input: &InputFile,
+    given: Option<&String>,
     levels: &Levels,
     prefilter: &Prefilter,
     options: &EngineOptions,
@@ -280,7 +308,11 @@ fn lint_file(
         parsed: false,
         skipped: false,
     };
-    let text = match load(input) {
+    let loaded = match given {
+        Some(text) => Ok(text.clone()),
+        None => load(input),
+    };
+    let text = match loaded {
         Ok(text) => text,
         Err(diag) => {
             result.diagnostics.push(*diag);

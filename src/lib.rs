@@ -11,6 +11,7 @@ pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod lints;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod source;

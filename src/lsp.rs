@@ -18,7 +18,7 @@
 //! actions: one quick fix per suggestion, machine-applicable ones marked preferred.
 //! Positions are UTF-16, LSP's default encoding.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, Message, Notification, Request, Response};
@@ -306,8 +306,14 @@ pub fn serve(connection: &Connection, mut server: Server) -> Result<(), Error> {
                 Message::Response(_) => {}
             }
         }
-        let mut seen = HashSet::new();
-        for uri in changed.into_iter().rev().filter(|u| seen.insert(u.clone())) {
+        // The last change of each document decides; each is linted once.
+        let mut once: Vec<Uri> = Vec::new();
+        for uri in changed.into_iter().rev() {
+            if !once.contains(&uri) {
+                once.push(uri);
+            }
+        }
+        for uri in once {
             for p in server.lint(&uri) {
                 send(connection, PublishDiagnostics::METHOD, p)?;
             }

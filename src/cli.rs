@@ -246,6 +246,37 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", help_heading = "Baseline",
           conflicts_with_all = ["list", "explain"])]
     pub write_baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// `--fix` and its safety flags (documented in `src/fix.rs`).
+#[derive(Debug, Default, clap::Args)]
+pub struct EditArgs {
+    /// Apply every machine-applicable suggestion to the files, then lint again
+    ///
+    /// Each changed file is written to a temporary file beside it, parsed again, then renamed
+    /// over the original. Suggestions that overlap an earlier one, or after which the file
+    /// would not parse, are skipped and reported. The files to change must be committed in git.
+    #[arg(long, help_heading = "Fixes")]
+    pub fix: bool,
+
+    /// With --fix: also change files with uncommitted changes, untracked files, and files
+    /// outside a git work tree
+    #[arg(long, help_heading = "Fixes", requires = "fix")]
+    pub allow_dirty: bool,
+
+    /// With --fix: also change files whose changes are all staged
+    #[arg(long, help_heading = "Fixes", requires = "fix")]
+    pub allow_staged: bool,
+
+    /// Run as a language server on stdin and stdout, for editors
+    ///
+    /// It lints what the command line would (the workspace, or the PATHs), on every change
+    /// of an open file, with its unsaved text. See README.md for editor set-up.
+    #[arg(long, help_heading = "Editors", conflicts_with_all = ["fix", "list", "explain"])]
+    pub lsp: bool,
 }
 
 /// `--color`
@@ -455,6 +486,33 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
+    if cli.edit.lsp {
+        drop(out); // the server's writer thread needs stdout
+        let server = crate::lsp::Server::new(discovery.files, levels, options);
+        return crate::lsp::serve_stdio(server);
+    }
+    let mut fix_status = EXIT_OK;
+    if cli.edit.fix {
+        let first = engine::run(&discovery.files, &levels, &options);
+        let allow = crate::fix::vcs::Allow {
+            dirty: cli.edit.allow_dirty,
+            staged: cli.edit.allow_staged,
+        };
+        match crate::fix::run(&first.diagnostics, allow) {
+            Ok(report) => {
+                let _ = io::stderr().lock().write_all(report.render().as_bytes());
+                if report.failures() > 0 {
+                    fix_status = EXIT_FINDINGS;
+                }
+            }
+            Err(refusal) => {
+                stderr.error(&refusal.message);
+                stderr.help(&refusal.help);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    // With --fix, this lints the fixed files: what is left.
     let mut outcome = match &stdin_name {
         Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
         None => engine::run(&discovery.files, &levels, &options),
@@ -488,7 +546,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     } else if outcome.has_errors() {
         EXIT_FINDINGS
     } else {
-        EXIT_OK
+        fix_status
     };
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {

@@ -51,6 +51,22 @@ pub struct InputFile {
     pub named: bool,
 }
 
+impl InputFile {
+    /// A file of unit 0, with level table 0, not a test target, found by a walk (not named
+    /// on the command line): the usual shape for tests, benchmarks and tools.
+    pub fn new(path: PathBuf, display: impl Into<String>) -> InputFile {
+        InputFile {
+            path,
+            display: display.into(),
+            unit: 0,
+            package: None,
+            is_test_target: false,
+            levels: 0,
+            named: false,
+        }
+    }
+}
+
 /// Settings of a run that are not per package.
 #[derive(Clone, Debug)]
 pub struct EngineOptions {
@@ -136,6 +152,17 @@ struct Kept {
 /// Lints `files`; `levels[file.levels]` gives the levels of each file (the last entry serves
 /// indices past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
+    run_with_texts(files, levels, options, &HashMap::new())
+}
+
+/// [`run`], with the text of some files given instead of read from disk (an editor's unsaved
+/// buffers): `texts` maps an [`InputFile::path`] (as it is in `files`) to its text.
+pub fn run_with_texts(
+    files: &[InputFile],
+    levels: &[Levels],
+    options: &EngineOptions,
+    texts: &HashMap<PathBuf, String>,
+) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
     let table_of = |f: &InputFile| f.levels.min(levels.len() - 1);
@@ -151,7 +178,13 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .par_iter()
             .map(|f| {
                 let table = table_of(f);
-                lint_file(f, &levels[table], &prefilters[table], options)
+                lint_file(
+                    f,
+                    texts.get(&f.path),
+                    &levels[table],
+                    &prefilters[table],
+                    options,
+                )
             })
             .collect()
     });
@@ -176,7 +209,10 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
                 .map(|&(i, words)| {
                     let f = &files[i];
                     let unit = table_of(f);
-                    (i, reach_file(f, &levels[unit], options, words))
+                    (
+                        i,
+                        reach_file(f, texts.get(&f.path), &levels[unit], options, words),
+                    )
                 })
                 .collect()
         });
@@ -210,7 +246,7 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             .filter(|(f, r)| r.skipped && pending.contains_key(&f.unit))
             .map(|(f, _)| f)
             .collect();
-        let found = install(&pool, || recheck_all(&recheck, &pending));
+        let found = install(&pool, || recheck_all(&recheck, &pending, texts));
         for (unit, file_facts) in found {
             files_rechecked += 1;
             facts.entry(unit).or_default().merge(&file_facts);
@@ -343,22 +379,40 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
         .collect()
 }
 
-/// Models a skipped file (without the pre-filter) if it names one of `words`.
+/// Models a skipped file (without the pre-filter) if it names one of `words`. `given` is
+/// the file's text when the caller has it (an editor's buffer); otherwise the file is read
+/// here, and that text is what is modelled (a file that is not UTF-8 goes through
+/// [`lint_file`]'s own loading, which reports it).
 fn reach_file(
     input: &InputFile,
+    given: Option<&String>,
     levels: &Levels,
     options: &EngineOptions,
     words: &[String],
 ) -> Option<FileResult> {
-    let bytes = std::fs::read(&input.path).ok()?;
-    if !words.iter().any(|w| contains_word(&bytes, w.as_bytes())) {
+    let read;
+    let text = match given {
+        Some(text) => Some(text),
+        None => {
+            read = String::from_utf8(std::fs::read(&input.path).ok()?).ok();
+            read.as_ref()
+        }
+    };
+    let bytes = text.map_or(&[][..], |t| t.as_bytes());
+    if text.is_some() && !words.iter().any(|w| contains_word(bytes, w.as_bytes())) {
         return None;
     }
     let options = EngineOptions {
         prefilter: false,
         ..options.clone()
     };
-    Some(lint_file(input, levels, &Prefilter::new(levels), &options))
+    Some(lint_file(
+        input,
+        text,
+        levels,
+        &Prefilter::new(levels),
+        &options,
+    ))
 }
 
 /// Runs the crate-wide checks of the enabled lints on one kept file, then its suppressions
@@ -456,17 +510,27 @@ fn pending_words(
 fn recheck_all(
     files: &[&InputFile],
     pending: &HashMap<usize, Vec<String>>,
+    texts: &HashMap<PathBuf, String>,
 ) -> Vec<(usize, CrateFacts)> {
     files
         .par_iter()
-        .filter_map(|f| recheck_facts(f, &pending[&f.unit]).map(|facts| (f.unit, facts)))
+        .filter_map(|f| {
+            recheck_facts(f, texts.get(&f.path), &pending[&f.unit]).map(|facts| (f.unit, facts))
+        })
         .collect()
 }
 
 /// Reads a skipped file again and, if it names one of `words`, models it for its crate
 /// facts. Files that cannot be read or parsed contribute nothing (as without the pre-filter).
-fn recheck_facts(input: &InputFile, words: &[String]) -> Option<CrateFacts> {
-    let text = String::from_utf8(std::fs::read(&input.path).ok()?).ok()?;
+fn recheck_facts(
+    input: &InputFile,
+    given: Option<&String>,
+    words: &[String],
+) -> Option<CrateFacts> {
+    let text = match given {
+        Some(text) => text.clone(),
+        None => String::from_utf8(std::fs::read(&input.path).ok()?).ok()?,
+    };
     if !words
         .iter()
         .any(|w| contains_word(text.as_bytes(), w.as_bytes()))
@@ -521,6 +585,7 @@ pub fn mark_first_of_each_lint(diagnostics: &mut [Diagnostic]) {
 
 fn lint_file(
     input: &InputFile,
+    given: Option<&String>,
     levels: &Levels,
     prefilter: &Prefilter,
     options: &EngineOptions,
@@ -535,7 +600,11 @@ fn lint_file(
         kept: None,
         group: group_of(input),
     };
-    let text = match load(input) {
+    let loaded = match given {
+        Some(text) => Ok(text.clone()),
+        None => load(input),
+    };
+    let text = match loaded {
         Ok(text) => text,
         Err(diag) => {
             result.diagnostics.push(*diag);

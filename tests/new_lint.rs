@@ -67,7 +67,7 @@ fn writes_a_lint_that_parses_with_its_document_ui_cases_and_registry_entry() {
     let mods: Vec<&str> = lines
         .iter()
         .copied()
-        .filter(|l| l.starts_with("mod "))
+        .filter(|l| l.starts_with("mod ") && l.ends_with(";"))
         .collect();
     assert!(mods.contains(&"mod sender_never_used;"), "{mods:?}");
     assert!(

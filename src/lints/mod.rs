@@ -248,7 +248,10 @@ pub fn doc_code_blocks(section: &str) -> Vec<String> {
 }
 
 /// A suggestion that inserts `statement` on a line of its own just before the code at `at`,
-/// when that code starts its line (otherwise the edit would not be a clean one).
+/// when that code starts its line (otherwise the edit would not be a clean one). It is
+/// machine-applicable when the code before it ends a statement or opens a block (the last
+/// code before `at`, comments aside, is `;`, `{` or `}`), so that the statement lands in a
+/// block and not inside an expression; otherwise it may be incorrect.
 pub fn insert_statement_before(
     file: &SourceFile,
     at: u32,
@@ -257,17 +260,71 @@ pub fn insert_statement_before(
 ) -> Option<crate::diagnostic::Suggestion> {
     use crate::diagnostic::{Applicability, Edit, Suggestion};
     let at = at as usize;
-    let line_start = file.line_range(file.position(at).line).start;
+    let line = file.position(at).line;
+    let line_start = file.line_range(line).start;
     if !file.text[line_start..at].trim().is_empty() {
         return None;
     }
     let indent = file.indent_at(at);
+    let applicability = match last_code_before(file, line) {
+        Some(b';' | b'{' | b'}') => Applicability::MachineApplicable,
+        _ => Applicability::MaybeIncorrect,
+    };
     Some(Suggestion {
         message,
         edits: vec![Edit {
             span: crate::source::Span::new(at, at),
             replacement: format!("{statement}\n{indent}"),
         }],
-        applicability: Applicability::MaybeIncorrect,
+        applicability,
     })
+}
+
+/// The last byte of code on the lines before `line`, skipping blank lines and lines that
+/// are only a `//` comment; `None` when there is none, or when that line holds a comment
+/// after code (it is not worth telling code from comment there).
+fn last_code_before(file: &SourceFile, line: usize) -> Option<u8> {
+    let text = (1..line)
+        .rev()
+        .map(|l| file.line_text(l).trim())
+        .find(|t| !t.is_empty() && !t.starts_with("//"))?;
+    if text.contains("//") || text.contains("/*") || text.contains("*/") {
+        return None;
+    }
+    text.bytes().last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Applicability;
+
+    fn applicability(text: &str) -> Option<Applicability> {
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
+        let at = text.find("rx.iter()").unwrap() as u32;
+        insert_statement_before(&file, at, "drop(tx);", "drop".into()).map(|s| s.applicability)
+    }
+
+    #[test]
+    fn inserting_a_statement_is_machine_applicable_only_at_a_statement_boundary() {
+        let statement = "fn f() {\n    let a = 1;\n    // sum\n\n    rx.iter().sum()\n}\n";
+        assert_eq!(
+            applicability(statement),
+            Some(Applicability::MachineApplicable)
+        );
+        let first = "fn f() {\n    rx.iter().sum()\n}\n";
+        assert_eq!(applicability(first), Some(Applicability::MachineApplicable));
+        let in_expression = "fn f() {\n    let total: u32 =\n        rx.iter().sum();\n}\n";
+        assert_eq!(
+            applicability(in_expression),
+            Some(Applicability::MaybeIncorrect)
+        );
+        let after_comment = "fn f() {\n    let a = 1; // one\n    rx.iter().sum()\n}\n";
+        assert_eq!(
+            applicability(after_comment),
+            Some(Applicability::MaybeIncorrect)
+        );
+        let mid_line = "fn f() {\n    let s = rx.iter().sum();\n}\n";
+        assert_eq!(applicability(mid_line), None);
+    }
 }

@@ -229,7 +229,13 @@ fn check_annotations(fixture: &Fixture, diagnostics: &[Diagnostic]) -> Result<()
         .flat_map(|f| annotations(&display(f), &std::fs::read_to_string(f).unwrap()))
         .collect();
     let where_ = display(&fixture.files[0]);
-    compare(&fixture.name, fixture.lint, &where_, expected, actual(diagnostics))
+    compare(
+        &fixture.name,
+        fixture.lint,
+        &where_,
+        expected,
+        actual(diagnostics),
+    )
 }
 
 /// Compares annotated and found diagnostics of a fixture called `name` in `lint`'s directory.
@@ -280,7 +286,11 @@ fn compare(
 #[test]
 fn findings_match_the_annotations() {
     let fixtures = fixtures();
-    assert!(fixtures.len() > 20, "only {} fixtures found", fixtures.len());
+    assert!(
+        fixtures.len() > 20,
+        "only {} fixtures found",
+        fixtures.len()
+    );
     let errors: Vec<String> = fixtures
         .iter()
         .filter_map(|f| check_annotations(f, &run(f, true)).err())
@@ -292,7 +302,10 @@ fn findings_match_the_annotations() {
 fn ui() {
     for fixture in fixtures() {
         let actual = render(&run(&fixture, true));
-        snapbox::assert_data_eq!(actual, snapbox::Data::read_from(&fixture.stderr, None).raw());
+        snapbox::assert_data_eq!(
+            actual,
+            snapbox::Data::read_from(&fixture.stderr, None).raw()
+        );
     }
 }
 
@@ -346,7 +359,14 @@ fn the_annotation_check_can_fail() {
     }];
     let options = EngineOptions::default();
     let found = actual(&engine::run(&files, &[levels_for(&[lint])], &options).diagnostics);
-    let at = |line, level| vec![("negative.rs".to_string(), line, level, lint.name.to_string())];
+    let at = |line, level| {
+        vec![(
+            "negative.rs".to_string(),
+            line,
+            level,
+            lint.name.to_string(),
+        )]
+    };
     assert_eq!(found, at(2, "WARN"));
     let check = |name, expected| compare(name, lint, "negative.rs", expected, found.clone());
     assert!(check("negative", vec![]).is_err());

@@ -567,6 +567,14 @@ mod scope_tests {
     }
 
     #[test]
+    fn doc_comment_forms_are_suppressions_too() {
+        let inner = "//! leaklint:allow-file(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
+        assert_eq!(covered(inner), [true, true]);
+        let outer = "/// leaklint:allow(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
+        assert_eq!(covered(outer), [true, false]);
+    }
+
+    #[test]
     fn a_comment_on_the_last_line_covers_that_line_only() {
         let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)";
         assert_eq!(covered(text), [false]);

@@ -568,7 +568,8 @@ mod scope_tests {
 
     #[test]
     fn doc_comment_forms_are_suppressions_too() {
-        let inner = "//! leaklint:allow-file(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
+        let inner =
+            "//! leaklint:allow-file(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
         assert_eq!(covered(inner), [true, true]);
         let outer = "/// leaklint:allow(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
         assert_eq!(covered(outer), [true, false]);

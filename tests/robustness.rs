@@ -429,13 +429,16 @@ fn empty_file_gives_nothing_with_and_without_the_prefilter() {
     }
 }
 
+/// A tool error's code and where it is (line, column).
+type Located = (&'static str, (usize, usize));
+
 /// `lint_source` (the fuzz target's entry point) on the inputs above, directly: each broken
 /// input gives its located tool error and nothing else.
 #[test]
 fn lint_source_survives_the_same_inputs() {
     let levels = Levels::default();
     let deep = nested("parens", 1_000_000);
-    let cases: &[(&str, Option<(&str, (usize, usize))>)] = &[
+    let cases: &[(&str, Option<Located>)] = &[
         ("", None),
         ("\u{feff}", None),
         ("fn f( {", Some(("syntax_error", (1, 7)))),

@@ -579,6 +579,11 @@ mod scope_tests {
     fn a_comment_on_the_last_line_covers_that_line_only() {
         let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)";
         assert_eq!(covered(text), [false]);
+        // With a final newline the comment reaches the empty last line: still nothing else.
+        let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)\n";
+        assert_eq!(covered(text), [false]);
+        let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)\n\n\n";
+        assert_eq!(covered(text), [false]);
     }
 
     #[test]

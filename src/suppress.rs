@@ -293,8 +293,19 @@ impl<'ast> Visit<'ast> for NodeRanges<'_> {
     }
 }
 
+/// The outer attributes of an expression statement. syn puts them on the leftmost operand of
+/// an assignment, a binary operation or a cast (`#[a] x = f();` holds `#[a]` on `x`).
 fn expr_attrs(e: &syn::Expr) -> &[syn::Attribute] {
     match e {
+        syn::Expr::Assign(x) => expr_attrs(&x.left),
+        syn::Expr::Binary(x) => expr_attrs(&x.left),
+        syn::Expr::Cast(x) => expr_attrs(&x.expr),
+        syn::Expr::Try(x) => &x.attrs,
+        syn::Expr::Return(x) => &x.attrs,
+        syn::Expr::Unsafe(x) => &x.attrs,
+        syn::Expr::Field(x) => &x.attrs,
+        syn::Expr::Index(x) => &x.attrs,
+        syn::Expr::Unary(x) => &x.attrs,
         syn::Expr::Call(x) => &x.attrs,
         syn::Expr::MethodCall(x) => &x.attrs,
         syn::Expr::Block(x) => &x.attrs,
@@ -303,7 +314,6 @@ fn expr_attrs(e: &syn::Expr) -> &[syn::Attribute] {
         syn::Expr::Loop(x) => &x.attrs,
         syn::Expr::If(x) => &x.attrs,
         syn::Expr::Match(x) => &x.attrs,
-        syn::Expr::Assign(x) => &x.attrs,
         syn::Expr::Macro(x) => &x.attrs,
         syn::Expr::Await(x) => &x.attrs,
         syn::Expr::Path(x) => &x.attrs,
@@ -577,5 +587,277 @@ mod tests {
         ] {
             assert!(!looks_like_directive(no), "{no}");
         }
+    }
+}
+
+/// Where each suppression form reaches, node kind by node kind, and what `unused` reports.
+#[cfg(test)]
+mod scope_tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn file(text: &str) -> (Arc<SourceFile>, syn::File) {
+        let file = SourceFile::new(PathBuf::from("t.rs"), "t.rs".into(), text.to_string());
+        let ast = syn::parse_file(text).unwrap();
+        (file, ast)
+    }
+
+    fn finding(lint: &str, at: usize) -> Finding {
+        Finding::new(
+            lints::find(lint).unwrap(),
+            "m",
+            Label::new(Span::new(at, at + 1), ""),
+        )
+    }
+
+    /// Whether a `receiver_dropped` finding at each `HERE` of `text` is suppressed.
+    fn covered(text: &str) -> Vec<bool> {
+        let (file, ast) = file(text);
+        let s = Suppressions::collect(&file, &ast);
+        text.match_indices("HERE")
+            .map(|(at, _)| s.covers(&finding("receiver_dropped", at), &file))
+            .collect()
+    }
+
+    const ATTR: &str = "#[cfg_attr(leaklint, allow(leaklint::receiver_dropped))]";
+
+    #[test]
+    fn an_attribute_covers_every_kind_of_item_it_is_on_and_not_the_next() {
+        for item in [
+            "fn f() { HERE; }",
+            "impl S { fn f() { HERE; } }",
+            "mod m { fn f() { HERE; } }",
+            "struct S { x: [u8; HERE] }",
+            "enum E { A = HERE }",
+            "trait T { fn f() { HERE; } }",
+            "const C: u8 = HERE;",
+            "static C: u8 = HERE;",
+            "use HERE;",
+            "m! { HERE }",
+        ] {
+            let text = format!("{ATTR}\n{item}\n{item}\n");
+            assert_eq!(covered(&text), [true, false], "{item}");
+        }
+    }
+
+    #[test]
+    fn an_attribute_covers_members_statements_arms_and_fields() {
+        let cases = [
+            format!("impl S {{ {ATTR} fn f() {{ HERE; }} fn g() {{ HERE; }} }}"),
+            format!("impl S {{ {ATTR} const C: u8 = HERE; const D: u8 = HERE; }}"),
+            format!("trait T {{ {ATTR} fn f() {{ HERE; }} fn g() {{ HERE; }} }}"),
+            format!("struct S {{ {ATTR} a: [u8; HERE], b: [u8; HERE] }}"),
+            format!("fn f() {{ match x {{ {ATTR} 1 => HERE, _ => HERE }} }}"),
+            format!("fn f() {{ S {{ {ATTR} a: HERE, b: HERE }}; }}"),
+            format!("fn f() {{ {ATTR} let a = HERE; let b = HERE; }}"),
+            format!("fn f() {{ {ATTR} m!(HERE); m!(HERE); }}"),
+        ];
+        for text in &cases {
+            assert_eq!(covered(text), [true, false], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_attribute_covers_every_kind_of_expression_statement() {
+        for stmt in [
+            "g(HERE);",
+            "x.g(HERE);",
+            "{ HERE; }",
+            "for _ in HERE {}",
+            "while HERE {}",
+            "loop { HERE; }",
+            "if HERE {}",
+            "match HERE {}",
+            "x = HERE;",
+            "x += HERE;",
+            "x as u8 + HERE;",
+            "g()?.h(HERE);",
+            "f(HERE)?;",
+            "return HERE;",
+            "unsafe { HERE; }",
+            "x.y[HERE];",
+            "x.y.z(HERE);",
+            "!g(HERE);",
+            "m!(HERE);",
+            "HERE.await;",
+            "HERE;",
+        ] {
+            let text = format!("async fn f() {{\n    {ATTR}\n    {stmt}\n    {stmt}\n}}\n");
+            assert_eq!(covered(&text), [true, false], "{stmt}");
+        }
+    }
+
+    #[test]
+    fn an_inner_attribute_covers_the_file() {
+        let text = format!("#!{}\nfn f() {{ HERE; }}\nfn g() {{ HERE; }}\n", &ATTR[1..]);
+        assert_eq!(covered(&text), [true, true]);
+    }
+
+    #[test]
+    fn comments_cover_their_line_or_the_next_statement() {
+        let same_line = "fn f() {\n    HERE; // leaklint:allow(receiver_dropped)\n    HERE;\n}\n";
+        assert_eq!(covered(same_line), [true, false]);
+        let above = "fn f() {\n    // leaklint:allow(receiver_dropped)\n    let x =\n        HERE;\n    HERE;\n}\n";
+        assert_eq!(covered(above), [true, false]);
+        // Blank lines and other comments between the comment and the code are skipped.
+        let gap = "fn f() {\n    // leaklint:allow(receiver_dropped)\n\n    // why\n    HERE;\n    HERE;\n}\n";
+        assert_eq!(covered(gap), [true, false]);
+        // An attribute line is code: the comment covers the item it starts.
+        let attr = "// leaklint:allow(receiver_dropped)\n#[inline]\nfn f() {\n    HERE;\n}\nfn g() { HERE; }\n";
+        assert_eq!(covered(attr), [true, false]);
+        let file_wide =
+            "fn f() { HERE; }\nfn g() { HERE; }\n// leaklint:allow-file(receiver_dropped)\n";
+        assert_eq!(covered(file_wide), [true, true]);
+        let other = "fn f() { HERE; } // leaklint:allow(unbounded_channel)\n";
+        assert_eq!(covered(other), [false]);
+        let indented_code_after =
+            "fn f() {\n    HERE; let y = 1; // leaklint:allow(receiver_dropped)\n}\n";
+        assert_eq!(covered(indented_code_after), [true]);
+    }
+
+    #[test]
+    fn doc_comment_forms_are_suppressions_too() {
+        let inner =
+            "//! leaklint:allow-file(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
+        assert_eq!(covered(inner), [true, true]);
+        let outer = "/// leaklint:allow(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
+        assert_eq!(covered(outer), [true, false]);
+    }
+
+    #[test]
+    fn a_comment_on_the_last_line_covers_that_line_only() {
+        let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)";
+        assert_eq!(covered(text), [false]);
+        // With a final newline the comment reaches the empty last line: still nothing else.
+        let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)\n";
+        assert_eq!(covered(text), [false]);
+        let text = "fn f() { HERE; }\n// leaklint:allow(receiver_dropped)\n\n\n";
+        assert_eq!(covered(text), [false]);
+    }
+
+    #[test]
+    fn names_match_lints_groups_and_all_only() {
+        let suspicious = lints::find("receiver_dropped").unwrap();
+        let correctness = lints::find("recv_without_sender").unwrap();
+        for (name, lint, expected) in [
+            ("receiver_dropped", suspicious, true),
+            ("leaklint::receiver_dropped", suspicious, true),
+            ("receiver-dropped", suspicious, true),
+            (" receiver_dropped ", suspicious, true),
+            ("receiver_dropped", correctness, false),
+            ("suspicious", suspicious, true),
+            ("leaklint::suspicious", correctness, false),
+            ("all", correctness, true),
+            ("leaklint::all", suspicious, true),
+            ("alll", suspicious, false),
+            ("no_such_lint", suspicious, false),
+        ] {
+            assert_eq!(Target::parse(name).matches(lint), expected, "{name}");
+        }
+        assert_eq!(Target::parse("allx"), Target::Unknown);
+    }
+
+    /// `unused` for every kind of name, with the lint it names enabled or not.
+    fn unused_messages(text: &str, enabled: &[&str]) -> Vec<(String, Vec<String>, Span)> {
+        let (file, ast) = file(text);
+        let s = Suppressions::collect(&file, &ast);
+        for (at, _) in text.match_indices("HERE") {
+            s.covers(&finding("receiver_dropped", at), &file);
+        }
+        s.unused(|l| enabled.contains(&l.name))
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.lint.name, "unused_suppression");
+                (f.message, f.help, f.primary.span)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unused_reports_names_that_silence_nothing_among_enabled_lints() {
+        let text =
+            "fn f() {\n    HERE; // leaklint:allow(receiver_dropped, recv_without_sender)\n}\n";
+        let got = unused_messages(text, &["receiver_dropped", "recv_without_sender"]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].0,
+            "this suppression of `leaklint::recv_without_sender` silences nothing"
+        );
+        assert_eq!(
+            got[0].1,
+            ["remove it, or move it to the line of the finding it is meant for"]
+        );
+        // Reported at the comment: from `//` to the end of the line.
+        let start = text.find("// leaklint").unwrap();
+        assert_eq!(got[0].2, Span::new(start, text.find(")\n").unwrap() + 1));
+        // A lint that is off is not reported.
+        assert!(unused_messages(text, &["receiver_dropped"]).is_empty());
+    }
+
+    #[test]
+    fn unused_reports_groups_all_and_unknown_names() {
+        let text = "fn f() {\n    let a = 1; // leaklint:allow(correctness, all, nosuch)\n}\n";
+        let got = unused_messages(text, &["recv_without_sender"]);
+        let messages: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "this suppression of `leaklint::correctness` silences nothing",
+                "this suppression of `leaklint::all` silences nothing",
+                "unknown lint `nosuch` in suppression",
+            ]
+        );
+        assert_eq!(
+            got[2].1,
+            ["run `cargo leaklint --list` to see the lint names"]
+        );
+        // No enabled lint in the group: not reported; `all` and unknown names still are.
+        let got = unused_messages(text, &["receiver_dropped"]);
+        assert_eq!(got.len(), 2);
+        // Used names are not reported.
+        let used = "fn f() {\n    HERE; // leaklint:allow(suspicious)\n}\n";
+        assert!(unused_messages(used, &["receiver_dropped"]).is_empty());
+    }
+
+    #[test]
+    fn cfg_attr_parsing() {
+        let parse = |src: &str| {
+            let attr: syn::Attribute = syn::parse_quote!(#[cfg_attr(leaklint, allow(a))]);
+            let _ = attr;
+            let file: syn::File = syn::parse_str(&format!("{src}\nfn f() {{}}")).unwrap();
+            let attrs = &match &file.items[0] {
+                syn::Item::Fn(f) => f,
+                _ => unreachable!(),
+            }
+            .attrs;
+            cfg_attr_allow(&attrs[0])
+        };
+        assert_eq!(
+            parse("#[cfg_attr(leaklint, allow(leaklint::a, b))]"),
+            Some(vec!["leaklint::a".to_string(), "b".to_string()])
+        );
+        assert_eq!(parse("#[cfg_attr(leaklint, allow())]"), None);
+        assert_eq!(parse("#[cfg_attr(test, allow(a))]"), None);
+        assert_eq!(parse("#[cfg_attr(leaklint, deny(a))]"), None);
+        assert_eq!(parse("#[allow(a)]"), None);
+        assert_eq!(parse("#[cfg_attr(leaklint, allow(a), inline)]"), None);
+    }
+
+    #[test]
+    fn directive_edge_cases() {
+        assert!(parse_directive(" leaklint:allow()").is_none());
+        assert!(parse_directive(" leaklint:allow(a").is_none());
+        assert!(parse_directive(" other:allow(a)").is_none());
+        assert_eq!(
+            parse_directive("leaklint:allow(a,,b)").unwrap().names,
+            ["a", "b"]
+        );
+        assert!(!parse_directive("leaklint:allow(a)").unwrap().file_wide);
+        assert!(find_comment("/").is_none());
+        assert_eq!(find_comment("//").map(|c| c.start), Some(0));
+        assert_eq!(find_comment("a / b // c").map(|c| c.start), Some(6));
+        assert_eq!(find_comment(r#""\\" // c"#).map(|c| c.start), Some(5));
     }
 }

@@ -1,12 +1,52 @@
 //! Every lint document is complete, and its examples are true: the code under "Example"
-//! fires the lint, the code under "Use instead" does not.
+//! fires the lint at the lines [`EXPECTED_AT`] names, the code under "Use instead" does not.
 
 use leaklint::config::{Levels, Selector};
 use leaklint::diagnostic::{Level, LevelSource};
 use leaklint::engine::{self, EngineOptions, InputFile};
 use leaklint::lints::{doc_code_blocks, doc_section, LINTS};
 
-fn findings_of(lint: &str, code: &str) -> usize {
+/// Per lint, the lines of its "Example" where its findings start (each the start of the
+/// trimmed line, one entry per finding), so that an example firing somewhere else fails.
+/// A new lint adds its entry here.
+const EXPECTED_AT: &[(&str, &[&str])] = &[
+    ("detached_infinite_loop", &["std::thread::spawn(|| loop {"]),
+    ("detached_spawn_in_loop", &["std::thread::spawn(move ||"]),
+    ("forgotten_handle", &["std::mem::forget(tx.clone());"]),
+    (
+        "missing_timeout",
+        &[
+            "let mut stream = TcpStream::connect(",
+            "stream.read_to_end(&mut buf)",
+        ],
+    ),
+    (
+        "receiver_dropped",
+        &["let (tx, _) = mpsc::channel::<u32>();"],
+    ),
+    (
+        "receiver_never_read",
+        &["let (tx, _rx) = mpsc::sync_channel::<u32>(1);"],
+    ),
+    ("recv_without_sender", &["let v = rx.recv();"]),
+    ("sender_alive_in_recv_loop", &["for v in rx {"]),
+    (
+        "token_never_cancelled",
+        &["let token = CancellationToken::new();"],
+    ),
+    ("unaborted_race", &["rx.recv().unwrap()"]),
+    (
+        "unbounded_channel",
+        &["let (tx, rx) = std::sync::mpsc::channel::<u32>();"],
+    ),
+    (
+        "unused_suppression",
+        &["// leaklint:allow(receiver_dropped)"],
+    ),
+];
+
+/// The trimmed source lines where `lint`'s findings in `code` start.
+fn findings_of(lint: &str, code: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("example.rs");
     std::fs::write(&path, code).unwrap();
@@ -37,7 +77,11 @@ fn findings_of(lint: &str, code: &str) -> usize {
         .diagnostics
         .iter()
         .filter(|d| d.lint().is_some_and(|l| l.name == lint))
-        .count()
+        .map(|d| {
+            let line = d.file.position(d.primary.span.start as usize).line;
+            d.file.line_text(line).trim().to_string()
+        })
+        .collect()
 }
 
 #[test]
@@ -80,17 +124,43 @@ fn examples_fire_and_alternatives_do_not() {
             "{}: code blocks",
             lint.name
         );
-        for code in &example {
+        let (_, expected) = EXPECTED_AT
+            .iter()
+            .find(|(name, _)| *name == lint.name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: add its example's finding lines to EXPECTED_AT",
+                    lint.name
+                )
+            });
+        let found: Vec<String> = example
+            .iter()
+            .flat_map(|code| findings_of(lint.name, code))
+            .collect();
+        assert!(
+            !found.is_empty(),
+            "{}: the example does not fire:\n{example:?}",
+            lint.name
+        );
+        let mut unmatched: Vec<&str> = expected.to_vec();
+        for line in &found {
+            let hit = unmatched.iter().position(|e| line.starts_with(e));
             assert!(
-                findings_of(lint.name, code) > 0,
-                "{}: the example does not fire:\n{code}",
+                hit.is_some(),
+                "{}: the example fires at `{line}`, not at a line EXPECTED_AT names ({expected:?})",
                 lint.name
             );
+            unmatched.remove(hit.unwrap());
         }
+        assert!(
+            unmatched.is_empty(),
+            "{}: the example does not fire at {unmatched:?}",
+            lint.name
+        );
         for code in &instead {
             assert_eq!(
                 findings_of(lint.name, code),
-                0,
+                Vec::<String>::new(),
                 "{}: `use instead` fires:\n{code}",
                 lint.name
             );

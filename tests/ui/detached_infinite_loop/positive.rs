@@ -4,20 +4,20 @@ use std::time::Duration;
 use tokio::task;
 
 fn std_thread_statement() {
-    thread::spawn(|| loop {
+    thread::spawn(|| loop { //~ WARN detached_infinite_loop
         thread::sleep(Duration::from_secs(1));
     });
 }
 
 fn let_underscore_and_unused_binding() {
     let _ = thread::spawn(move || {
-        while true {
+        while true { //~ WARN detached_infinite_loop
             thread::yield_now();
         }
     });
     let _handle = std::thread::Builder::new()
         .name("poller".into())
-        .spawn(|| loop {
+        .spawn(|| loop { //~ WARN detached_infinite_loop
             thread::yield_now();
         })
         .unwrap();
@@ -25,11 +25,11 @@ fn let_underscore_and_unused_binding() {
 
 async fn tokio_task() {
     tokio::spawn(async move {
-        loop {
+        loop { //~ WARN detached_infinite_loop
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
     });
-    task::spawn_blocking(|| loop {
+    task::spawn_blocking(|| loop { //~ WARN detached_infinite_loop
         thread::yield_now();
     });
 }
@@ -39,22 +39,22 @@ async fn spawned_local_function() {
 }
 
 async fn refresh() {
-    loop {
+    loop { //~ WARN detached_infinite_loop
         tokio::time::sleep(Duration::from_secs(60)).await;
     }
 }
 
 fn rayon_async_std_smol() {
-    rayon::spawn(|| loop {
+    rayon::spawn(|| loop { //~ WARN detached_infinite_loop
         thread::yield_now();
     });
     async_std::task::spawn(async {
-        loop {
+        loop { //~ WARN detached_infinite_loop
             async_std::task::sleep(Duration::from_secs(1)).await;
         }
     });
     smol::spawn(async {
-        loop {
+        loop { //~ WARN detached_infinite_loop
             smol::future::yield_now().await;
         }
     })
@@ -65,7 +65,7 @@ struct Monitor;
 
 impl Monitor {
     fn start(&self) {
-        thread::spawn(|| loop {
+        thread::spawn(|| loop { //~ WARN detached_infinite_loop
             thread::sleep(Duration::from_millis(10));
         });
     }

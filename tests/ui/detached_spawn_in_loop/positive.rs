@@ -1,14 +1,14 @@
 // Detached spawns on every iteration (pedantic; turned on by the test).
 fn threads(jobs: Vec<u32>) {
     for job in jobs {
-        std::thread::spawn(move || println!("{job}"));
+        std::thread::spawn(move || println!("{job}")); //~ WARN detached_spawn_in_loop
     }
 }
 
 async fn tokio_accept_loop(listener: tokio::net::TcpListener) {
     loop {
         let (socket, _) = listener.accept().await.unwrap();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ WARN detached_spawn_in_loop
             drop(socket);
         });
     }
@@ -16,11 +16,11 @@ async fn tokio_accept_loop(listener: tokio::net::TcpListener) {
 
 fn rayon_and_async_std(items: Vec<u32>) {
     for i in items.clone() {
-        rayon::spawn(move || println!("{i}"));
+        rayon::spawn(move || println!("{i}")); //~ WARN detached_spawn_in_loop
     }
     let mut n = 0;
     while n < items.len() {
-        let _ = async_std::task::spawn(async {});
+        let _ = async_std::task::spawn(async {}); //~ WARN detached_spawn_in_loop
         n += 1;
     }
 }

@@ -5,9 +5,9 @@ use tokio::io::AsyncReadExt;
 
 fn std_connect_and_read() {
     std::thread::spawn(|| {
-        let mut stream = TcpStream::connect("example.com:80").unwrap();
+        let mut stream = TcpStream::connect("example.com:80").unwrap(); //~ WARN missing_timeout
         let mut buf = Vec::new();
-        stream.read_to_end(&mut buf).unwrap();
+        stream.read_to_end(&mut buf).unwrap(); //~ WARN missing_timeout
     });
 }
 
@@ -20,21 +20,21 @@ fn handler_thread(listener: std::net::TcpListener) {
 
 fn handle(mut stream: TcpStream) {
     let mut buf = [0u8; 512];
-    let _ = stream.read(&mut buf);
+    let _ = stream.read(&mut buf); //~ WARN missing_timeout
 }
 
 async fn tokio_connect_and_read() {
     tokio::spawn(async {
-        let mut s = tokio::net::TcpStream::connect("example.com:80").await.unwrap();
+        let mut s = tokio::net::TcpStream::connect("example.com:80").await.unwrap(); //~ WARN missing_timeout
         let mut buf = [0u8; 16];
-        let _ = s.read_exact(&mut buf).await;
+        let _ = s.read_exact(&mut buf).await; //~ WARN missing_timeout
     });
 }
 
 async fn reqwest_without_timeout() {
     tokio::spawn(async {
-        let _ = reqwest::get("https://example.com").await;
-        let client = reqwest::Client::builder().user_agent("x").build().unwrap();
+        let _ = reqwest::get("https://example.com").await; //~ WARN missing_timeout
+        let client = reqwest::Client::builder().user_agent("x").build().unwrap(); //~ WARN missing_timeout
         let _ = client.get("https://example.com").send().await;
     });
 }

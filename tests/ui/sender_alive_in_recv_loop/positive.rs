@@ -9,7 +9,7 @@ fn original_sender_never_dropped() {
         let tx = tx.clone();
         thread::spawn(move || tx.send(i).unwrap());
     }
-    for v in rx {
+    for v in rx { //~ ERROR sender_alive_in_recv_loop
         println!("{v}");
     }
 }
@@ -18,14 +18,14 @@ fn iter_sum() -> u32 {
     let (tx, rx) = mpsc::sync_channel(4);
     let worker = tx.clone();
     thread::spawn(move || worker.send(1u32).unwrap());
-    rx.iter().sum()
+    rx.iter().sum() //~ ERROR sender_alive_in_recv_loop
 }
 
 fn while_let_recv() {
     let (tx, rx) = crossbeam_channel::unbounded::<u32>();
     let tx2 = tx.clone();
     thread::spawn(move || tx2.send(1).unwrap());
-    while let Ok(v) = rx.recv() {
+    while let Ok(v) = rx.recv() { //~ ERROR sender_alive_in_recv_loop
         println!("{v}");
     }
     drop(tx);
@@ -35,7 +35,7 @@ async fn tokio_recv_loop() {
     let (tx, mut rx) = tmpsc::channel::<u32>(8);
     let t = tx.clone();
     tokio::spawn(async move { t.send(1).await.unwrap() });
-    while let Some(v) = rx.recv().await {
+    while let Some(v) = rx.recv().await { //~ ERROR sender_alive_in_recv_loop
         println!("{v}");
     }
 }
@@ -43,7 +43,7 @@ async fn tokio_recv_loop() {
 fn clone_used_inside_the_loop() {
     let (tx, rx) = flume::unbounded::<u32>();
     thread::spawn(move || {
-        for v in rx.iter() {
+        for v in rx.iter() { //~ ERROR sender_alive_in_recv_loop
             if v < 10 {
                 tx.send(v + 1).unwrap();
             }
@@ -59,7 +59,7 @@ impl Pool {
     fn run(&mut self) {
         let (tx, rx) = mpsc::channel::<u32>();
         self.keep = Some(tx);
-        for v in &rx {
+        for v in &rx { //~ ERROR sender_alive_in_recv_loop
             println!("{v}");
         }
     }
@@ -68,7 +68,7 @@ impl Pool {
 fn forgotten() {
     let (tx, rx) = async_channel::unbounded::<u32>();
     std::mem::forget(tx);
-    while let Ok(v) = rx.recv_blocking() {
+    while let Ok(v) = rx.recv_blocking() { //~ ERROR sender_alive_in_recv_loop
         println!("{v}");
     }
 }
@@ -77,7 +77,7 @@ async fn futures_stream() {
     use futures::StreamExt;
     let (tx, mut rx) = futures::channel::mpsc::unbounded::<u32>();
     tx.unbounded_send(1).unwrap();
-    while let Some(v) = rx.next().await {
+    while let Some(v) = rx.next().await { //~ ERROR sender_alive_in_recv_loop
         println!("{v}");
     }
 }
@@ -90,7 +90,7 @@ fn joined_while_the_sender_lives() {
         }
     });
     tx.send(1).unwrap();
-    printer.join().unwrap();
+    printer.join().unwrap(); //~ ERROR sender_alive_in_recv_loop
 }
 
 async fn awaited_while_the_sender_lives() {
@@ -101,6 +101,6 @@ async fn awaited_while_the_sender_lives() {
         }
     });
     tx.send(1).unwrap();
-    consumer.await.unwrap();
+    consumer.await.unwrap(); //~ ERROR sender_alive_in_recv_loop
     tx.send(2).unwrap();
 }

@@ -2,7 +2,7 @@
 use tokio_util::sync::CancellationToken;
 
 async fn child_token() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ WARN token_never_cancelled
     let child = token.child_token();
     tokio::spawn(async move {
         child.cancelled().await;
@@ -10,7 +10,7 @@ async fn child_token() {
 }
 
 async fn clone_moved_in() {
-    let shutdown = CancellationToken::new();
+    let shutdown = CancellationToken::new(); //~ WARN token_never_cancelled
     for _ in 0..4 {
         let shutdown = shutdown.clone();
         tokio::spawn(async move {
@@ -25,7 +25,7 @@ struct Server;
 
 impl Server {
     async fn run(&self) {
-        let token = tokio_util::sync::CancellationToken::new();
+        let token = tokio_util::sync::CancellationToken::new(); //~ WARN token_never_cancelled
         let worker_token = token.clone();
         tokio::spawn(worker(worker_token));
     }

@@ -8,7 +8,7 @@ fn query_all(servers: Vec<String>) -> String {
         let tx = tx.clone();
         thread::spawn(move || tx.send(server).unwrap());
     }
-    rx.recv().unwrap()
+    rx.recv().unwrap() //~ WARN unaborted_race
 }
 
 async fn tokio_side_by_side() -> u32 {
@@ -19,7 +19,7 @@ async fn tokio_side_by_side() -> u32 {
     tokio::spawn(async move { b.send(2).await.unwrap() });
     let c = tx;
     tokio::spawn(async move { c.send(3).await.unwrap() });
-    rx.recv().await.unwrap()
+    rx.recv().await.unwrap() //~ WARN unaborted_race
 }
 
 fn crossbeam_race(jobs: Vec<u32>) -> u32 {
@@ -28,7 +28,7 @@ fn crossbeam_race(jobs: Vec<u32>) -> u32 {
         let s = s.clone();
         std::thread::spawn(move || s.send(job * 2));
     }
-    r.recv().unwrap()
+    r.recv().unwrap() //~ WARN unaborted_race
 }
 
 async fn select_all_over_handles(urls: Vec<String>) -> String {
@@ -36,7 +36,7 @@ async fn select_all_over_handles(urls: Vec<String>) -> String {
     for url in urls {
         handles.push(tokio::spawn(async move { url }));
     }
-    let (first, _, _rest) = futures::future::select_all(handles).await;
+    let (first, _, _rest) = futures::future::select_all(handles).await; //~ WARN unaborted_race
     first.unwrap()
 }
 

@@ -1,5 +1,6 @@
 // Block comments suppress as line comments do, and a comment that looks like a suppression
 // but does not parse is reported (it silences nothing).
+//@ lints: receiver_dropped
 use std::sync::mpsc;
 
 fn block_comment_after_code() {

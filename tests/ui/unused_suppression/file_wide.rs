@@ -1,4 +1,5 @@
 // leaklint:allow-file(receiver_dropped)
+//@ lints: receiver_dropped
 use std::sync::mpsc;
 
 fn one() {

@@ -1,3 +1,4 @@
+//@ lints: receiver_dropped, recv_without_sender
 // Every suppression form silences the finding it covers; none of these lines may report
 // `receiver_dropped`, and only the suppressions marked UNUSED below are reported.
 use std::sync::mpsc;
@@ -47,11 +48,11 @@ fn attribute_on_a_statement() {
 }
 
 fn unused_ones() {
-    // leaklint:allow(receiver_dropped) -- UNUSED: nothing to silence on the next line
+    // leaklint:allow(receiver_dropped) -- UNUSED: nothing to silence on the next line //~ WARN unused_suppression
     let x = 1;
-    let y = x + 1; // leaklint:allow(no_such_lint) -- UNUSED: unknown lint
+    let y = x + 1; // leaklint:allow(no_such_lint) -- UNUSED: unknown lint //~ WARN unused_suppression
     println!("{y}");
 }
 
-#[cfg_attr(leaklint, allow(leaklint::recv_without_sender))] // UNUSED
+#[cfg_attr(leaklint, allow(leaklint::recv_without_sender))] // UNUSED //~ WARN unused_suppression
 fn unused_attribute() {}

@@ -12,7 +12,7 @@ pub static DETACHED_INFINITE_LOOP: Lint = Lint {
     doc: include_str!("../../lints/detached_infinite_loop.md"),
     // A detaching spawn (SPAWN_NEEDLES) and a loop that can run for ever (`loop`,
     // `while true`).
-    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while"],
+    needles: &["$spawn&loop|while"],
     check: Some(check),
 };
 

@@ -11,7 +11,7 @@ pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
     group: Group::Pedantic,
     doc: include_str!("../../lints/detached_spawn_in_loop.md"),
     // A detaching spawn (SPAWN_NEEDLES) inside a loop.
-    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
+    needles: &["$spawn&loop|while|for"],
     check: Some(check),
 };
 

@@ -13,7 +13,7 @@ pub static FORGOTTEN_HANDLE: Lint = Lint {
     doc: include_str!("../../lints/forgotten_handle.md"),
     // A leak call, and something it can leak: a channel endpoint (a constructor call), a
     // task handle (a spawn) or a shutdown guard.
-    needles: &["forget(|leak(|ManuallyDrop&channel(|bounded(|never(|spawn|drop_guard"],
+    needles: &["forget(|leak(|ManuallyDrop&$channel|spawn|$spawn|$guard"],
     check: Some(check),
 };
 

@@ -13,9 +13,7 @@ pub static UNABORTED_RACE: Lint = Lint {
     doc: include_str!("../../lints/unaborted_race.md"),
     // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
     // to a `select_all`/`select_ok`.
-    needles: &[
-        "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
-    ],
+    needles: &["$spawn&$channel|select_all(|select_ok("],
     check: Some(check),
 };
 

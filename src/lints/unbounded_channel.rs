@@ -9,7 +9,7 @@ pub static UNBOUNDED_CHANNEL: Lint = Lint {
     name: "unbounded_channel",
     group: Group::Restriction,
     doc: include_str!("../../lints/unbounded_channel.md"),
-    needles: &["channel(", "unbounded("],
+    needles: &["$channel"],
     check: Some(check),
 };
 
@@ -25,6 +25,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             Library::Flume => "flume::bounded(CAPACITY)",
             Library::AsyncChannel => "async_channel::bounded(CAPACITY)",
             Library::Futures => "futures::channel::mpsc::channel(CAPACITY)",
+            Library::Declared => "a bounded channel",
         };
         out.push(
             Finding::new(

@@ -21,6 +21,7 @@ pub use flow::{
 pub use tasks::{HandleFate, HandleUse, SpawnSite};
 
 use crate::source::SourceFile;
+use catalog::Catalog;
 
 /// Everything the lints need to know about one file.
 #[derive(Debug, Default)]
@@ -30,11 +31,19 @@ pub struct FileModel {
     /// Names of struct fields read anywhere in this file (`x.field` outside an assignment
     /// target, or a struct pattern). Merged per crate: a field no file reads is never read.
     pub field_reads: HashSet<String>,
+    /// The library APIs the model was built with (built-in and declared).
+    pub catalog: &'static Catalog,
 }
 
 impl FileModel {
+    /// The model of a file, with the built-in catalogue of library APIs.
     pub fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
-        walk::build(file, ast)
+        walk::build(file, ast, Catalog::builtin())
+    }
+
+    /// The model of a file, with the APIs of `catalog` (built-in and declared).
+    pub fn build_with(file: &SourceFile, ast: &syn::File, catalog: &'static Catalog) -> FileModel {
+        walk::build(file, ast, catalog)
     }
 
     pub fn channel(&self, id: ChannelId) -> &Channel {

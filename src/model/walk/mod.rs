@@ -16,7 +16,7 @@ use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use self::syntax::*;
-use super::catalog::{self, EndpointOp, Leaker};
+use super::catalog::{self, Catalog, EndpointOp, Leaker};
 use super::channels::RecvLoop;
 use super::flow::*;
 use super::resolve::Resolver;
@@ -154,11 +154,15 @@ const BOUNDING: &[&str] = &[
     "take_until",
 ];
 
-pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
+pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalog) -> FileModel {
     let mut walker = Walker {
         file,
-        resolver: Resolver::default(),
-        model: FileModel::default(),
+        catalog,
+        resolver: Resolver::new(catalog),
+        model: FileModel {
+            catalog,
+            ..FileModel::default()
+        },
         body: None,
         scopes: Vec::new(),
         ctx: 0,
@@ -172,6 +176,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         in_timeout: 0,
         test_fn: false,
         test_modules: 0,
+        timed_roots: Vec::new(),
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -182,6 +187,8 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
 
 struct Walker<'f> {
     file: &'f SourceFile,
+    /// The library APIs known in this unit (built-in and declared).
+    catalog: &'static Catalog,
     resolver: Resolver,
     model: FileModel,
     body: Option<Body>,
@@ -204,6 +211,9 @@ struct Walker<'f> {
     test_fn: bool,
     /// Depth of `#[cfg(test)]` modules around the current item.
     test_modules: usize,
+    /// Client constructor calls given a timeout by a method of their chain
+    /// (`HttpConnector::new()..set_connect_timeout(..)` is not a call that can hang).
+    timed_roots: Vec<Span>,
 }
 
 impl<'f> Walker<'f> {
@@ -261,22 +271,36 @@ impl<'f> Walker<'f> {
         self.scopes.push((Vec::new(), end));
         for input in inputs {
             if let syn::FnArg::Typed(t) = input {
-                // A `TcpStream` parameter is a socket whose reads the task lints follow.
-                let origin = match &*t.ty {
-                    syn::Type::Path(tp)
-                        if tp
-                            .path
-                            .segments
-                            .last()
-                            .is_some_and(|s| s.ident == "TcpStream") =>
-                    {
-                        let full = self.resolver.resolve(&tp.path).unwrap_or_default();
-                        ValueOrigin::Socket {
-                            tokio: full.starts_with("tokio::") || full.starts_with("async_std::"),
-                        }
-                    }
-                    _ => ValueOrigin::Param,
+                // A `TcpStream` parameter is a socket whose reads the task lints follow; a
+                // `&ThreadPool` one spawns.
+                let ty = match &*t.ty {
+                    syn::Type::Reference(r) => &*r.elem,
+                    ty => ty,
                 };
+                let origin =
+                    match ty {
+                        syn::Type::Path(tp)
+                            if tp.path.segments.last().is_some_and(|s| {
+                                s.ident == "TcpStream" || s.ident == "UnixStream"
+                            }) && matches!(&*t.ty, syn::Type::Path(_)) =>
+                        {
+                            let full = self.resolver.resolve(&tp.path).unwrap_or_default();
+                            ValueOrigin::Socket {
+                                tokio: full.starts_with("tokio::")
+                                    || full.starts_with("async_std::"),
+                            }
+                        }
+                        syn::Type::Path(tp) => self
+                            .resolver
+                            .resolve(&tp.path)
+                            .and_then(|full| self.catalog.spawner_of(&full))
+                            .filter(|&id| {
+                                self.catalog.spawners[id].ty
+                                    == self.resolver.resolve(&tp.path).unwrap_or_default()
+                            })
+                            .map_or(ValueOrigin::Param, ValueOrigin::Spawner),
+                        _ => ValueOrigin::Param,
+                    };
                 self.bind_pat(&t.pat, origin, span);
             }
         }
@@ -572,7 +596,10 @@ impl<'f> Walker<'f> {
             },
             Some(o @ (ValueOrigin::TaskHandle | ValueOrigin::Guard)) if !clone => o,
             Some(
-                o @ (ValueOrigin::Token | ValueOrigin::Runtime | ValueOrigin::HttpClient { .. }),
+                o @ (ValueOrigin::Token
+                | ValueOrigin::Runtime
+                | ValueOrigin::Spawner(_)
+                | ValueOrigin::HttpClient { .. }),
             ) => o,
             Some(o @ ValueOrigin::Socket { .. }) if !clone => o,
             _ => ValueOrigin::Other,
@@ -600,14 +627,14 @@ impl<'f> Walker<'f> {
             Expr::Call(c) => {
                 let Expr::Path(p) = &*c.func else { return None };
                 let path = self.resolver.resolve(&p.path)?;
-                if let Some(spawn) = catalog::spawn_fn(&path) {
+                if let Some(spawn) = self.catalog.spawn_fn(&path) {
                     return (spawn.on_drop == catalog::OnDrop::Detach)
                         .then_some(ValueOrigin::TaskHandle);
                 }
-                catalog::value_origin_of_call(&path)
+                self.catalog.value_origin_of_call(&path)
             }
             Expr::MethodCall(m) => match m.method.to_string().as_str() {
-                "drop_guard" => Some(ValueOrigin::Guard),
+                name if catalog::GUARD_METHODS.contains(&name) => Some(ValueOrigin::Guard),
                 "child_token" => Some(ValueOrigin::Token),
                 "build" => {
                     // `runtime::Builder::new_multi_thread()..build()`,
@@ -637,7 +664,11 @@ impl<'f> Walker<'f> {
                     (self.body.as_ref()?.bindings[recv].origin == ValueOrigin::Runtime)
                         .then_some(ValueOrigin::Runtime)
                 }
-                "spawn" | "spawn_blocking" | "spawn_local" => {
+                name if matches!(name, "spawn" | "spawn_blocking" | "spawn_local")
+                    || self
+                        .method_spawn_kind(&m.receiver, name)
+                        .is_some_and(|(on_drop, _)| on_drop == catalog::OnDrop::Detach) =>
+                {
                     // `s.spawn(..)` on a scope is joined by the scope; a builder or a runtime
                     // handle spawns detached work.
                     let recv = self.binding_of(&m.receiver);

@@ -255,6 +255,9 @@ pub static SPAWN_FNS: &[SpawnFn] = &[
     spawn("async_std::task::spawn_blocking", OnDrop::Detach, true),
     spawn("async_std::task::spawn_local", OnDrop::Detach, false),
     spawn("actix_rt::spawn", OnDrop::Detach, false),
+    spawn("actix_rt::task::spawn_blocking", OnDrop::Detach, true),
+    spawn("async_global_executor::spawn", OnDrop::Cancel, false),
+    spawn("async_global_executor::spawn_local", OnDrop::Cancel, false),
     spawn("rayon::spawn", OnDrop::NoHandle, true),
     spawn("rayon::spawn_fifo", OnDrop::NoHandle, true),
     spawn("smol::spawn", OnDrop::Cancel, false),
@@ -428,8 +431,6 @@ pub struct NetworkCall {
     pub help: &'static str,
 }
 
-const STD_CONNECT: &str =
-    "this connect has no timeout: it waits as long as the operating system lets it";
 const ASYNC_CONNECT: &str =
     "this connect is awaited with no timeout: it can wait as long as the peer does not answer";
 const WRAP: &str = "wrap it in `tokio::time::timeout(duration, ..)`";
@@ -440,12 +441,6 @@ pub static NETWORK_CALLS: &[NetworkCall] = &[
         awaited: false,
         message: "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it",
         help: "use `TcpStream::connect_timeout`",
-    },
-    NetworkCall {
-        path: "std::os::unix::net::UnixStream::connect",
-        awaited: false,
-        message: STD_CONNECT,
-        help: "connect, then call `set_read_timeout(Some(duration))` before reading",
     },
     NetworkCall {
         path: "tokio::net::TcpStream::connect",

@@ -47,6 +47,12 @@ const EXTERN_CRATES: &[&str] = &[
     "rayon",
     "actix_rt",
     "reqwest",
+    "async_global_executor",
+    "threadpool",
+    "tracing_appender",
+    "hyper_util",
+    "tonic",
+    "tokio_tungstenite",
 ];
 
 #[derive(Default, Debug)]

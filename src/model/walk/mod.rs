@@ -480,6 +480,21 @@ impl<'f> Walker<'f> {
             }
             return;
         }
+        // `let (writer, guard) = tracing_appender::non_blocking(..)`: one element is a guard.
+        if let (Some(index), Pat::Tuple(t)) =
+            (self.guard_in_tuple(&init.expr), strip_pat(&local.pat))
+        {
+            self.visit_with(&init.expr, Position::Init(None));
+            for (i, elem) in t.elems.iter().enumerate() {
+                let origin = if i == index {
+                    ValueOrigin::Guard
+                } else {
+                    ValueOrigin::Other
+                };
+                self.bind_pat(elem, origin, stmt);
+            }
+            return;
+        }
         // `let tx2 = tx.clone()` / `let tx2 = tx;` keep the endpoint.
         let origin = self.origin_of(&init.expr);
         // The value moves into the new binding: visit the init first so that shadowing

@@ -194,6 +194,22 @@ impl<'f> Walker<'f> {
         self.catalog.spawners[spawner].method(method)
     }
 
+    /// The element of the tuple a call returns that is a guard
+    /// (`tracing_appender::non_blocking(w)` returns `(writer, guard)`).
+    pub(super) fn guard_in_tuple(&self, expr: &Expr) -> Option<usize> {
+        let mut expr = strip_parens(expr);
+        while let Expr::MethodCall(m) = expr {
+            if !matches!(m.method.to_string().as_str(), "unwrap" | "expect") {
+                return None;
+            }
+            expr = strip_parens(&m.receiver);
+        }
+        let Expr::Call(c) = expr else { return None };
+        let Expr::Path(p) = &*c.func else { return None };
+        let path = self.resolver.resolve(&p.path)?;
+        self.catalog.guard_call(&path)?
+    }
+
     /// `HttpConnector::new()..set_connect_timeout(..)`: the constructor at the root of the
     /// chain is given a timeout, so its call is not one that can hang.
     pub(super) fn note_timed_chain(&mut self, method: &str, receiver: &Expr) {

@@ -192,7 +192,7 @@ pub struct Cli {
     #[arg(long, help_heading = "Lints", conflicts_with_all = ["paths", "explain"])]
     pub list: bool,
 
-    /// Print the documentation of a lint
+    /// Print the documentation of a lint (or, with `config`, of the configuration)
     #[arg(
         long,
         value_name = "LINT",
@@ -279,6 +279,9 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         return finish_output(out.write_all(list_text().as_bytes()), EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
+        if name.trim() == "config" {
+            return finish_output(out.write_all(CONFIG_DOC.as_bytes()), EXIT_OK, &stderr);
+        }
         return match lints::find(&name.trim().to_lowercase()) {
             Some(lint) => finish_output(
                 out.write_all(explain_text(lint).as_bytes()),
@@ -290,7 +293,9 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
                 let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
                 stderr.help(&match lint {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "`cargo leaklint --list` shows every lint".into(),
+                    None => "`cargo leaklint --list` shows every lint; `--explain config` \
+                             documents the configuration"
+                        .into(),
                 });
                 EXIT_FINDINGS
             }
@@ -557,6 +562,9 @@ pub fn list_text() -> String {
     ));
     text
 }
+
+/// The `--explain config` text: the configuration files' keys, `[apis]` included.
+pub const CONFIG_DOC: &str = include_str!("config/explain.md");
 
 /// The `--explain` text: the lint's document, with its group and default level under the
 /// title.

@@ -671,47 +671,66 @@ impl Catalog {
     pub fn needle_terms(&self, family: NeedleFamily) -> Vec<String> {
         let mut callees: Vec<&str> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
-        let last = |p: &'static str| p.rsplit("::").next().unwrap_or(p);
+        // What a call of `path` must show in the file: the type of an associated function
+        // (`ThreadPool` for `ThreadPool::new`), a type, or a free function as a callee.
+        fn add(path: &'static str, callees: &mut Vec<&'static str>, words: &mut Vec<&'static str>) {
+            let mut segs = path.rsplit("::");
+            let f = segs.next().unwrap_or(path);
+            match segs.next() {
+                Some(ty) if ty.starts_with(char::is_uppercase) => words.push(ty),
+                _ if f.starts_with(char::is_uppercase) => words.push(f),
+                _ => callees.push(f),
+            }
+        }
         match family {
             NeedleFamily::Channel => {
-                callees.extend(self.channel_ctors.iter().map(|c| last(c.path)))
+                for c in &self.channel_ctors {
+                    add(c.path, &mut callees, &mut words);
+                }
             }
             NeedleFamily::Spawn => {
-                callees.extend(
-                    self.spawn_fns
-                        .iter()
-                        .filter(|s| s.on_drop != OnDrop::Scoped)
-                        .map(|s| last(s.path)),
-                );
+                for s in self
+                    .spawn_fns
+                    .iter()
+                    .filter(|s| s.on_drop != OnDrop::Scoped)
+                {
+                    add(s.path, &mut callees, &mut words);
+                }
+                // A spawning method is recognised on a value of its type, whose name the
+                // file then shows (a call of its function, a parameter, a `use`); the
+                // common names are callees already.
                 for s in &self.spawners {
-                    callees.extend(
-                        s.methods
-                            .iter()
-                            .filter(|m| m.1 != OnDrop::Scoped)
-                            .map(|m| m.0),
-                    );
+                    for (m, _, _) in s.methods.iter().filter(|m| m.1 != OnDrop::Scoped) {
+                        if matches!(*m, "spawn" | "spawn_blocking" | "spawn_local") {
+                            callees.push(m);
+                        } else {
+                            add(s.ty, &mut callees, &mut words);
+                        }
+                    }
                 }
             }
             NeedleFamily::Guard => {
                 callees.extend(GUARD_METHODS.iter().copied());
                 for g in &self.guard_fns {
-                    words.push(last(g.path));
+                    add(g.path, &mut callees, &mut words);
                 }
             }
             NeedleFamily::Network => {
                 words.extend(["TcpStream", "UnixStream"]);
-                for n in self
-                    .network_calls
-                    .iter()
-                    .copied()
-                    .chain(self.timed_ctors.iter().map(|t| &t.call))
-                {
-                    // `Type::fn` is written with its type; a free function as a callee.
-                    let mut segs = n.path.rsplit("::");
-                    let f = segs.next().unwrap_or(n.path);
-                    match segs.next() {
-                        Some(ty) if ty.starts_with(char::is_uppercase) => words.push(ty),
-                        _ => callees.push(f),
+                let calls = self.network_calls.iter().copied();
+                for n in calls.chain(self.timed_ctors.iter().map(|t| &t.call)) {
+                    // A free function of a library (`reqwest::get`): the file names the
+                    // crate, in the call or in a `use`.
+                    let krate = n.path.split("::").next().unwrap_or(n.path);
+                    let free = !n
+                        .path
+                        .rsplit("::")
+                        .nth(1)
+                        .is_some_and(|t| t.starts_with(char::is_uppercase));
+                    if free && !matches!(krate, "std" | "tokio" | "async_std" | "crate") {
+                        words.push(krate);
+                    } else {
+                        add(n.path, &mut callees, &mut words);
                     }
                 }
             }

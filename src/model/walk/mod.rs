@@ -295,8 +295,12 @@ impl<'f> Walker<'f> {
                             .resolve(&tp.path)
                             .and_then(|full| self.catalog.spawner_of(&full))
                             .filter(|&id| {
-                                self.catalog.spawners[id].ty
-                                    == self.resolver.resolve(&tp.path).unwrap_or_default()
+                                // A tokio `Runtime` owned by the function cancels its tasks
+                                // when it drops: only handles and borrowed runtimes detach.
+                                let ty = self.catalog.spawners[id].ty;
+                                ty == self.resolver.resolve(&tp.path).unwrap_or_default()
+                                    && !(ty == "tokio::runtime::Runtime"
+                                        && !matches!(&*t.ty, syn::Type::Reference(_)))
                             })
                             .map_or(ValueOrigin::Param, ValueOrigin::Spawner),
                         _ => ValueOrigin::Param,

@@ -61,3 +61,12 @@ fn executors() {
         }
     }));
 }
+
+// A runtime owned by the function cancels its tasks when it drops.
+fn owned_runtime(rt: tokio::runtime::Runtime) {
+    rt.spawn(async {
+        loop {
+            tokio::task::yield_now().await;
+        }
+    });
+}

@@ -719,15 +719,12 @@ impl Catalog {
                 words.extend(["TcpStream", "UnixStream"]);
                 let calls = self.network_calls.iter().copied();
                 for n in calls.chain(self.timed_ctors.iter().map(|t| &t.call)) {
-                    // A free function of a library (`reqwest::get`): the file names the
-                    // crate, in the call or in a `use`.
+                    // A call into a library other than std/tokio/async-std
+                    // (`reqwest::get`, `tonic::transport::Endpoint::new`): the file names
+                    // the crate, in the call or in a `use` (type names such as `Client`
+                    // are too common to be needles).
                     let krate = n.path.split("::").next().unwrap_or(n.path);
-                    let free = !n
-                        .path
-                        .rsplit("::")
-                        .nth(1)
-                        .is_some_and(|t| t.starts_with(char::is_uppercase));
-                    if free && !matches!(krate, "std" | "tokio" | "async_std" | "crate") {
+                    if !matches!(krate, "std" | "tokio" | "async_std" | "crate") {
                         words.push(krate);
                     } else {
                         add(n.path, &mut callees, &mut words);

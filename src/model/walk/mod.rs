@@ -299,8 +299,8 @@ impl<'f> Walker<'f> {
                                 // when it drops: only handles and borrowed runtimes detach.
                                 let ty = self.catalog.spawners[id].ty;
                                 ty == self.resolver.resolve(&tp.path).unwrap_or_default()
-                                    && !(ty == "tokio::runtime::Runtime"
-                                        && !matches!(&*t.ty, syn::Type::Reference(_)))
+                                    && (ty != "tokio::runtime::Runtime"
+                                        || matches!(&*t.ty, syn::Type::Reference(_)))
                             })
                             .map_or(ValueOrigin::Param, ValueOrigin::Spawner),
                         _ => ValueOrigin::Param,

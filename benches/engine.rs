@@ -109,3 +109,27 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
     let options = EngineOptions { prefilter, threads };
     bencher.bench(|| engine::run(&files, &levels, &options).diagnostics.len());
 }
+
+/// A generated file of `n` small functions, each making, using and dropping a channel.
+fn many_functions(n: usize) -> String {
+    let mut text = String::from("use std::sync::mpsc;\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "fn f{i}() {{\n    let (tx, rx) = mpsc::channel::<u32>();\n    \
+             tx.send({i}).unwrap();\n    let _ = rx.recv();\n    drop(tx);\n}}\n"
+        ));
+    }
+    text
+}
+
+/// Parse, model and lint one file of N small functions: the time per function (divan's
+/// items/s) must stay flat as N grows. Name resolution used to scan every item of the file
+/// for each path, which made this quadratic (see `docs/performance.md`).
+#[divan::bench(args = [1_000, 4_000, 16_000], sample_count = 5)]
+fn functions_per_file(bencher: Bencher, n: usize) {
+    let text = many_functions(n);
+    let levels = Levels::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(n))
+        .bench(|| engine::lint_source("many.rs", divan::black_box(&text), &levels).len());
+}

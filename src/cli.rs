@@ -204,7 +204,7 @@ pub struct Cli {
     #[arg(long, help_heading = "Lints", conflicts_with_all = ["paths", "explain"])]
     pub list: bool,
 
-    /// Print the documentation of a lint
+    /// Print the documentation of a lint (or, with `config`, of the configuration)
     #[arg(
         long,
         value_name = "LINT",
@@ -610,6 +610,9 @@ fn baseline_mode(cli: &Cli) -> Result<baseline::Mode, baseline::BaselineError> {
 /// `--explain NAME`: a lint's document, or a tool-error code's; exit status 2 for neither.
 fn explain(name: &str, out: &mut dyn Write, stderr: &Messages) -> i32 {
     let key = name.trim().to_lowercase();
+    if key == "config" {
+        return finish_output(out.write_all(CONFIG_DOC.as_bytes()), EXIT_OK, stderr);
+    }
     let text = match (lints::find(&key), crate::codes::find(&key)) {
         (Some(lint), _) => explain_text(lint),
         (None, Some(code)) => format!(
@@ -622,7 +625,9 @@ fn explain(name: &str, out: &mut dyn Write, stderr: &Messages) -> i32 {
             let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
             stderr.help(&match lint {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => "`cargo leaklint --list` shows every lint".into(),
+                None => "`cargo leaklint --list` shows every lint; `--explain config` \
+                         documents the configuration"
+                    .into(),
             });
             return EXIT_USAGE;
         }
@@ -851,6 +856,9 @@ pub fn list_json() -> String {
         })
         .collect()
 }
+
+/// The `--explain config` text: the configuration files' keys, `[apis]` included.
+pub const CONFIG_DOC: &str = include_str!("config/explain.md");
 
 /// The `--explain` text: the lint's document, with its group and default level under the
 /// title.

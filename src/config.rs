@@ -11,7 +11,11 @@ use toml::Spanned;
 use crate::diagnostic::{Level, LevelSource};
 use crate::discover::display_path;
 use crate::lints::{self, Group, Lint, LINTS};
+use crate::model::catalog::Catalog;
 use crate::source::{Position, SourceFile};
+
+mod apis;
+pub use apis::Apis;
 
 /// What a level setting applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,13 +61,20 @@ impl Selector {
     }
 }
 
-/// The level table of one run (or one package).
+/// The settings of one run (or one package): its level table, and the library APIs it
+/// knows (the built-in catalogue plus what `[apis]` declares).
 #[derive(Clone, Debug, Default)]
 pub struct Levels {
     settings: Vec<(Selector, Level, LevelSource)>,
+    apis: &'static Catalog,
 }
 
 impl Levels {
+    /// The catalogue of library APIs the model and the pre-filter use for this unit.
+    pub fn catalog(&self) -> &'static Catalog {
+        self.apis
+    }
+
     pub fn push(&mut self, selector: Selector, level: Level, source: LevelSource) {
         self.settings.push((selector, level, source));
     }
@@ -188,13 +199,19 @@ pub struct Config {
     /// `Cargo.toml [workspace.metadata.leaklint]`.
     pub origin: String,
     pub settings: Vec<Setting>,
+    /// The APIs declared in its `[apis]` table.
+    pub apis: Apis,
 }
 
 impl Config {
-    /// Adds the settings to a level table, after what it already holds.
+    /// Adds the settings to a level table, after what it already holds, and the declared
+    /// APIs to its catalogue.
     pub fn apply(&self, levels: &mut Levels) {
         for s in &self.settings {
             levels.push(s.selector.clone(), s.level, LevelSource::Config);
+        }
+        if !self.apis.is_empty() {
+            levels.apis = self.apis.extend(levels.apis);
         }
     }
 
@@ -208,10 +225,11 @@ impl Config {
     pub fn parse(display: &str, text: &str) -> Result<Config, ConfigError> {
         let error = ErrorContext { display, text };
         let doc = toml::de::DeTable::parse(text).map_err(|e| error.toml(e))?;
-        let settings = parse_table(doc.get_ref(), "leaklint.toml", &error)?;
+        let (settings, apis) = parse_table(doc.get_ref(), "leaklint.toml", &error)?;
         Ok(Config {
             origin: display.to_string(),
             settings,
+            apis,
         })
     }
 
@@ -249,10 +267,11 @@ impl Config {
                 None,
             ));
         };
-        let settings = parse_table(leaklint, &header, &error)?;
+        let (settings, apis) = parse_table(leaklint, &header, &error)?;
         Ok(Some(Config {
             origin: format!("{display} {header}"),
             settings,
+            apis,
         }))
     }
 }
@@ -445,19 +464,29 @@ fn read_config(path: &Path, display: &str) -> Result<String, ConfigError> {
     })
 }
 
-/// Parses the `lints` table inside leaklint's table (`table_name` is that table, for messages).
+/// Parses the `lints` and `apis` tables inside leaklint's table (`table_name` is that table,
+/// for messages).
 fn parse_table(
     table: &DeTable<'_>,
     table_name: &str,
     error: &ErrorContext<'_>,
-) -> Result<Vec<Setting>, ConfigError> {
+) -> Result<(Vec<Setting>, Apis), ConfigError> {
     let mut settings = Vec::new();
+    let mut declared = Apis::default();
     for (key, value) in table.iter() {
+        if key.get_ref() == "apis" {
+            declared = apis::parse(value, error)?;
+            continue;
+        }
         if key.get_ref() != "lints" {
             return Err(error.at(
                 key.span(),
                 format!("unknown key `{}` in {table_name}", key.get_ref()),
-                Some("the only key is `lints`, a table of `LINT = \"LEVEL\"` entries".into()),
+                Some(
+                    "the keys are `lints`, a table of `LINT = \"LEVEL\"` entries, and `apis` \
+                     (see `cargo leaklint --explain config`)"
+                        .into(),
+                ),
             ));
         }
         let DeValue::Table(lints) = value.get_ref() else {
@@ -472,7 +501,7 @@ fn parse_table(
         }
     }
     settings.sort_by_key(|s| (s.priority, s.specificity(), s.position));
-    Ok(settings)
+    Ok((settings, declared))
 }
 
 fn parse_setting(

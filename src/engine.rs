@@ -471,13 +471,14 @@ fn install<R: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> R +
 
 /// One pre-filter per level table, compiled once per distinct set of enabled lints.
 fn prefilters(levels: &[Levels]) -> Vec<Arc<Prefilter>> {
-    let mut compiled: HashMap<Vec<bool>, Arc<Prefilter>> = HashMap::new();
+    let mut compiled: HashMap<(Vec<bool>, usize), Arc<Prefilter>> = HashMap::new();
     levels
         .iter()
         .map(|l| {
             let enabled: Vec<bool> = LINTS.iter().map(|lint| l.is_enabled(lint)).collect();
+            let catalog = std::ptr::from_ref(l.catalog()) as usize;
             compiled
-                .entry(enabled)
+                .entry((enabled, catalog))
                 .or_insert_with(|| Arc::new(Prefilter::new(l)))
                 .clone()
         })
@@ -843,7 +844,7 @@ fn analyse(
         Ok(ast) => ast,
         Err(errors) => return Err(parse_errors(file, errors)),
     };
-    let mut model = FileModel::build(file, &ast);
+    let mut model = FileModel::build_with(file, &ast, levels.catalog());
     if test_target {
         model.mark_test_code();
     }

@@ -1198,3 +1198,169 @@ fn the_nearest_configuration_file_applies_to_each_file_in_both_modes() {
         out.stderr
     );
 }
+
+/// `(line:column, lint)` of each finding of a short-format run.
+fn findings(out: &Output) -> Vec<String> {
+    out.stdout
+        .lines()
+        .filter_map(|l| {
+            let (place, rest) = l.split_once(": ")?;
+            let lint = rest.split(['[', ']']).nth(1)?;
+            let place = place.split_once(".rs:")?.1;
+            Some(format!("{place} {lint}"))
+        })
+        .collect()
+}
+
+/// Each `[apis]` key: a declared API gives the finding its std/tokio equivalent gives, at
+/// the same place, and the fixed code gives none.
+#[test]
+fn declared_apis_give_the_findings_of_their_builtin_equivalents() {
+    let config = "[apis]\n\
+        spawn = [\"crate::util::spawn_named\"]\n\
+        spawn-joinable = [\"my_pool::start_worker\"]\n\
+        channels = [{ new = \"my_bus::make_bus\", kind = \"unbounded\" }]\n\
+        guards = [\"my_log::FlushGuard\"]\n\
+        network = [{ new = \"my_net::Client::new\", timeout-methods = [\"with_timeout\"] }]\n";
+    // (declared, built-in equivalent, fixed declared code)
+    let cases = [
+        (
+            "mod util;\nfn start() {\n    util::spawn_named(|| loop {\n        std::thread::yield_now();\n    });\n}\n",
+            "mod util;\nfn start() {\n    rayon::spawn_fifo(|| loop {\n        std::thread::yield_now();\n    });\n}\n",
+            "mod util;\nfn start(stop: &'static std::sync::atomic::AtomicBool) {\n    util::spawn_named(move || loop {\n        if stop.load(std::sync::atomic::Ordering::Relaxed) { break; }\n    });\n}\n",
+        ),
+        (
+            "fn start() {\n    let h = my_pool::start_worker(|| {});\n    std::mem::forget(h);\n}\n",
+            "fn start() {\n    let h = std::thread::spawn(|| {});\n    std::mem::forget(h);\n}\n",
+            "fn start() {\n    let h = my_pool::start_worker(|| {});\n    h.join().unwrap();\n}\n",
+        ),
+        (
+            "use my_bus::make_bus;\nfn start() {\n    let (tx, _) = make_bus::<u32>();\n    tx.send(1).unwrap();\n}\n",
+            "use std::sync::mpsc::channel;\nfn start() {\n    let (tx, _) = channel::<u32>();\n    tx.send(1).unwrap();\n}\n",
+            "use my_bus::make_bus;\nfn start() {\n    let (tx, rx) = make_bus::<u32>();\n    tx.send(1).unwrap();\n    rx.recv().unwrap();\n}\n",
+        ),
+        (
+            "fn start(t: T) {\n    let guard = my_log::FlushGuard::install();\n    std::mem::forget(guard);\n}\n",
+            "fn start(t: T) {\n    let guard = t.drop_guard();\n    std::mem::forget(guard);\n}\n",
+            "fn start(t: T) {\n    let guard = my_log::FlushGuard::install();\n    drop(guard);\n}\n",
+        ),
+        (
+            "fn start() {\n    std::thread::spawn(|| {\n        let c = my_net::Client::new();\n    });\n}\n",
+            "fn start() {\n    std::thread::spawn(|| {\n        let c = reqwest::Client::new();\n    });\n}\n",
+            "fn start() {\n    std::thread::spawn(|| {\n        let c = my_net::Client::new().with_timeout(5);\n    });\n}\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("leaklint.toml"), config).unwrap();
+    let lint = |text: &str| {
+        fs::write(root.join("t.rs"), text).unwrap();
+        run(
+            root,
+            &["--message-format", "short", "-W", "leaklint::all", "t.rs"],
+            &[],
+        )
+    };
+    for (declared, builtin, fixed) in cases {
+        let expected = findings(&lint(builtin));
+        assert!(
+            !expected.is_empty(),
+            "the built-in case finds nothing: {builtin}"
+        );
+        let out = lint(declared);
+        assert_eq!(findings(&out), expected, "{declared}\n{}", out.stdout);
+        let out = lint(fixed);
+        assert_eq!(
+            findings(&out),
+            Vec::<String>::new(),
+            "{fixed}\n{}",
+            out.stdout
+        );
+    }
+    // Without the declarations, the declared code is not understood: the findings came
+    // from `[apis]`.
+    fs::remove_file(root.join("leaklint.toml")).unwrap();
+    for (declared, _, _) in cases {
+        assert_eq!(
+            findings(&lint(declared)),
+            Vec::<String>::new(),
+            "{declared}"
+        );
+    }
+}
+
+#[test]
+fn bad_apis_are_usage_errors_naming_file_line_and_column() {
+    let cases = [
+        (
+            "[apis]\nspawns = [\"a::b\"]\n",
+            "error: unknown key `spawns` in `[apis]`\n  ┌─ leaklint.toml:2:1\n",
+        ),
+        (
+            "[apis]\nspawn = [\"spawn_named\"]\n",
+            "error: `spawn_named` is not a full path\n  ┌─ leaklint.toml:2:10\n",
+        ),
+        (
+            "[apis]\nguards = [\"self::Guard\"]\n",
+            "error: `self::Guard` is not a full path\n  ┌─ leaklint.toml:2:11\n",
+        ),
+        (
+            "[apis]\nchannels = [{ new = \"bus::make\", kind = \"fast\" }]\n",
+            "error: unknown channel kind\n  ┌─ leaklint.toml:2:41\n",
+        ),
+        (
+            "[apis]\nchannels = [{ new = \"bus::make\" }]\n",
+            "error: a `channels` entry needs `new` and `kind`\n  ┌─ leaklint.toml:2:13\n",
+        ),
+        (
+            "[apis]\nnetwork = [{ new = \"net::Client::new\", timeout = [\"t\"] }]\n",
+            "error: unknown key `timeout` in a `network` entry\n  ┌─ leaklint.toml:2:40\n",
+        ),
+        (
+            "[apis]\nspawn = \"a::b\"\n",
+            "error: `spawn` must be an array of paths, not a string\n  ┌─ leaklint.toml:2:9\n",
+        ),
+    ];
+    for (text, expected) in cases {
+        let ws = Fixture::new("workspace");
+        ws.write("leaklint.toml", text);
+        let out = ws.run(&[]);
+        assert_eq!(out.code, 2, "{text}");
+        assert!(out.stdout.is_empty());
+        assert!(out.stderr.starts_with(expected), "{}", out.stderr);
+    }
+    // The package table takes `apis` too.
+    let ws = Fixture::new("workspace");
+    ws.append(
+        "b/Cargo.toml",
+        "\n[package.metadata.leaklint.apis]\nspawn = [1]\n",
+    );
+    let out = ws.run(&[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: `spawn` takes paths (strings), not an integer\n  ┌─ b/Cargo.toml:"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn explain_config_documents_every_apis_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["--explain", "config"], &[]);
+    assert_eq!(out.code, 0);
+    for key in [
+        "[lints]",
+        "[apis]",
+        "`spawn`",
+        "`spawn-joinable`",
+        "`channels`",
+        "`guards`",
+        "`network`",
+        "timeout-methods",
+    ] {
+        assert!(out.stdout.contains(key), "{key}");
+    }
+}

@@ -6,7 +6,9 @@ use leaklint::diagnostic::{Level, LevelSource};
 use leaklint::engine::prefilter::Prefilter;
 use leaklint::engine::{self, EngineOptions, InputFile};
 use leaklint::lints::{self, Lint};
-use leaklint::model::catalog::{self, ChannelKind, CHANNEL_CTORS, SPAWN_FNS};
+use leaklint::model::catalog::{
+    self, Catalog, ChannelKind, NeedleFamily, CHANNEL_CTORS, SPAWNERS, SPAWN_FNS,
+};
 use leaklint::model::FileModel;
 use leaklint::source::SourceFile;
 
@@ -233,6 +235,17 @@ fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
             ]
         })
         .collect();
+    // Every spawning method of every spawner type, on a chain from one of its associated
+    // functions and on a parameter of the type.
+    for spawner in SPAWNERS {
+        for (method, _, _) in spawner.methods {
+            sources.push(format!(
+                "fn f() {{ {}::new().{method}(|| ()); }}",
+                spawner.ty
+            ));
+            sources.push(format!("fn f(p: &{}) {{ p.{method}(|| ()); }}", spawner.ty));
+        }
+    }
     for method in ["spawn", "spawn_blocking", "spawn_local"] {
         sources.push(format!(
             "fn f() {{ std::thread::Builder::new().name(n).{method}(|| ()).unwrap(); }}"
@@ -286,7 +299,7 @@ fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
         }
     }
     assert!(
-        seen > 25,
+        seen > 45,
         "the model saw only {seen} spawns: the test checks little"
     );
 }
@@ -299,6 +312,104 @@ fn spawn_lint(lint: &Lint) -> bool {
             .needles
             .iter()
             .all(|n| n.split('&').next() == Some(clause.as_str()))
+}
+
+/// Every `$family` a needle names is one the catalogue expands, to at least one term: a
+/// misspelt family would never match, and its lint would never run.
+#[test]
+fn every_needle_family_is_known_and_expands() {
+    for lint in lints::LINTS {
+        for needle in lint.needles {
+            for term in needle.split(['&', '|']).filter(|t| t.starts_with('$')) {
+                let family = NeedleFamily::ALL
+                    .into_iter()
+                    .find(|f| f.placeholder() == term);
+                assert!(family.is_some(), "{}: unknown family {term}", lint.name);
+            }
+        }
+    }
+    for family in NeedleFamily::ALL {
+        let terms = Catalog::builtin().needle_terms(family);
+        assert!(!terms.is_empty(), "{family:?}");
+        assert!(terms.iter().all(|t| !t.contains('$') && !t.is_empty()));
+    }
+    // Words that end with another word are left out: `channel(` covers `sync_channel(`.
+    let channel = Catalog::builtin().needle_terms(NeedleFamily::Channel);
+    assert_eq!(channel, ["channel(", "bounded(", "never("]);
+}
+
+/// The APIs a configuration declares are recognised by the model and pass the filters of
+/// the lints that would report them, with no hand-kept needle.
+#[test]
+fn declared_apis_are_modelled_and_pass_the_filters() {
+    let config = leaklint::config::Config::parse(
+        "leaklint.toml",
+        "[apis]\n\
+         spawn = [\"crate::util::spawn_named\", \"my_rt::Runtime::launch\"]\n\
+         spawn-joinable = [\"my_pool::start_worker\"]\n\
+         channels = [{ new = \"my_bus::make_bus\", kind = \"unbounded\" }]\n\
+         guards = [\"my_log::FlushGuard\"]\n\
+         network = [{ new = \"my_net::Client::connect\", timeout-methods = [\"with_timeout\"] }]\n",
+    )
+    .unwrap();
+    let mut levels = Levels::default();
+    config.apply(&mut levels);
+    let all_on = |levels: &mut Levels| {
+        levels.push(
+            Selector::parse("leaklint::all").unwrap(),
+            Level::Warn,
+            LevelSource::CommandLine,
+        );
+    };
+    all_on(&mut levels);
+    let catalog = levels.catalog();
+    let model = |text: &str| {
+        let file = SourceFile::new("t.rs".into(), "t.rs".into(), text.to_string());
+        FileModel::build_with(&file, &syn::parse_file(text).unwrap(), catalog)
+    };
+    let cases = [
+        (
+            "mod util; fn f() { util::spawn_named(|| loop {}); }",
+            "spawn",
+        ),
+        (
+            "fn f(rt: &my_rt::Runtime) { rt.launch(|| loop {}); }",
+            "spawn",
+        ),
+        (
+            "use my_pool::start_worker; fn f() { start_worker(|| loop {}); }",
+            "spawn",
+        ),
+        ("fn f() { let (tx, rx) = my_bus::make_bus(); }", "channel"),
+        (
+            "fn f() { let g = my_log::FlushGuard::new(); std::mem::forget(g); }",
+            "guard",
+        ),
+        (
+            "fn f() { std::thread::spawn(|| { let c = my_net::Client::connect(); }); }",
+            "network",
+        ),
+    ];
+    let filter = Prefilter::new(&levels);
+    for (src, what) in cases {
+        let m = model(src);
+        let seen = match what {
+            "spawn" => m.bodies.iter().map(|b| b.spawns.len()).sum::<usize>(),
+            "channel" => m.channels.len(),
+            "guard" => m.bodies.iter().map(|b| b.leaks.len()).sum(),
+            _ => m.bodies.iter().map(|b| b.calls.len()).sum(),
+        };
+        assert!(
+            seen > 0,
+            "the model does not see the declared {what}: {src}"
+        );
+        assert!(filter.matches(src.as_bytes()), "skipped: {src}");
+        // Without the declaration, the built-in filter need not parse it (the declared
+        // names are what make the file interesting).
+        let _ = Prefilter::new(&Levels::default()).matches(src.as_bytes());
+    }
+    let builtin = Prefilter::for_lints([lint("detached_infinite_loop")]);
+    assert!(!builtin.matches(b"fn f() { util::spawn_named(|| loop {}); }"));
 }
 
 #[test]

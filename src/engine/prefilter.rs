@@ -33,6 +33,29 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::config::Levels;
 use crate::lints::{Lint, LINTS};
+use crate::model::catalog::{Catalog, NeedleFamily};
+
+/// A needle with each `$family` term (`$channel`, `$spawn`, `$guard`, `$network`) replaced
+/// by the catalogue's terms for that family, joined by `|`.
+pub fn expand(needle: &str, catalog: &Catalog) -> String {
+    needle
+        .split('&')
+        .map(|clause| {
+            clause
+                .split('|')
+                .map(|term| {
+                    let term = term.trim();
+                    match NeedleFamily::ALL.iter().find(|f| f.placeholder() == term) {
+                        Some(family) => catalog.needle_terms(*family).join("|"),
+                        None => term.to_string(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// A pre-filter compiled for one set of enabled lints.
 #[derive(Debug, Clone)]
@@ -70,14 +93,25 @@ enum Mode {
 }
 
 impl Prefilter {
-    /// The pre-filter of the lints that are enabled in `levels`.
+    /// The pre-filter of the lints that are enabled in `levels`, with its catalogue.
     pub fn new(levels: &Levels) -> Prefilter {
-        Prefilter::for_lints(LINTS.iter().copied().filter(|l| levels.is_enabled(l)))
+        Prefilter::for_lints_with(
+            LINTS.iter().copied().filter(|l| levels.is_enabled(l)),
+            levels.catalog(),
+        )
     }
 
-    /// The pre-filter of the given lints.
+    /// The pre-filter of the given lints, with the built-in catalogue.
     pub fn for_lints<'a>(lints: impl IntoIterator<Item = &'a Lint>) -> Prefilter {
-        let mut words: Vec<&str> = Vec::new();
+        Prefilter::for_lints_with(lints, Catalog::builtin())
+    }
+
+    /// The pre-filter of the given lints; their `$family` terms are expanded from `catalog`.
+    pub fn for_lints_with<'a>(
+        lints: impl IntoIterator<Item = &'a Lint>,
+        catalog: &Catalog,
+    ) -> Prefilter {
+        let mut words: Vec<String> = Vec::new();
         let mut bits: Vec<WordBits> = Vec::new();
         let mut next_bit = 0u32;
         let mut always = false;
@@ -87,6 +121,7 @@ impl Prefilter {
                 always = true;
             }
             for needle in lint.needles {
+                let needle = expand(needle, catalog);
                 let mut clauses = Vec::new();
                 for clause in needle.split('&') {
                     let mut mask = 0u64;
@@ -101,7 +136,7 @@ impl Prefilter {
                         let index = match words.iter().position(|w| *w == word) {
                             Some(i) => i,
                             None => {
-                                words.push(word);
+                                words.push(word.to_string());
                                 bits.push(WordBits::default());
                                 words.len() - 1
                             }
@@ -149,7 +184,7 @@ impl Prefilter {
             .iter()
             .map(|w| {
                 (0..words.len())
-                    .filter(|&o| words[o] != *w && w.starts_with(words[o]))
+                    .filter(|&o| words[o] != *w && w.starts_with(words[o].as_str()))
                     .collect()
             })
             .collect();

@@ -12,7 +12,7 @@ declare_lint! {
         group: Suspicious,
         // A detaching spawn (SPAWN_NEEDLES): the loop may be in a function of another file.
         // Callers of the crate's spawn wrappers are found once the crate is indexed.
-        needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo("],
+        needles: &["$spawn"],
         check: Some(check),
     }
 }

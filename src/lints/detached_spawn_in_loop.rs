@@ -11,7 +11,7 @@ declare_lint! {
     pub static DETACHED_SPAWN_IN_LOOP = detached_spawn_in_loop {
         group: Pedantic,
         // A detaching spawn (SPAWN_NEEDLES) inside a loop.
-        needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
+        needles: &["$spawn&loop|while|for"],
         check: Some(check),
     }
 }

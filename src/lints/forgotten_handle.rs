@@ -12,7 +12,7 @@ declare_lint! {
         group: Suspicious,
         // A leak call, and something it can leak: a channel endpoint (a constructor call), a
         // task handle (a spawn) or a shutdown guard.
-        needles: &["forget(|leak(|ManuallyDrop&channel(|bounded(|never(|spawn|drop_guard"],
+        needles: &["forget(|leak(|ManuallyDrop&$channel|spawn|$spawn|$guard"],
         check: Some(check),
     }
 }

@@ -10,7 +10,7 @@ use crate::source::Span;
 declare_lint! {
     pub static MISSING_TIMEOUT = missing_timeout {
         group: Suspicious,
-        needles: &["TcpStream", "reqwest"],
+        needles: &["$network"],
         check: Some(check),
     }
 }
@@ -69,33 +69,36 @@ fn in_region(body: &Body, ctx: CtxId, region: Option<CtxId>) -> bool {
     region.is_none_or(|r| body.ctx_within(ctx, r))
 }
 
+/// Whether the value a timed constructor call makes is bound and given a timeout by one of
+/// its methods.
+fn given_timeout(model: &FileModel, body: &Body, call: Span, path: &str) -> bool {
+    let Some(ctor) = model.catalog.timed_ctor(path) else {
+        return false;
+    };
+    body.bindings
+        .iter()
+        .filter(|b| b.stmt.start <= call.start && call.end <= b.stmt.end)
+        .flat_map(|b| &b.uses)
+        .any(|u| matches!(&u.kind, UseKind::Method { name, .. } if ctor.timeout_methods.contains(&name.as_str())))
+}
+
 /// Calls in `body` (within `ctx` when given) that can wait for ever.
-fn hangs(_model: &FileModel, body: &Body, ctx: Option<CtxId>) -> Vec<(Span, String, &'static str)> {
+fn hangs(model: &FileModel, body: &Body, ctx: Option<CtxId>) -> Vec<(Span, String, &'static str)> {
     let mut found = Vec::new();
     for call in body
         .calls
         .iter()
         .filter(|c| in_region(body, c.ctx, ctx) && !c.in_timeout)
     {
-        let hit = match call.path.as_str() {
-            "std::net::TcpStream::connect" => Some((
-                "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it".to_string(),
-                "use `TcpStream::connect_timeout`",
-            )),
-            "tokio::net::TcpStream::connect" | "async_std::net::TcpStream::connect" if call.awaited => Some((
-                "this connect is awaited with no timeout: it can wait as long as the peer does not answer".to_string(),
-                "wrap it in `tokio::time::timeout(duration, ..)`",
-            )),
-            "reqwest::get" if call.awaited => Some((
-                "`reqwest::get` uses a client with no timeout: the request can wait for ever".to_string(),
-                "build a client with `reqwest::Client::builder().timeout(duration)`",
-            )),
-            "reqwest::Client::new" | "reqwest::Client::default" | "reqwest::ClientBuilder::build" => Some((
-                "this reqwest client has no timeout: its requests can wait for ever".to_string(),
-                "set one: `reqwest::Client::builder().timeout(duration).build()`",
-            )),
-            _ => None,
-        };
+        // The catalogue's network calls; a constructor that wants a timeout method is
+        // fine when its binding gets one (`let mut c = HttpConnector::new();
+        // c.set_connect_timeout(..)`).
+        let hit = model
+            .catalog
+            .network_call(&call.path)
+            .filter(|n| !n.awaited || call.awaited)
+            .filter(|_| !given_timeout(model, body, call.span, &call.path))
+            .map(|n| (n.message.to_string(), n.help));
         if let Some((message, help)) = hit {
             found.push((call.span, message, help));
         }

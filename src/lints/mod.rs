@@ -77,16 +77,17 @@ pub static LINTS: &[&Lint] = &[
     &UNUSED_SUPPRESSION,
 ];
 
-/// Pre-filter needles of the channel lints: every constructor's last path segment named as a
-/// callee (`channel(` also covers `sync_channel(` and `unbounded_channel(`, `bounded(` covers
-/// `unbounded(`). A channel exists in the model only where a constructor is called.
-pub const CHANNEL_NEEDLES: &[&str] = &["channel(", "bounded(", "never("];
+/// Pre-filter needles of the channel lints: every constructor of the catalogue (built-in and
+/// declared), its last path segment named as a callee; the pre-filter expands `$channel`
+/// from the catalogue in use (`Catalog::needle_terms`). A channel exists in the model only
+/// where a constructor is called.
+pub const CHANNEL_NEEDLES: &[&str] = &["$channel"];
 
-/// Pre-filter needles of the task lints: every spawn function and method that detaches
-/// work (`spawn`, `spawn_blocking`, `spawn_local`, rayon's `spawn_fifo`) named as a callee;
-/// scoped spawns (`scope`, `join`) detach nothing. Lints that need more than a spawn start
-/// their needles with these joined by `|` (checked by `tests/prefilter.rs`).
-pub const SPAWN_NEEDLES: &[&str] = &["spawn(", "spawn_blocking(", "spawn_local(", "spawn_fifo("];
+/// Pre-filter needles of the task lints: every spawn function and spawning method of the
+/// catalogue that detaches work, named as a callee (`$spawn`); scoped spawns (`scope`,
+/// `join`) detach nothing. Lints that need more than a spawn start their needles with
+/// `$spawn&` (checked by `tests/prefilter.rs`).
+pub const SPAWN_NEEDLES: &[&str] = &["$spawn"];
 
 /// Groups as in clippy: they set the default level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

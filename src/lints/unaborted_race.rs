@@ -12,9 +12,7 @@ declare_lint! {
         group: Suspicious,
         // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
         // to a `select_all`/`select_ok`.
-        needles: &[
-            "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
-        ],
+        needles: &["$spawn&$channel|select_all(|select_ok("],
         check: Some(check),
     }
 }

@@ -8,7 +8,7 @@ use crate::model::catalog::{ChannelKind, Library};
 declare_lint! {
     pub static UNBOUNDED_CHANNEL = unbounded_channel {
         group: Restriction,
-        needles: &["channel(", "unbounded("],
+        needles: &["$channel"],
         check: Some(check),
     }
 }
@@ -25,6 +25,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             Library::Flume => "flume::bounded(CAPACITY)",
             Library::AsyncChannel => "async_channel::bounded(CAPACITY)",
             Library::Futures => "futures::channel::mpsc::channel(CAPACITY)",
+            Library::Declared => "a bounded channel",
         };
         out.push(
             Finding::new(

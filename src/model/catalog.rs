@@ -13,6 +13,8 @@ pub enum Library {
     Flume,
     AsyncChannel,
     Futures,
+    /// A channel declared in the configuration (`[apis] channels`).
+    Declared,
 }
 
 impl Library {
@@ -24,6 +26,7 @@ impl Library {
             Library::Flume => "flume",
             Library::AsyncChannel => "async-channel",
             Library::Futures => "futures",
+            Library::Declared => "declared",
         }
     }
 }
@@ -134,10 +137,6 @@ pub fn normalize(path: &str) -> String {
     path.to_string()
 }
 
-pub fn channel_ctor(path: &str) -> Option<&'static ChannelCtor> {
-    CHANNEL_CTORS.iter().find(|c| c.path == path)
-}
-
 /// Functions that keep a value alive for ever.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Leaker {
@@ -164,7 +163,7 @@ pub fn is_drop_fn(path: &str) -> bool {
 
 /// Whether a glob-imported name is one leaklint knows (so globs resolve only names it needs).
 pub fn is_known_path(path: &str) -> bool {
-    channel_ctor(path).is_some() || leaker(path).is_some() || spawn_fn(path).is_some()
+    Catalog::builtin().is_known_path(path)
 }
 
 /// What a method call on a channel endpoint does.
@@ -256,6 +255,9 @@ pub static SPAWN_FNS: &[SpawnFn] = &[
     spawn("async_std::task::spawn_blocking", OnDrop::Detach, true),
     spawn("async_std::task::spawn_local", OnDrop::Detach, false),
     spawn("actix_rt::spawn", OnDrop::Detach, false),
+    spawn("actix_rt::task::spawn_blocking", OnDrop::Detach, true),
+    spawn("async_global_executor::spawn", OnDrop::Cancel, false),
+    spawn("async_global_executor::spawn_local", OnDrop::Cancel, false),
     spawn("rayon::spawn", OnDrop::NoHandle, true),
     spawn("rayon::spawn_fifo", OnDrop::NoHandle, true),
     spawn("smol::spawn", OnDrop::Cancel, false),
@@ -266,10 +268,6 @@ pub static SPAWN_FNS: &[SpawnFn] = &[
     spawn("rayon::scope", OnDrop::Scoped, true),
     spawn("rayon::join", OnDrop::Scoped, true),
 ];
-
-pub fn spawn_fn(path: &str) -> Option<&'static SpawnFn> {
-    SPAWN_FNS.iter().find(|s| s.path == path)
-}
 
 /// Sends that can wait for ever on a full bounded channel (as opposed to `try_send`,
 /// `send_timeout`, `force_send`...).
@@ -331,28 +329,476 @@ pub fn is_stop_check(method: &str) -> bool {
     )
 }
 
-/// The kind of value a constructor call returns, for the values the task lints follow.
-pub fn value_origin_of_call(path: &str) -> Option<super::flow::ValueOrigin> {
-    use super::flow::ValueOrigin;
-    let tail: Vec<&str> = path.rsplit("::").take(2).collect();
-    let type_and_fn = match tail.as_slice() {
-        [f, t] => (*t, *f),
-        _ => return None,
-    };
-    match type_and_fn {
-        ("JoinSet" | "TaskTracker" | "FuturesUnordered" | "JoinMap", "new" | "default") => {
-            Some(ValueOrigin::Tracker)
-        }
-        ("CancellationToken", "new" | "default") => Some(ValueOrigin::Token),
-        ("Runtime", "new") | ("Handle", "current") => Some(ValueOrigin::Runtime),
-        ("TcpStream", "connect" | "connect_timeout") => Some(ValueOrigin::Socket {
-            tokio: path.starts_with("tokio::") || path.starts_with("async_std::"),
-        }),
-        ("Client", "new" | "default")
-            if path.starts_with("reqwest::") && !path.starts_with("reqwest::blocking") =>
-        {
-            Some(ValueOrigin::HttpClient { timeout: false })
-        }
-        _ => None,
+// ---------------------------------------------------------------------------------------------
+// Spawners, guards and network calls, and the catalogue value that holds every table
+// ---------------------------------------------------------------------------------------------
+
+/// A type whose methods spawn work: a runtime handle, a thread builder, a thread pool.
+/// A value of it is recognised from a call of one of its associated functions
+/// (`ThreadPool::new(4)`, `thread::Builder::new().name(..)`), or from a parameter of that
+/// type; a method of `methods` called on it is a spawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spawner {
+    /// The type's full path.
+    pub ty: &'static str,
+    /// The spawning methods: name, what dropping the handle does, and whether the work is
+    /// a thread (or a blocking pool) rather than an async task.
+    pub methods: &'static [(&'static str, OnDrop, bool)],
+}
+
+impl Spawner {
+    pub fn method(&self, name: &str) -> Option<(OnDrop, bool)> {
+        self.methods
+            .iter()
+            .find(|(m, _, _)| *m == name)
+            .map(|&(_, on_drop, thread)| (on_drop, thread))
     }
+}
+
+use OnDrop::{Detach, NoHandle, Scoped};
+
+/// Types whose methods spawn; tokio's `Runtime`/`Handle` and `JoinSet`/`TaskTracker` bound
+/// to a name are also followed by the task model's value origins.
+pub static SPAWNERS: &[Spawner] = &[
+    Spawner {
+        ty: "std::thread::Builder",
+        methods: &[("spawn", Detach, true), ("spawn_scoped", Scoped, true)],
+    },
+    Spawner {
+        ty: "tokio::runtime::Handle",
+        methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+    },
+    Spawner {
+        ty: "tokio::runtime::Runtime",
+        methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+    },
+    Spawner {
+        ty: "tokio::task::Builder",
+        methods: &[
+            ("spawn", Detach, false),
+            ("spawn_blocking", Detach, true),
+            ("spawn_local", Detach, false),
+        ],
+    },
+    Spawner {
+        ty: "tokio::task::LocalSet",
+        methods: &[("spawn_local", Detach, false)],
+    },
+    Spawner {
+        ty: "threadpool::ThreadPool",
+        methods: &[("execute", NoHandle, true)],
+    },
+    Spawner {
+        ty: "rayon::ThreadPool",
+        methods: &[("spawn", NoHandle, true), ("spawn_fifo", NoHandle, true)],
+    },
+    Spawner {
+        ty: "futures::executor::ThreadPool",
+        methods: &[("spawn_ok", NoHandle, false)],
+    },
+];
+
+/// A call whose result is (or holds) a guard whose drop stops or flushes a worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GuardFn {
+    /// A function, or a type (every associated function of it returns a guard).
+    pub path: &'static str,
+    /// The guard is this element of the tuple the call returns.
+    pub tuple_index: Option<usize>,
+}
+
+pub static GUARD_FNS: &[GuardFn] = &[
+    GuardFn {
+        path: "tracing_appender::non_blocking",
+        tuple_index: Some(1),
+    },
+    GuardFn {
+        path: "tracing_appender::non_blocking::NonBlocking::new",
+        tuple_index: Some(1),
+    },
+];
+
+/// Methods that make a guard (`CancellationToken::drop_guard`).
+pub static GUARD_METHODS: &[&str] = &["drop_guard"];
+
+/// A network call that can wait for ever when nothing bounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NetworkCall {
+    pub path: &'static str,
+    /// It waits only where it is awaited (an async call).
+    pub awaited: bool,
+    pub message: &'static str,
+    pub help: &'static str,
+}
+
+const ASYNC_CONNECT: &str =
+    "this connect is awaited with no timeout: it can wait as long as the peer does not answer";
+const WRAP: &str = "wrap it in `tokio::time::timeout(duration, ..)`";
+
+pub static NETWORK_CALLS: &[NetworkCall] = &[
+    NetworkCall {
+        path: "std::net::TcpStream::connect",
+        awaited: false,
+        message: "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it",
+        help: "use `TcpStream::connect_timeout`",
+    },
+    NetworkCall {
+        path: "tokio::net::TcpStream::connect",
+        awaited: true,
+        message: ASYNC_CONNECT,
+        help: WRAP,
+    },
+    NetworkCall {
+        path: "async_std::net::TcpStream::connect",
+        awaited: true,
+        message: ASYNC_CONNECT,
+        help: WRAP,
+    },
+    NetworkCall {
+        path: "tokio_tungstenite::connect_async",
+        awaited: true,
+        message: "`connect_async` is awaited with no timeout: the TCP and WebSocket handshakes can wait for ever",
+        help: WRAP,
+    },
+    NetworkCall {
+        path: "reqwest::get",
+        awaited: true,
+        message: "`reqwest::get` uses a client with no timeout: the request can wait for ever",
+        help: "build a client with `reqwest::Client::builder().timeout(duration)`",
+    },
+    NetworkCall {
+        path: "reqwest::Client::new",
+        awaited: false,
+        message: "this reqwest client has no timeout: its requests can wait for ever",
+        help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
+    },
+    NetworkCall {
+        path: "reqwest::Client::default",
+        awaited: false,
+        message: "this reqwest client has no timeout: its requests can wait for ever",
+        help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
+    },
+    NetworkCall {
+        path: "reqwest::ClientBuilder::build",
+        awaited: false,
+        message: "this reqwest client has no timeout: its requests can wait for ever",
+        help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
+    },
+];
+
+/// A client constructor that needs a timeout method in its chain (`[apis] network`, and
+/// built-in builders such as hyper's `HttpConnector`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimedCtor {
+    pub call: NetworkCall,
+    /// Calling one of these on the new value (in its chain or on its binding) bounds it.
+    pub timeout_methods: &'static [&'static str],
+}
+
+pub static TIMED_CTORS: &[TimedCtor] = &[
+    TimedCtor {
+        call: NetworkCall {
+            path: "hyper_util::client::legacy::connect::HttpConnector::new",
+            awaited: false,
+            message: "this `HttpConnector` has no connect timeout: a connect can wait as long as the operating system lets it",
+            help: "call `set_connect_timeout(Some(duration))` on it",
+        },
+        timeout_methods: &["set_connect_timeout"],
+    },
+    TimedCtor {
+        call: NetworkCall {
+            path: "tonic::transport::Endpoint::from_static",
+            awaited: false,
+            message: "this tonic `Endpoint` has no timeout: its connect and requests can wait for ever",
+            help: "set `.connect_timeout(duration)` and `.timeout(duration)` on it",
+        },
+        timeout_methods: &["connect_timeout", "timeout"],
+    },
+];
+
+/// Everything leaklint knows about library APIs: the built-in tables and what the
+/// configuration declares (`[apis]`). One value per configuration; the model's walk and the
+/// pre-filter both read it, so a new entry is seen by both.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub channel_ctors: Vec<&'static ChannelCtor>,
+    pub spawn_fns: Vec<&'static SpawnFn>,
+    pub spawners: Vec<&'static Spawner>,
+    pub guard_fns: Vec<&'static GuardFn>,
+    pub network_calls: Vec<&'static NetworkCall>,
+    pub timed_ctors: Vec<&'static TimedCtor>,
+    /// Crates that declared paths start at, which a path may name without a `use` (the
+    /// built-in ones are in the resolver's own list).
+    pub crates: Vec<&'static str>,
+}
+
+impl Catalog {
+    /// The built-in catalogue.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| Catalog {
+            channel_ctors: CHANNEL_CTORS.iter().collect(),
+            spawn_fns: SPAWN_FNS.iter().collect(),
+            spawners: SPAWNERS.iter().collect(),
+            guard_fns: GUARD_FNS.iter().collect(),
+            network_calls: NETWORK_CALLS.iter().collect(),
+            timed_ctors: TIMED_CTORS.iter().collect(),
+            crates: Vec::new(),
+        })
+    }
+
+    pub fn channel_ctor(&self, path: &str) -> Option<&'static ChannelCtor> {
+        self.channel_ctors
+            .iter()
+            .find(|c| path_matches(c.path, path))
+            .copied()
+    }
+
+    pub fn spawn_fn(&self, path: &str) -> Option<&'static SpawnFn> {
+        self.spawn_fns
+            .iter()
+            .find(|s| path_matches(s.path, path))
+            .copied()
+    }
+
+    /// The spawner type that `path` (a type, or an associated function of one) names.
+    pub fn spawner_of(&self, path: &str) -> Option<usize> {
+        self.spawners.iter().position(|s| {
+            path_matches(s.ty, path)
+                || path
+                    .rsplit_once("::")
+                    .is_some_and(|(ty, _)| path_matches(s.ty, ty))
+        })
+    }
+
+    /// Whether some spawner has a spawning method of this name.
+    pub fn is_spawn_method(&self, method: &str) -> bool {
+        self.spawners.iter().any(|s| s.method(method).is_some())
+    }
+
+    /// The guard a call of `path` returns: `Some(None)` for the whole result,
+    /// `Some(Some(i))` for element `i` of its tuple.
+    pub fn guard_call(&self, path: &str) -> Option<Option<usize>> {
+        self.guard_fns
+            .iter()
+            .find(|g| {
+                path_matches(g.path, path)
+                    || path
+                        .rsplit_once("::")
+                        .is_some_and(|(ty, _)| g.tuple_index.is_none() && path_matches(g.path, ty))
+            })
+            .map(|g| g.tuple_index)
+    }
+
+    /// The network call `path` is, if it can wait for ever.
+    pub fn network_call(&self, path: &str) -> Option<&'static NetworkCall> {
+        self.network_calls
+            .iter()
+            .copied()
+            .chain(self.timed_ctors.iter().map(|t| &t.call))
+            .find(|n| path_matches(n.path, path))
+    }
+
+    /// The constructor `path` is, when a timeout method must follow it.
+    pub fn timed_ctor(&self, path: &str) -> Option<&'static TimedCtor> {
+        self.timed_ctors
+            .iter()
+            .find(|t| path_matches(t.call.path, path))
+            .copied()
+    }
+
+    /// The kind of value a constructor call returns, for the values the task lints follow.
+    pub fn value_origin_of_call(&self, path: &str) -> Option<super::flow::ValueOrigin> {
+        use super::flow::ValueOrigin;
+        if let Some(origin) = self.declared_origin(path) {
+            return Some(origin);
+        }
+        let tail: Vec<&str> = path.rsplit("::").take(2).collect();
+        let type_and_fn = match tail.as_slice() {
+            [f, t] => (*t, *f),
+            _ => return None,
+        };
+        match type_and_fn {
+            ("JoinSet" | "TaskTracker" | "FuturesUnordered" | "JoinMap", "new" | "default") => {
+                Some(ValueOrigin::Tracker)
+            }
+            ("CancellationToken", "new" | "default") => Some(ValueOrigin::Token),
+            ("Runtime", "new") | ("Handle", "current") => Some(ValueOrigin::Runtime),
+            ("TcpStream" | "UnixStream", "connect" | "connect_timeout") => {
+                Some(ValueOrigin::Socket {
+                    tokio: path.starts_with("tokio::") || path.starts_with("async_std::"),
+                })
+            }
+            ("Client", "new" | "default")
+                if path.starts_with("reqwest::") && !path.starts_with("reqwest::blocking") =>
+            {
+                Some(ValueOrigin::HttpClient { timeout: false })
+            }
+            _ => None,
+        }
+    }
+
+    /// The origin of a value made by a spawner type's or a guard's function.
+    fn declared_origin(&self, path: &str) -> Option<super::flow::ValueOrigin> {
+        use super::flow::ValueOrigin;
+        if self.guard_call(path) == Some(None) {
+            return Some(ValueOrigin::Guard);
+        }
+        let id = self.spawner_of(path)?;
+        // Tokio's runtimes and handles keep their own origin (their `handle()` is followed).
+        (!self.spawners[id].ty.starts_with("tokio::runtime::")).then_some(ValueOrigin::Spawner(id))
+    }
+
+    /// Calls the task model records (network APIs, and this crate's own functions).
+    pub fn is_call_of_interest(&self, path: &str) -> bool {
+        is_call_of_interest(path) || self.network_call(path).is_some()
+    }
+
+    /// Whether a glob-imported name is one leaklint knows.
+    pub fn is_known_path(&self, path: &str) -> bool {
+        self.channel_ctor(path).is_some()
+            || leaker(path).is_some()
+            || self.spawn_fn(path).is_some()
+            || self.guard_call(path).is_some()
+            || self.network_call(path).is_some()
+    }
+
+    /// The pre-filter terms of a family of entries (see `engine::prefilter`): what a file
+    /// must contain, in code, to use one of them. Each entry gives the last segment of its
+    /// path (or its method name) as a callee, `WORD(`, or its type name as a plain word;
+    /// a word that ends with another word of the same mode is left out (the shorter one
+    /// matches wherever it does).
+    pub fn needle_terms(&self, family: NeedleFamily) -> Vec<String> {
+        let mut callees: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        // What a call of `path` must show in the file: the type of an associated function
+        // (`ThreadPool` for `ThreadPool::new`), a type, or a free function as a callee.
+        fn add(path: &'static str, callees: &mut Vec<&'static str>, words: &mut Vec<&'static str>) {
+            let mut segs = path.rsplit("::");
+            let f = segs.next().unwrap_or(path);
+            match segs.next() {
+                Some(ty) if ty.starts_with(char::is_uppercase) => words.push(ty),
+                _ if f.starts_with(char::is_uppercase) => words.push(f),
+                _ => callees.push(f),
+            }
+        }
+        match family {
+            NeedleFamily::Channel => {
+                for c in &self.channel_ctors {
+                    add(c.path, &mut callees, &mut words);
+                }
+            }
+            NeedleFamily::Spawn => {
+                for s in self
+                    .spawn_fns
+                    .iter()
+                    .filter(|s| s.on_drop != OnDrop::Scoped)
+                {
+                    add(s.path, &mut callees, &mut words);
+                }
+                // A spawning method is recognised on a value of its type, whose name the
+                // file then shows (a call of its function, a parameter, a `use`); the
+                // common names are callees already.
+                for s in &self.spawners {
+                    for (m, _, _) in s.methods.iter().filter(|m| m.1 != OnDrop::Scoped) {
+                        if matches!(*m, "spawn" | "spawn_blocking" | "spawn_local") {
+                            callees.push(m);
+                        } else {
+                            add(s.ty, &mut callees, &mut words);
+                        }
+                    }
+                }
+            }
+            NeedleFamily::Guard => {
+                callees.extend(GUARD_METHODS.iter().copied());
+                for g in &self.guard_fns {
+                    add(g.path, &mut callees, &mut words);
+                }
+            }
+            NeedleFamily::Network => {
+                words.extend(["TcpStream", "UnixStream"]);
+                let calls = self.network_calls.iter().copied();
+                for n in calls.chain(self.timed_ctors.iter().map(|t| &t.call)) {
+                    // A call into a library other than std/tokio/async-std
+                    // (`reqwest::get`, `tonic::transport::Endpoint::new`): the file names
+                    // the crate, in the call or in a `use` (type names such as `Client`
+                    // are too common to be needles).
+                    let krate = n.path.split("::").next().unwrap_or(n.path);
+                    if !matches!(krate, "std" | "tokio" | "async_std" | "crate") {
+                        words.push(krate);
+                    } else {
+                        add(n.path, &mut callees, &mut words);
+                    }
+                }
+            }
+        }
+        let mut terms = Vec::new();
+        for (list, suffix) in [(callees, "("), (words, "")] {
+            for w in &list {
+                let covered = list.iter().any(|o| o != w && w.ends_with(o));
+                let term = format!("{w}{suffix}");
+                if !covered && !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+        terms
+    }
+}
+
+impl Default for &'static Catalog {
+    fn default() -> Self {
+        Catalog::builtin()
+    }
+}
+
+/// The families of catalogue entries a lint's needles may name as `$channel`, `$spawn`,
+/// `$guard` and `$network` (expanded by the pre-filter from the catalogue in use).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NeedleFamily {
+    Channel,
+    Spawn,
+    Guard,
+    Network,
+}
+
+impl NeedleFamily {
+    pub const ALL: [NeedleFamily; 4] = [
+        NeedleFamily::Channel,
+        NeedleFamily::Spawn,
+        NeedleFamily::Guard,
+        NeedleFamily::Network,
+    ];
+
+    /// `$channel`, `$spawn`, `$guard`, `$network`.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            NeedleFamily::Channel => "$channel",
+            NeedleFamily::Spawn => "$spawn",
+            NeedleFamily::Guard => "$guard",
+            NeedleFamily::Network => "$network",
+        }
+    }
+}
+
+/// Whether a resolved path names the catalogue's `entry`. A path of the unit's own crate
+/// (`crate::util::spawn_named`) also matches where the walk resolves it relative to the
+/// current module (`crate::spawn_named` for a call in `util.rs`, `crate::self::...`).
+pub fn path_matches(entry: &str, path: &str) -> bool {
+    if entry == path {
+        return true;
+    }
+    let (Some(entry_rest), Some(rest)) =
+        (entry.strip_prefix("crate::"), path.strip_prefix("crate::"))
+    else {
+        return false;
+    };
+    let mut rest = rest;
+    while let Some(r) = rest
+        .strip_prefix("self::")
+        .or_else(|| rest.strip_prefix("super::"))
+    {
+        rest = r;
+    }
+    entry_rest == rest || entry_rest.ends_with(&format!("::{rest}"))
 }

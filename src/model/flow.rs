@@ -110,6 +110,9 @@ pub enum ValueOrigin {
     Token,
     /// A tokio runtime or runtime handle: `rt.spawn(..)` detaches.
     Runtime,
+    /// A value of a type whose methods spawn (`catalog::Catalog::spawners[id]`): a thread
+    /// pool, a thread builder, a declared runtime.
+    Spawner(usize),
     /// A TCP stream; `tokio` for tokio's.
     Socket {
         tokio: bool,

@@ -24,6 +24,7 @@ pub use flow::{
 pub use tasks::{HandleFate, HandleUse, SpawnSite};
 
 use crate::source::SourceFile;
+use catalog::Catalog;
 
 /// Everything the lints need to know about one file.
 #[derive(Debug, Default)]
@@ -36,11 +37,19 @@ pub struct FileModel {
     /// Fields read through `self` in an `impl T`: `(T, field)`. Such a read is of that
     /// type's field only.
     pub typed_field_reads: HashSet<(String, String)>,
+    /// The library APIs the model was built with (built-in and declared).
+    pub catalog: &'static Catalog,
 }
 
 impl FileModel {
+    /// The model of a file, with the built-in catalogue of library APIs.
     pub fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
-        walk::build(file, ast)
+        walk::build(file, ast, Catalog::builtin())
+    }
+
+    /// The model of a file, with the APIs of `catalog` (built-in and declared).
+    pub fn build_with(file: &SourceFile, ast: &syn::File, catalog: &'static Catalog) -> FileModel {
+        walk::build(file, ast, catalog)
     }
 
     /// Marks every body as test code (a file of a test, bench or example target).

@@ -6,11 +6,11 @@
 //! (`std::sync::mpsc::channel`); names defined in the file itself resolve to `crate::...` so
 //! that a local `fn channel` is never mistaken for a library constructor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::{Item, UseTree};
 
-use super::catalog;
+use super::catalog::{self, Catalog};
 
 /// Names the prelude brings into every module.
 const PRELUDE: &[(&str, &str)] = &[
@@ -47,6 +47,12 @@ const EXTERN_CRATES: &[&str] = &[
     "rayon",
     "actix_rt",
     "reqwest",
+    "async_global_executor",
+    "threadpool",
+    "tracing_appender",
+    "hyper_util",
+    "tonic",
+    "tokio_tungstenite",
 ];
 
 #[derive(Default, Debug)]
@@ -56,16 +62,26 @@ struct Scope {
     /// Modules imported with `use path::*`.
     globs: Vec<String>,
     /// Items defined here (fns, structs, mods...): they shadow globs and the prelude.
-    local_items: Vec<String>,
+    local_items: HashSet<String>,
 }
 
 /// A stack of scopes, pushed and popped by the model's walker as it enters modules and blocks.
 #[derive(Default, Debug)]
 pub struct Resolver {
     scopes: Vec<Scope>,
+    /// The library APIs known (for globs and the crates declared paths start at).
+    catalog: &'static Catalog,
 }
 
 impl Resolver {
+    /// A resolver that knows the APIs of `catalog`.
+    pub fn new(catalog: &'static Catalog) -> Resolver {
+        Resolver {
+            scopes: Vec::new(),
+            catalog,
+        }
+    }
+
     /// Enters a module or block holding `items`.
     pub fn push<'a>(&mut self, items: impl IntoIterator<Item = &'a Item>) {
         let mut scope = Scope::default();
@@ -75,17 +91,33 @@ impl Resolver {
                     let prefix = if u.leading_colon.is_some() { "::" } else { "" };
                     collect_use(&u.tree, prefix.to_string(), &mut scope);
                 }
-                Item::Fn(f) => scope.local_items.push(f.sig.ident.to_string()),
-                Item::Struct(s) => scope.local_items.push(s.ident.to_string()),
-                Item::Enum(e) => scope.local_items.push(e.ident.to_string()),
-                Item::Mod(m) => scope.local_items.push(m.ident.to_string()),
-                Item::Static(s) => scope.local_items.push(s.ident.to_string()),
-                Item::Const(c) => scope.local_items.push(c.ident.to_string()),
-                Item::Type(t) => scope.local_items.push(t.ident.to_string()),
-                Item::Trait(t) => scope.local_items.push(t.ident.to_string()),
+                Item::Fn(f) => {
+                    scope.local_items.insert(f.sig.ident.to_string());
+                }
+                Item::Struct(s) => {
+                    scope.local_items.insert(s.ident.to_string());
+                }
+                Item::Enum(e) => {
+                    scope.local_items.insert(e.ident.to_string());
+                }
+                Item::Mod(m) => {
+                    scope.local_items.insert(m.ident.to_string());
+                }
+                Item::Static(s) => {
+                    scope.local_items.insert(s.ident.to_string());
+                }
+                Item::Const(c) => {
+                    scope.local_items.insert(c.ident.to_string());
+                }
+                Item::Type(t) => {
+                    scope.local_items.insert(t.ident.to_string());
+                }
+                Item::Trait(t) => {
+                    scope.local_items.insert(t.ident.to_string());
+                }
                 Item::Macro(m) => {
                     if let Some(ident) = &m.ident {
-                        scope.local_items.push(ident.to_string())
+                        scope.local_items.insert(ident.to_string());
                     }
                 }
                 _ => {}
@@ -139,14 +171,14 @@ impl Resolver {
             if let Some(full) = scope.names.get(first) {
                 return Some(full.trim_start_matches("::").to_string());
             }
-            if scope.local_items.iter().any(|n| n == first) {
+            if scope.local_items.contains(first) {
                 return Some(format!("crate::{first}"));
             }
             // A glob can only be trusted for names it is known to export.
             if alone {
                 for glob in scope.globs.iter().rev() {
                     let candidate = catalog::normalize(&format!("{glob}::{first}"));
-                    if catalog::is_known_path(&candidate) {
+                    if self.catalog.is_known_path(&candidate) {
                         return Some(candidate);
                     }
                 }
@@ -155,7 +187,7 @@ impl Resolver {
         if let Some((_, full)) = PRELUDE.iter().find(|(n, _)| *n == first) {
             return Some(full.to_string());
         }
-        if EXTERN_CRATES.contains(&first) {
+        if EXTERN_CRATES.contains(&first) || self.catalog.crates.contains(&first) {
             return Some(first.to_string());
         }
         None

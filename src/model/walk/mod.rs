@@ -16,7 +16,7 @@ use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use self::syntax::*;
-use super::catalog::{self, EndpointOp, Leaker};
+use super::catalog::{self, Catalog, EndpointOp, Leaker};
 use super::channels::RecvLoop;
 use super::flow::*;
 use super::resolve::Resolver;
@@ -154,11 +154,15 @@ const BOUNDING: &[&str] = &[
     "take_until",
 ];
 
-pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
+pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalog) -> FileModel {
     let mut walker = Walker {
         file,
-        resolver: Resolver::default(),
-        model: FileModel::default(),
+        catalog,
+        resolver: Resolver::new(catalog),
+        model: FileModel {
+            catalog,
+            ..FileModel::default()
+        },
         body: None,
         scopes: Vec::new(),
         ctx: 0,
@@ -174,6 +178,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         // `#![cfg(test)]` at the top of the file: all of it is test code.
         test_modules: usize::from(syntax::is_cfg_test(&ast.attrs)),
         struct_ty: None,
+        timed_roots: Vec::new(),
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -184,6 +189,8 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
 
 struct Walker<'f> {
     file: &'f SourceFile,
+    /// The library APIs known in this unit (built-in and declared).
+    catalog: &'static Catalog,
     resolver: Resolver,
     model: FileModel,
     body: Option<Body>,
@@ -208,6 +215,9 @@ struct Walker<'f> {
     test_modules: usize,
     /// The struct whose literal's fields are being visited (`None` for `x.f = ..`).
     struct_ty: Option<String>,
+    /// Client constructor calls given a timeout by a method of their chain
+    /// (`HttpConnector::new()..set_connect_timeout(..)` is not a call that can hang).
+    timed_roots: Vec<Span>,
 }
 
 impl<'f> Walker<'f> {
@@ -265,22 +275,40 @@ impl<'f> Walker<'f> {
         self.scopes.push((Vec::new(), end));
         for input in inputs {
             if let syn::FnArg::Typed(t) = input {
-                // A `TcpStream` parameter is a socket whose reads the task lints follow.
-                let origin = match &*t.ty {
-                    syn::Type::Path(tp)
-                        if tp
-                            .path
-                            .segments
-                            .last()
-                            .is_some_and(|s| s.ident == "TcpStream") =>
-                    {
-                        let full = self.resolver.resolve(&tp.path).unwrap_or_default();
-                        ValueOrigin::Socket {
-                            tokio: full.starts_with("tokio::") || full.starts_with("async_std::"),
-                        }
-                    }
-                    _ => ValueOrigin::Param,
+                // A `TcpStream` parameter is a socket whose reads the task lints follow; a
+                // `&ThreadPool` one spawns.
+                let ty = match &*t.ty {
+                    syn::Type::Reference(r) => &*r.elem,
+                    ty => ty,
                 };
+                let origin =
+                    match ty {
+                        syn::Type::Path(tp)
+                            if tp.path.segments.last().is_some_and(|s| {
+                                s.ident == "TcpStream" || s.ident == "UnixStream"
+                            }) && matches!(&*t.ty, syn::Type::Path(_)) =>
+                        {
+                            let full = self.resolver.resolve(&tp.path).unwrap_or_default();
+                            ValueOrigin::Socket {
+                                tokio: full.starts_with("tokio::")
+                                    || full.starts_with("async_std::"),
+                            }
+                        }
+                        syn::Type::Path(tp) => self
+                            .resolver
+                            .resolve(&tp.path)
+                            .and_then(|full| self.catalog.spawner_of(&full))
+                            .filter(|&id| {
+                                // A tokio `Runtime` owned by the function cancels its tasks
+                                // when it drops: only handles and borrowed runtimes detach.
+                                let ty = self.catalog.spawners[id].ty;
+                                ty == self.resolver.resolve(&tp.path).unwrap_or_default()
+                                    && (ty != "tokio::runtime::Runtime"
+                                        || matches!(&*t.ty, syn::Type::Reference(_)))
+                            })
+                            .map_or(ValueOrigin::Param, ValueOrigin::Spawner),
+                        _ => ValueOrigin::Param,
+                    };
                 self.bind_pat(&t.pat, origin, span);
             }
         }
@@ -463,6 +491,21 @@ impl<'f> Walker<'f> {
             }
             return;
         }
+        // `let (writer, guard) = tracing_appender::non_blocking(..)`: one element is a guard.
+        if let (Some(index), Pat::Tuple(t)) =
+            (self.guard_in_tuple(&init.expr), strip_pat(&local.pat))
+        {
+            self.visit_with(&init.expr, Position::Init(None));
+            for (i, elem) in t.elems.iter().enumerate() {
+                let origin = if i == index {
+                    ValueOrigin::Guard
+                } else {
+                    ValueOrigin::Other
+                };
+                self.bind_pat(elem, origin, stmt);
+            }
+            return;
+        }
         // `let tx2 = tx.clone()` / `let tx2 = tx;` keep the endpoint.
         let origin = self.origin_of(&init.expr);
         // The value moves into the new binding: visit the init first so that shadowing
@@ -581,7 +624,10 @@ impl<'f> Walker<'f> {
             },
             Some(o @ (ValueOrigin::TaskHandle | ValueOrigin::Guard)) if !clone => o,
             Some(
-                o @ (ValueOrigin::Token | ValueOrigin::Runtime | ValueOrigin::HttpClient { .. }),
+                o @ (ValueOrigin::Token
+                | ValueOrigin::Runtime
+                | ValueOrigin::Spawner(_)
+                | ValueOrigin::HttpClient { .. }),
             ) => o,
             Some(o @ ValueOrigin::Socket { .. }) if !clone => o,
             _ => ValueOrigin::Other,
@@ -609,14 +655,14 @@ impl<'f> Walker<'f> {
             Expr::Call(c) => {
                 let Expr::Path(p) = &*c.func else { return None };
                 let path = self.resolver.resolve(&p.path)?;
-                if let Some(spawn) = catalog::spawn_fn(&path) {
+                if let Some(spawn) = self.catalog.spawn_fn(&path) {
                     return (spawn.on_drop == catalog::OnDrop::Detach)
                         .then_some(ValueOrigin::TaskHandle);
                 }
-                catalog::value_origin_of_call(&path)
+                self.catalog.value_origin_of_call(&path)
             }
             Expr::MethodCall(m) => match m.method.to_string().as_str() {
-                "drop_guard" => Some(ValueOrigin::Guard),
+                name if catalog::GUARD_METHODS.contains(&name) => Some(ValueOrigin::Guard),
                 "child_token" => Some(ValueOrigin::Token),
                 "build" => {
                     // `runtime::Builder::new_multi_thread()..build()`,
@@ -646,7 +692,11 @@ impl<'f> Walker<'f> {
                     (self.body.as_ref()?.bindings[recv].origin == ValueOrigin::Runtime)
                         .then_some(ValueOrigin::Runtime)
                 }
-                "spawn" | "spawn_blocking" | "spawn_local" => {
+                name if matches!(name, "spawn" | "spawn_blocking" | "spawn_local")
+                    || self
+                        .method_spawn_kind(&m.receiver, name)
+                        .is_some_and(|(on_drop, _)| on_drop == catalog::OnDrop::Detach) =>
+                {
                     // `s.spawn(..)` on a scope is joined by the scope; a builder or a runtime
                     // handle spawns detached work.
                     let recv = self.binding_of(&m.receiver);

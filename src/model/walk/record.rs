@@ -23,7 +23,7 @@ impl<'f> Walker<'f> {
             return None;
         };
         let path = self.resolver.resolve(&p.path)?;
-        let ctor = catalog::channel_ctor(&path)?;
+        let ctor = self.catalog.channel_ctor(&path)?;
         Some((ctor, self.span_of(call)))
     }
 
@@ -211,32 +211,75 @@ impl<'f> Walker<'f> {
         (!name.contains("::")).then(|| name.to_string())
     }
 
-    /// What a `.spawn(..)` on this receiver does with its handle, when leaklint knows the
-    /// receiver: a thread builder or runtime detaches, a `JoinSet`/`TaskTracker`/executor
-    /// keeps track, a scope joins.
-    pub(super) fn method_spawn_kind(&self, receiver: &Expr) -> Option<(catalog::OnDrop, bool)> {
+    /// What a spawning method (`.spawn(..)`, `.execute(..)`) on this receiver does with its
+    /// handle, when leaklint knows the receiver: a thread builder, a runtime or a pool
+    /// detaches, a `JoinSet`/`TaskTracker`/executor keeps track, a scope joins.
+    pub(super) fn method_spawn_kind(
+        &self,
+        receiver: &Expr,
+        method: &str,
+    ) -> Option<(catalog::OnDrop, bool)> {
         use catalog::OnDrop;
         let receiver = strip_parens(receiver);
+        let tokio_spawn = matches!(method, "spawn" | "spawn_blocking" | "spawn_local");
         if let Some(id) = self.binding_of(receiver) {
             return match self.body.as_ref()?.bindings[id].origin {
-                ValueOrigin::Tracker => Some((OnDrop::Cancel, false)),
-                ValueOrigin::Runtime => Some((OnDrop::Detach, false)),
-                ValueOrigin::Param => Some((OnDrop::Scoped, true)),
+                ValueOrigin::Tracker if tokio_spawn => Some((OnDrop::Cancel, false)),
+                ValueOrigin::Runtime if tokio_spawn => {
+                    Some((OnDrop::Detach, method == "spawn_blocking"))
+                }
+                ValueOrigin::Spawner(s) => self.catalog.spawners[s].method(method),
+                ValueOrigin::Param if tokio_spawn => Some((OnDrop::Scoped, true)),
                 _ => None,
             };
         }
         // A builder chain: `thread::Builder::new().name(..).spawn(..)`,
-        // `Handle::current().spawn(..)`.
+        // `Handle::current().spawn(..)`, `ThreadPool::new(4).execute(..)`.
         let root = chain_root(receiver);
         let Expr::Call(c) = root else { return None };
         let Expr::Path(p) = &*c.func else { return None };
         let path = self.resolver.resolve(&p.path)?;
-        if path.ends_with("thread::Builder::new") {
-            Some((OnDrop::Detach, true))
-        } else if path.ends_with("runtime::Handle::current") {
-            Some((OnDrop::Detach, false))
-        } else {
-            None
+        let spawner = self.catalog.spawner_of(&path)?;
+        self.catalog.spawners[spawner].method(method)
+    }
+
+    /// The element of the tuple a call returns that is a guard
+    /// (`tracing_appender::non_blocking(w)` returns `(writer, guard)`).
+    pub(super) fn guard_in_tuple(&self, expr: &Expr) -> Option<usize> {
+        let mut expr = strip_parens(expr);
+        while let Expr::MethodCall(m) = expr {
+            if !matches!(m.method.to_string().as_str(), "unwrap" | "expect") {
+                return None;
+            }
+            expr = strip_parens(&m.receiver);
+        }
+        let Expr::Call(c) = expr else { return None };
+        let Expr::Path(p) = &*c.func else { return None };
+        let path = self.resolver.resolve(&p.path)?;
+        self.catalog.guard_call(&path)?
+    }
+
+    /// `HttpConnector::new()..set_connect_timeout(..)`: the constructor at the root of the
+    /// chain is given a timeout, so its call is not one that can hang.
+    pub(super) fn note_timed_chain(&mut self, method: &str, receiver: &Expr) {
+        let Expr::Call(c) = chain_root(receiver) else {
+            return;
+        };
+        let Expr::Path(p) = &*c.func else { return };
+        let Some(ctor) = self
+            .resolver
+            .resolve(&p.path)
+            .and_then(|path| self.catalog.timed_ctor(&path))
+        else {
+            return;
+        };
+        if ctor.timeout_methods.contains(&method)
+            || chain_methods(receiver)
+                .iter()
+                .any(|m| ctor.timeout_methods.contains(&m.as_str()))
+        {
+            let span = self.span_of(c);
+            self.timed_roots.push(span);
         }
     }
 

@@ -150,8 +150,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     }
                 }
                 self.note_stop_check(&method, &m.receiver, call);
-                if matches!(method.as_str(), "spawn" | "spawn_blocking" | "spawn_local") {
-                    if let Some((on_drop, thread)) = self.method_spawn_kind(&m.receiver) {
+                if self.catalog.is_spawn_method(&method) {
+                    if let Some((on_drop, thread)) = self.method_spawn_kind(&m.receiver, &method) {
                         let callee = format!("{}.{method}", receiver_name(&m.receiver));
                         let callee_span = self.span(m.method.span());
                         let how = SpawnCall {
@@ -167,6 +167,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if method == "build" {
                     self.note_http_client_build(&m.receiver, call);
                 }
+                self.note_timed_chain(&method, &m.receiver);
                 if matches!(strip_parens(&m.receiver), Expr::MethodCall(_))
                     && !INSPECTING.contains(&method.as_str())
                 {
@@ -211,7 +212,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 // A constructor outside `let (tx, rx) = ..`: a channel whose endpoints are not
                 // followed (still seen by lints about the constructor itself).
                 if self.let_ctor != Some(call) {
-                    if let Some(ctor) = callee.as_deref().and_then(catalog::channel_ctor) {
+                    if let Some(ctor) = callee.as_deref().and_then(|p| self.catalog.channel_ctor(p))
+                    {
                         self.record_channel(ctor, call, Slot::Unbound, Slot::Unbound);
                     }
                 }
@@ -219,7 +221,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 if let Some(leaker) = callee.as_deref().and_then(catalog::leaker) {
                     self.record_leak(leaker, call, c.args.first());
                 }
-                if let Some(spawn) = callee.as_deref().and_then(catalog::spawn_fn) {
+                if let Some(spawn) = callee.as_deref().and_then(|p| self.catalog.spawn_fn(p)) {
                     let written = expr_path_text(&c.func);
                     let callee_span = self.span_of(&c.func);
                     let how = SpawnCall {
@@ -251,7 +253,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let timeout = callee.as_deref().is_some_and(catalog::is_timeout_fn);
                 if let Some(path) = callee
                     .as_deref()
-                    .filter(|p| catalog::is_call_of_interest(p))
+                    .filter(|p| self.catalog.is_call_of_interest(p))
+                    .filter(|_| !self.timed_roots.contains(&call))
                 {
                     let ctx = self.ctx;
                     let in_timeout = self.in_timeout > 0;

@@ -9,7 +9,7 @@
 
 use super::catalog::{EndpointOp, Leaker};
 use super::channels::{RecvLoop, Role};
-use super::tasks::SpawnSite;
+use super::tasks::{CancellableFuture, SpawnSite};
 use crate::source::Span;
 
 pub type BindingId = usize;
@@ -34,6 +34,8 @@ pub struct Body {
     pub recv_loops: Vec<RecvLoop>,
     pub leaks: Vec<LeakSite>,
     pub spawns: Vec<SpawnSite>,
+    /// Futures that can be dropped before they complete (a timeout's, a `select!` branch).
+    pub cancellables: Vec<CancellableFuture>,
     /// Calls of interest to the task lints: network and HTTP APIs, timeouts, and functions
     /// of this file (`crate::name`).
     pub calls: Vec<CallSite>,

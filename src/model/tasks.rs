@@ -246,7 +246,10 @@ impl Body {
     pub fn cancellable_around(&self, span: Span, ctx: CtxId) -> Option<&CancellableFuture> {
         self.cancellables
             .iter()
-            .filter(|c| c.span.start <= span.start && span.end <= c.span.end)
+            .filter(|c| {
+                self.future_code(c)
+                    .any(|code| code.start <= span.start && span.end <= code.end)
+            })
             .filter(|c| self.ctx_within(ctx, c.ctx))
             .filter(|c| {
                 // A task spawned inside the future runs on its own when the future drops.
@@ -256,6 +259,22 @@ impl Body {
                 })
             })
             .max_by_key(|c| c.span.start)
+    }
+
+    /// The code a cancellable future runs: its expression, and when it is a binding given
+    /// by value (`let all = async { .. }; timeout(d, all)`), the statement that made it.
+    fn future_code<'a>(&'a self, c: &'a CancellableFuture) -> impl Iterator<Item = Span> + 'a {
+        let made = c.moved.and_then(|m| {
+            self.bindings
+                .iter()
+                .find(|b| b.uses.iter().any(|u| u.span == m))
+                // A parameter's "statement" is its whole function: only a `let` counts.
+                .filter(|b| {
+                    b.origin != super::flow::ValueOrigin::Param && b.stmt.end <= c.span.start
+                })
+                .map(|b| b.stmt)
+        });
+        std::iter::once(c.span).chain(made)
     }
 
     /// Where the handle of an async task spawned at `site` is awaited (or given as the whole
@@ -297,6 +316,12 @@ impl Body {
                             self.cancellable_around(u.span, u.ctx)?,
                         )
                     }
+                    // `for h in handles { h.await; }`
+                    UseKind::ForLoop if self.for_loop_awaits_its_item(u.span) => found(
+                        u.span,
+                        Consumed::JoinedAll,
+                        self.cancellable_around(u.span, u.ctx)?,
+                    ),
                     _ => None,
                 })
             }
@@ -329,6 +354,23 @@ impl Body {
                 how,
                 future: future?,
             })
+        })
+    }
+
+    /// Whether the `for` loop iterating at `iterated` (the collection in its header) awaits
+    /// the item it binds: `for h in handles { h.await }`.
+    fn for_loop_awaits_its_item(&self, iterated: Span) -> bool {
+        let Some(l) = self.loops.iter().find(|l| {
+            l.kind == LoopKind::For
+                && l.span.start <= iterated.start
+                && iterated.end <= l.body.start
+        }) else {
+            return false;
+        };
+        self.bindings.iter().any(|b| {
+            l.span.start <= b.span.start
+                && b.span.end <= iterated.start
+                && b.uses.iter().any(|u| u.kind == UseKind::Await)
         })
     }
 

@@ -109,3 +109,14 @@ async fn per_connection(conn: u32) {
     let _ = timeout(Duration::from_secs(30), serve(conn)).await;
     let _ = plain().await;
 }
+
+// Handles awaited one by one, with no timeout around the loop.
+async fn awaited_in_loop(n: u32) {
+    let mut handles = Vec::new();
+    for i in 0..n {
+        handles.push(tokio::spawn(async move { i }));
+    }
+    for h in handles {
+        let _ = h.await;
+    }
+}

@@ -96,3 +96,19 @@ async fn joined_in_branch(stop: oneshot::Receiver<()>) {
     .await;
     let _ = stop.await;
 }
+
+// Handles awaited one by one in a loop, under an outer timeout.
+async fn awaited_in_loop(n: u32) {
+    let mut handles = Vec::new();
+    for i in 0..n {
+        handles.push(tokio::spawn(async move { i }));
+    }
+    let all = async move {
+        let mut results = Vec::new();
+        for h in handles { //~ WARN join_handle_in_cancellable_future
+            results.push(h.await);
+        }
+        results
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(5), all).await;
+}

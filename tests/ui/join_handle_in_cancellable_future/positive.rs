@@ -112,3 +112,9 @@ async fn awaited_in_loop(n: u32) {
     };
     let _ = tokio::time::timeout(Duration::from_secs(5), all).await;
 }
+
+// actix's re-export of tokio's timeout.
+async fn actix(stop: u32) {
+    let handle = actix_rt::spawn(async move { stop });
+    let _ = actix_rt::time::timeout(Duration::from_secs(1), handle).await; //~ WARN join_handle_in_cancellable_future
+}

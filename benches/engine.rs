@@ -100,6 +100,9 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
             path,
             unit: 0,
             package: None,
+            is_test_target: false,
+            levels: 0,
+            named: false,
         })
         .collect();
     let levels = [Levels::default()];

@@ -68,6 +68,9 @@ fn main() {
                 path,
                 unit,
                 package: None,
+                is_test_target: false,
+                levels: unit,
+                named: false,
             });
         }
     }

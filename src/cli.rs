@@ -12,8 +12,9 @@ use std::time::Instant;
 use clap::builder::styling::{AnsiColor, Effects, Styles};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
-use crate::config::{self, Config, ConfigError, Levels, ManifestTable, Selector};
-use crate::diagnostic::{Level, LevelSource, Severity};
+use crate::baseline;
+use crate::config::{self, ConfigError, Levels, Selector};
+use crate::diagnostic::{Level, Severity};
 use crate::discover::{self, display_path, Discovery, PackageSelection};
 use crate::engine::{self, EngineOptions, Outcome};
 use crate::lints::{self, Group, Lint, LINTS};
@@ -34,7 +35,7 @@ Exit status:
 
 const AFTER_LONG_HELP: &str = "\
 Configuration:
-  Lint levels can be set in `leaklint.toml` at the workspace root, or in
+  Lint levels can be set in `leaklint.toml` (or `.leaklint.toml`), or in
   `[workspace.metadata.leaklint]` of the workspace's Cargo.toml; each package
   can add `[package.metadata.leaklint]` to its own Cargo.toml:
 
@@ -42,8 +43,8 @@ Configuration:
       receiver_dropped = \"deny\"     # a lint (`leaklint::` is optional)
       pedantic = \"warn\"             # a group, `all` or `warnings`
 
-  Levels are allow, warn and deny. With PATHs, the nearest leaklint.toml (or
-  workspace table) from the current directory up is used. -A/-W/-D apply last.
+  Levels are allow, warn and deny. Each file gets the nearest leaklint.toml,
+  .leaklint.toml (or workspace table) from its directory up. -A/-W/-D apply last.
 
 Examples:
   cargo leaklint                          lint the current package or workspace
@@ -89,6 +90,13 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Lint-level flags after `--`, as clippy takes them: `cargo leaklint -- -D warnings`
+    ///
+    /// Only -A/-W/-D (and their long forms) are accepted there, and they apply after the
+    /// ones before `--`.
+    #[arg(last = true, value_name = "LINT_FLAGS", allow_hyphen_values = true)]
+    pub lint_flags: Vec<String>,
+
     /// Path to the Cargo.toml of the package or workspace to lint
     ///
     /// Without it, the package or workspace is found from the current directory, as cargo does.
@@ -123,6 +131,10 @@ pub struct Cli {
         conflicts_with = "paths"
     )]
     pub workspace: bool,
+
+    /// Accepted as clippy accepts it: leaklint always lints every target
+    #[arg(long, help_heading = "Package Selection")]
+    pub all_targets: bool,
 
     /// Leave out this package (with --workspace; repeatable)
     #[arg(
@@ -211,6 +223,29 @@ pub struct Cli {
     /// Slower; it also reports syntax errors in files that would otherwise be skipped.
     #[arg(long, help_heading = "Performance")]
     pub no_prefilter: bool,
+
+    /// With the PATH `-`: the name to report the text read from standard input under
+    ///
+    /// For editors that lint unsaved buffers: `cargo leaklint - --stdin-filename src/lib.rs`
+    /// lints standard input as `src/lib.rs` (which need not exist), with the configuration
+    /// that file would get.
+    #[arg(long, value_name = "PATH", help_heading = "Output")]
+    pub stdin_filename: Option<PathBuf>,
+
+    // Baseline (src/baseline.rs).
+    /// Report only the findings that are not recorded in this baseline file
+    ///
+    /// Findings are matched by lint, file and a fingerprint of the code around them, so edits
+    /// elsewhere in the file do not bring them back. Baselined findings that are gone are
+    /// counted on stderr.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline",
+          conflicts_with_all = ["write_baseline", "list", "explain"])]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding of this run in a baseline file, and report none of them
+    #[arg(long, value_name = "FILE", help_heading = "Baseline",
+          conflicts_with_all = ["list", "explain"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// `--color`
@@ -243,7 +278,19 @@ pub fn main_with_args(mut args: Vec<OsString>) -> i32 {
         .try_get_matches_from(args)
         .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, level_flags(&matches))));
     match parsed {
-        Ok((cli, flags)) => run(&cli, &flags),
+        Ok((cli, mut flags)) => match trailing_level_flags(&cli.lint_flags) {
+            Ok(more) => {
+                flags.extend(more);
+                run(&cli, &flags)
+            }
+            Err(e) => {
+                Messages {
+                    color: color_enabled(cli.color, io::stderr().is_terminal()),
+                }
+                .error(&e);
+                EXIT_USAGE
+            }
+        },
         Err(e) => {
             let _ = e.print();
             e.exit_code()
@@ -269,6 +316,41 @@ fn level_flags(matches: &ArgMatches) -> Vec<(Selector, Level)> {
     flags.into_iter().map(|(_, s, l)| (s, l)).collect()
 }
 
+/// The -A/-W/-D flags after `--` (`-D warnings`, `-Dwarnings`, `--deny warnings`,
+/// `--deny=warnings`), in order.
+fn trailing_level_flags(args: &[String]) -> Result<Vec<(Selector, Level)>, String> {
+    let mut flags = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (level, inline) = [
+            ("-A", "--allow", Level::Allow),
+            ("-W", "--warn", Level::Warn),
+            ("-D", "--deny", Level::Deny),
+        ]
+        .into_iter()
+        .find_map(|(short, long, level)| {
+            if arg == short || arg == long {
+                Some((level, None))
+            } else if let Some(rest) = arg.strip_prefix(&format!("{long}=")) {
+                Some((level, Some(rest)))
+            } else {
+                arg.strip_prefix(short).map(|rest| (level, Some(rest)))
+            }
+        })
+        .ok_or_else(|| {
+            format!("unexpected argument `{arg}` after `--`: only -A, -W and -D are accepted there")
+        })?;
+        let value = match inline {
+            Some(v) => v,
+            None => args
+                .next()
+                .ok_or_else(|| format!("`{arg}` after `--` needs a lint name"))?,
+        };
+        flags.push((parse_selector(value)?, level));
+    }
+    Ok(flags)
+}
+
 /// Runs a parsed command line; `flags` are the -A/-W/-D flags in order.
 pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let stderr = Messages {
@@ -276,27 +358,22 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     let mut out = io::stdout().lock();
     if cli.list {
-        return finish_output(out.write_all(list_text().as_bytes()), EXIT_OK, &stderr);
+        let text = match cli.message_format {
+            Format::Json => list_json(),
+            _ => list_text(),
+        };
+        return finish_output(out.write_all(text.as_bytes()), EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
-        return match lints::find(&name.trim().to_lowercase()) {
-            Some(lint) => finish_output(
-                out.write_all(explain_text(lint).as_bytes()),
-                EXIT_OK,
-                &stderr,
-            ),
-            None => {
-                stderr.error(&format!("no lint named `{}`", name.trim()));
-                let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
-                stderr.help(&match lint {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "`cargo leaklint --list` shows every lint".into(),
-                });
-                EXIT_FINDINGS
-            }
-        };
+        return explain(name, &mut out, &stderr);
     }
-
+    let baseline = match baseline_mode(cli) {
+        Ok(mode) => mode,
+        Err(e) => {
+            stderr.error(&e.0);
+            return EXIT_USAGE;
+        }
+    };
     let started = Instant::now();
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
@@ -305,7 +382,20 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let discovered = if cli.paths.is_empty() {
+    let stdin_name = match stdin_name(cli) {
+        Ok(name) => name,
+        Err(message) => {
+            stderr.error(&message);
+            return EXIT_USAGE;
+        }
+    };
+    let discovered = if stdin_name.is_some() {
+        Ok(Discovery {
+            base: cwd.clone(),
+            units: vec![None],
+            ..Discovery::default()
+        })
+    } else if cli.paths.is_empty() {
         let selection = PackageSelection {
             manifest_path: cli.manifest_path.clone(),
             packages: cli.packages.clone(),
@@ -316,7 +406,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     } else {
         discover::paths(&cli.paths, &cwd)
     };
-    let discovery = match discovered {
+    let mut discovery = match discovered {
         Ok(d) => d,
         Err(e) => {
             stderr.error(&e.message);
@@ -329,7 +419,17 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     for warning in &discovery.warnings {
         stderr.warning(warning);
     }
-    let levels = match unit_levels(&discovery, &cwd, flags, &stderr, cli.verbose > 0) {
+    for missing in &discovery.missing {
+        stderr.error(missing);
+    }
+    let levels = match file_levels(
+        &mut discovery,
+        &cwd,
+        stdin_name.as_deref(),
+        flags,
+        &stderr,
+        cli.verbose,
+    ) {
         Ok(levels) => levels,
         Err(e) => {
             let _ = e.render(&mut io::stderr().lock(), stderr.color);
@@ -347,7 +447,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
             stderr.status(&format!("  {}", file.display));
         }
     }
-    if discovery.files.is_empty() {
+    if discovery.files.is_empty() && stdin_name.is_none() {
         stderr.warning("no Rust files to lint");
     }
 
@@ -355,14 +455,37 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
-    let outcome = engine::run(&discovery.files, &levels, &options);
+    let mut outcome = match &stdin_name {
+        Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
+        None => engine::run(&discovery.files, &levels, &options),
+    };
+    if !discovery.unreadable.is_empty() {
+        outcome.diagnostics.extend(unreadable(&discovery));
+        engine::finish(&mut outcome.diagnostics);
+    }
+    match baseline::apply(&baseline, &mut outcome.diagnostics) {
+        Ok(message) => message.iter().for_each(|m| stderr.status(m)),
+        Err(e) => {
+            stderr.error(&e.0);
+            return EXIT_USAGE;
+        }
+    }
     let report = ReportOptions {
         format: cli.message_format,
         color: matches!(cli.message_format, Format::Human | Format::Short)
             && color_enabled(cli.color, io::stdout().is_terminal()),
-        source_root: Some(discovery.base.clone()),
+        // CI services resolve paths against the repository, not the cargo workspace.
+        source_root: Some(match cli.message_format {
+            Format::Sarif | Format::Github => {
+                discover::repository_root(&cwd).unwrap_or_else(|| discovery.base.clone())
+            }
+            _ => discovery.base.clone(),
+        }),
+        quiet: cli.quiet,
     };
-    let status = if outcome.has_errors() {
+    let status = if !discovery.missing.is_empty() {
+        EXIT_USAGE
+    } else if outcome.has_errors() {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -383,50 +506,144 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     finish_output(written, status, &stderr)
 }
 
-/// The level table of each unit: defaults, then the workspace configuration, then the
-/// package's, then the command line.
-fn unit_levels(
-    discovery: &Discovery,
+/// The entries a directory walk could not read, as located `read_error` diagnostics.
+fn unreadable(discovery: &Discovery) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Diagnostic, Label};
+    use crate::source::{SourceFile, Span};
+    discovery
+        .unreadable
+        .iter()
+        .map(|(path, shown, why)| {
+            let file = SourceFile::new(path.clone(), shown.clone(), String::new());
+            Diagnostic::tool_error(
+                "read_error",
+                file,
+                why.clone(),
+                Label::new(Span::new(0, 0), ""),
+            )
+        })
+        .collect()
+}
+
+/// The name standard input is linted under, when the only PATH is `-`.
+fn stdin_name(cli: &Cli) -> Result<Option<String>, String> {
+    let dash = cli.paths.iter().any(|p| p.as_os_str() == "-");
+    if dash && cli.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be given with other paths".into());
+    }
+    match (&cli.stdin_filename, dash) {
+        (Some(_), false) => Err("`--stdin-filename` needs the PATH `-`: \
+                                 `cargo leaklint - --stdin-filename PATH`"
+            .into()),
+        (Some(name), true) => Ok(Some(display_path(name, Path::new("")))),
+        (None, true) => Ok(Some(crate::stdin::DEFAULT_NAME.to_string())),
+        (None, false) => Ok(None),
+    }
+}
+
+fn baseline_mode(cli: &Cli) -> Result<baseline::Mode, baseline::BaselineError> {
+    Ok(match (&cli.baseline, &cli.write_baseline) {
+        (Some(read), _) => baseline::Mode::Filter(baseline::Baseline::read(read)?),
+        (None, Some(write)) => baseline::Mode::Write(write.clone()),
+        (None, None) => baseline::Mode::Off,
+    })
+}
+
+/// `--explain NAME`: a lint's document, or a tool-error code's; exit status 2 for neither.
+fn explain(name: &str, out: &mut dyn Write, stderr: &Messages) -> i32 {
+    let key = name.trim().to_lowercase();
+    let text = match (lints::find(&key), crate::codes::find(&key)) {
+        (Some(lint), _) => explain_text(lint),
+        (None, Some(code)) => format!(
+            "{}\n\nNot a lint: an error of leaklint itself, always reported, and it cannot be \
+             allowed or suppressed.\n",
+            code.doc.trim_end()
+        ),
+        (None, None) => {
+            stderr.error(&format!("no lint or error code named `{}`", name.trim()));
+            let lint = config::suggest(name).filter(|s| lints::find(s).is_some());
+            stderr.help(&match lint {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`cargo leaklint --list` shows every lint".into(),
+            });
+            return EXIT_USAGE;
+        }
+    };
+    finish_output(out.write_all(text.as_bytes()), EXIT_OK, stderr)
+}
+
+/// The level tables of the run; sets each file's [`engine::InputFile::levels`]. With
+/// `stdin`, one table for that path (relative to `cwd`).
+fn file_levels(
+    discovery: &mut Discovery,
     cwd: &Path,
+    stdin: Option<&str>,
     flags: &[(Selector, Level)],
     stderr: &Messages,
-    verbose: bool,
+    verbose: u8,
 ) -> Result<Vec<Levels>, ConfigError> {
-    let base = &discovery.base;
-    let (shared, warning) = match &discovery.workspace_root {
-        Some(root) => config::workspace_config(root, base)?,
-        None => config::find_config(cwd, base)?,
-    };
-    if let Some(warning) = warning {
-        stderr.warning(&warning);
+    let stdin_dir = stdin.map(|name| {
+        let path = cwd.join(name);
+        path.parent()
+            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
+    });
+    let mut dirs: Vec<(&Path, usize)> = discovery
+        .files
+        .iter()
+        .map(|f| (f.path.parent().unwrap_or(cwd), f.unit))
+        .collect();
+    dirs.extend(stdin_dir.as_deref().map(|d| (d, 0)));
+    let packages: Vec<Option<&Path>> = discovery
+        .units
+        .iter()
+        .map(|u| u.as_ref().map(|p| p.manifest_path.as_path()))
+        .collect();
+    let run = config::run_levels(&dirs, &packages, &discovery.base, flags)?;
+    for warning in &run.warnings {
+        stderr.warning(warning);
     }
-    let mut used: Vec<String> = shared.iter().map(|c| c.origin.clone()).collect();
-    let mut all = Vec::new();
-    for unit in &discovery.units {
-        let package = match unit {
-            Some(p) => {
-                let display = display_path(&p.manifest_path, base);
-                Config::load_manifest(&p.manifest_path, &display, ManifestTable::Package)?
+    for unused in discovery.config_files.iter().filter(|f| {
+        let dir = f.parent().unwrap_or(Path::new(""));
+        !run.used_dirs.iter().any(|used| used == dir)
+    }) {
+        stderr.warning(&format!(
+            "`{}` applies to no linted file",
+            display_path(unused, &discovery.base)
+        ));
+    }
+    for (file, &table) in discovery.files.iter_mut().zip(&run.table_of) {
+        file.levels = table;
+    }
+    if verbose > 0 {
+        let mut used: Vec<&str> = Vec::new();
+        for &table in &run.table_of {
+            for origin in &run.origins[table] {
+                if !used.contains(&origin.as_str()) {
+                    used.push(origin);
+                }
             }
-            None => None,
-        };
-        let mut levels = Levels::default();
-        for config in [&shared, &package].into_iter().flatten() {
-            config.apply(&mut levels);
         }
-        for (selector, level) in flags {
-            levels.push(selector.clone(), *level, LevelSource::CommandLine);
-        }
-        all.push(levels);
-        used.extend(package.map(|c| c.origin));
-    }
-    if verbose {
         match used.is_empty() {
             true => stderr.status("No configuration file"),
             false => stderr.status(&format!("Configuration from {}", used.join(", "))),
         }
+        // Which file applies where, when that differs between files.
+        let mut groups: Vec<(Option<&str>, usize)> = Vec::new();
+        for &table in &run.table_of {
+            let nearest = run.nearest[table].as_deref();
+            match groups.iter_mut().find(|(n, _)| *n == nearest) {
+                Some((_, count)) => *count += 1,
+                None => groups.push((nearest, 1)),
+            }
+        }
+        if groups.len() > 1 {
+            for (nearest, n) in groups {
+                let what = nearest.unwrap_or("no configuration file");
+                stderr.status(&format!("  {what} applies to {}", count(n, "file")));
+            }
+        }
     }
-    Ok(all)
+    Ok(run.tables)
 }
 
 fn what_is_linted(discovery: &Discovery) -> String {
@@ -556,6 +773,25 @@ pub fn list_text() -> String {
         groups.join(", ")
     ));
     text
+}
+
+/// `--list --message-format json`: one JSON object per lint and line, in registry order:
+/// `{"name":..,"code":"leaklint::..","group":..,"default_level":..,"summary":..}`.
+pub fn list_json() -> String {
+    LINTS
+        .iter()
+        .map(|l| {
+            let summary: Vec<&str> = l.summary().split_whitespace().collect();
+            let line = serde_json::json!({
+                "name": l.name,
+                "code": l.code(),
+                "group": l.group.name(),
+                "default_level": l.default_level().as_str(),
+                "summary": summary.join(" "),
+            });
+            format!("{line}\n")
+        })
+        .collect()
 }
 
 /// The `--explain` text: the lint's document, with its group and default level under the

@@ -104,11 +104,12 @@ impl Levels {
 ///
 /// # Where configuration is read from
 ///
-/// - **Workspace mode** (no PATH): `leaklint.toml` at the workspace root, or, when there is
-///   none, the `[workspace.metadata.leaklint]` table of the workspace's `Cargo.toml`. Then,
-///   for each package, the `[package.metadata.leaklint]` table of its own `Cargo.toml`.
-/// - **Path mode** (PATHs given): the first `leaklint.toml`, or `Cargo.toml` with a
-///   `[workspace.metadata.leaklint]` table, found in the current directory or its ancestors.
+/// - For each linted file, the nearest directory from the file's own up that holds a
+///   `leaklint.toml`, a `.leaklint.toml` or a `Cargo.toml` with a
+///   `[workspace.metadata.leaklint]` table gives the configuration (the first of these three
+///   when there are several), as ruff finds its configuration ([`NearestConfig`]).
+/// - **Workspace mode** (no PATH): then, for each package, the `[package.metadata.leaklint]`
+///   table of its own `Cargo.toml`.
 ///
 /// `-A`/`-W`/`-D` on the command line apply after every file. Cargo's own `[lints]` table is
 /// never read: cargo checks the tool names there.
@@ -256,48 +257,182 @@ impl Config {
     }
 }
 
-/// The workspace-wide configuration of the workspace rooted at `root`: its `leaklint.toml`, or
-/// else the `[workspace.metadata.leaklint]` table of its `Cargo.toml`. Also returns a warning
-/// when both exist (the table is then ignored). Shown paths are relative to `base`.
-pub fn workspace_config(
-    root: &Path,
-    base: &Path,
-) -> Result<(Option<Config>, Option<String>), ConfigError> {
-    let file = root.join(CONFIG_FILE);
-    let manifest = root.join("Cargo.toml");
-    let from_manifest = if manifest.is_file() {
-        let display = display_path(&manifest, base);
-        Config::load_manifest(&manifest, &display, ManifestTable::Workspace)?
-    } else {
-        None
-    };
-    if !file.is_file() {
-        return Ok((from_manifest, None));
-    }
-    let config = Config::load(&file, &display_path(&file, base))?;
-    let warning = from_manifest.map(|m| {
-        format!(
-            "ignoring {}: `{}` takes precedence (keep one of them)",
-            m.origin, config.origin
-        )
-    });
-    Ok((Some(config), warning))
-}
+/// The names of leaklint's own configuration file, in precedence order within a directory.
+pub const CONFIG_FILES: [&str; 2] = [CONFIG_FILE, ".leaklint.toml"];
 
-/// Path mode: the configuration of the nearest directory, from `dir` up, with a
-/// `leaklint.toml` or a `Cargo.toml` with a `[workspace.metadata.leaklint]` table (see
-/// [`workspace_config`]).
-pub fn find_config(
-    dir: &Path,
-    base: &Path,
-) -> Result<(Option<Config>, Option<String>), ConfigError> {
-    for dir in dir.ancestors() {
-        let found = workspace_config(dir, base)?;
-        if found.0.is_some() {
-            return Ok(found);
+/// The configuration a directory holds: its `leaklint.toml`, else its `.leaklint.toml`, else
+/// the `[workspace.metadata.leaklint]` table of its `Cargo.toml`. Also returns a warning for
+/// each one that is shadowed by another of the same directory. Shown paths are relative to
+/// `base`.
+///
+/// # Errors
+/// A configuration file that cannot be read or parsed.
+pub fn dir_config(dir: &Path, base: &Path) -> Result<(Option<Config>, Vec<String>), ConfigError> {
+    let mut found = Vec::new();
+    for name in CONFIG_FILES {
+        let file = dir.join(name);
+        if file.is_file() {
+            found.push(Config::load(&file, &display_path(&file, base))?);
         }
     }
-    Ok((None, None))
+    let manifest = dir.join("Cargo.toml");
+    if manifest.is_file() {
+        let display = display_path(&manifest, base);
+        found.extend(Config::load_manifest(
+            &manifest,
+            &display,
+            ManifestTable::Workspace,
+        )?);
+    }
+    let mut found = found.into_iter();
+    let Some(config) = found.next() else {
+        return Ok((None, Vec::new()));
+    };
+    let warnings = found
+        .map(|shadowed| {
+            format!(
+                "ignoring {}: `{}` takes precedence (keep one of them)",
+                shadowed.origin, config.origin
+            )
+        })
+        .collect();
+    Ok((Some(config), warnings))
+}
+
+/// The nearest configuration above each directory, as ruff finds it: the first directory,
+/// from the given one up, that holds one (see [`dir_config`]). Lookups are cached per
+/// directory, and each configuration is read once.
+#[derive(Debug)]
+pub struct NearestConfig {
+    base: PathBuf,
+    /// The directory's nearest configuration, as an index into `configs`.
+    cache: std::collections::HashMap<PathBuf, Option<usize>>,
+    /// Every configuration found, with the directory that holds it.
+    pub configs: Vec<(PathBuf, Config)>,
+    /// Shadowed files (see [`dir_config`]), each once.
+    pub warnings: Vec<String>,
+}
+
+impl NearestConfig {
+    /// Shown paths are relative to `base`.
+    pub fn new(base: &Path) -> Self {
+        NearestConfig {
+            base: base.to_path_buf(),
+            cache: Default::default(),
+            configs: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The index in [`NearestConfig::configs`] of the configuration that applies in `dir`.
+    ///
+    /// # Errors
+    /// A configuration file on the way up that cannot be read or parsed.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Option<usize>, ConfigError> {
+        let mut walked = Vec::new();
+        let mut found = None;
+        for d in dir.ancestors() {
+            if let Some(&cached) = self.cache.get(d) {
+                found = cached;
+                break;
+            }
+            walked.push(d.to_path_buf());
+            let (config, warnings) = dir_config(d, &self.base)?;
+            self.warnings.extend(warnings);
+            if let Some(config) = config {
+                self.configs.push((d.to_path_buf(), config));
+                found = Some(self.configs.len() - 1);
+                break;
+            }
+        }
+        for d in walked {
+            self.cache.insert(d, found);
+        }
+        Ok(found)
+    }
+}
+
+/// The level tables of a run: one per distinct pair of nearest configuration and package.
+#[derive(Debug, Default)]
+pub struct RunLevels {
+    /// The tables, each: defaults, the nearest configuration, the package's table, then the
+    /// command line.
+    pub tables: Vec<Levels>,
+    /// For each file given to [`run_levels`], the index of its table.
+    pub table_of: Vec<usize>,
+    /// For each table, the origins of the configurations it applies (for `--verbose`).
+    pub origins: Vec<Vec<String>>,
+    /// For each table, the origin of its nearest configuration file, if any.
+    pub nearest: Vec<Option<String>>,
+    /// Shadowed configuration files.
+    pub warnings: Vec<String>,
+    /// The directories whose configuration applies to at least one file.
+    pub used_dirs: Vec<PathBuf>,
+}
+
+/// The levels of each file: `files` gives each file's directory and unit (index into
+/// `packages`, the manifest of each unit's package, `None` in path mode). Shown paths are
+/// relative to `base`.
+///
+/// # Errors
+/// A configuration file that cannot be read or parsed.
+pub fn run_levels(
+    files: &[(&Path, usize)],
+    packages: &[Option<&Path>],
+    base: &Path,
+    flags: &[(Selector, Level)],
+) -> Result<RunLevels, ConfigError> {
+    let mut nearest = NearestConfig::new(base);
+    let mut package_configs = Vec::new();
+    for manifest in packages {
+        package_configs.push(match manifest {
+            Some(m) => Config::load_manifest(m, &display_path(m, base), ManifestTable::Package)?,
+            None => None,
+        });
+    }
+    let mut run = RunLevels::default();
+    let mut keys: Vec<(Option<usize>, usize)> = Vec::new();
+    for &(dir, unit) in files {
+        let shared = nearest.for_dir(dir)?;
+        let key = (shared, unit);
+        let index = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                let package = package_configs.get(unit).and_then(Option::as_ref);
+                let shared = shared.map(|i| &nearest.configs[i].1);
+                let mut levels = Levels::default();
+                let mut origins = Vec::new();
+                for config in [shared, package].into_iter().flatten() {
+                    config.apply(&mut levels);
+                    origins.push(config.origin.clone());
+                }
+                for (selector, level) in flags {
+                    levels.push(selector.clone(), *level, LevelSource::CommandLine);
+                }
+                keys.push(key);
+                run.nearest.push(shared.map(|c| c.origin.clone()));
+                run.tables.push(levels);
+                run.origins.push(origins);
+                run.tables.len() - 1
+            }
+        };
+        run.table_of.push(index);
+    }
+    if run.tables.is_empty() {
+        let mut levels = Levels::default();
+        for (selector, level) in flags {
+            levels.push(selector.clone(), *level, LevelSource::CommandLine);
+        }
+        run.tables.push(levels);
+        run.origins.push(Vec::new());
+        run.nearest.push(None);
+    }
+    run.warnings = nearest.warnings;
+    run.used_dirs = keys
+        .iter()
+        .filter_map(|(shared, _)| Some(nearest.configs[(*shared)?].0.clone()))
+        .collect();
+    Ok(run)
 }
 
 fn read_config(path: &Path, display: &str) -> Result<String, ConfigError> {

@@ -176,6 +176,9 @@ pub struct Diagnostic {
     pub first_of_lint: bool,
     /// Cargo package this file belongs to, when known (for the JSON format).
     pub package: Option<Arc<crate::discover::PackageInfo>>,
+    /// `HASH:N`, the fingerprint of a lint finding's code (see [`crate::baseline`]); set by
+    /// [`crate::engine::run`], `None` for tool errors.
+    pub fingerprint: Option<String>,
 }
 
 impl Diagnostic {
@@ -200,6 +203,7 @@ impl Diagnostic {
             suggestions: finding.suggestions,
             first_of_lint: false,
             package: None,
+            fingerprint: None,
         }
     }
 
@@ -220,6 +224,7 @@ impl Diagnostic {
             suggestions: Vec::new(),
             first_of_lint: false,
             package: None,
+            fingerprint: None,
         }
     }
 

@@ -44,6 +44,37 @@ impl PackageInfo {
             .map(|(_, t)| t)
             .or_else(|| self.targets.first())
     }
+
+    /// Whether `file` belongs to a test, bench or example target (by cargo's target kinds),
+    /// so that it is test code for the task lints. A file no target claims better than the
+    /// library, the build script or a binary is not.
+    pub fn is_test_target(&self, file: &Path) -> bool {
+        self.target_for(file).is_some_and(|t| {
+            !t.kind.is_empty()
+                && t.kind
+                    .iter()
+                    .all(|k| TEST_TARGET_KINDS.contains(&k.as_str()))
+        })
+    }
+}
+
+/// Cargo target kinds whose code is test code: spawned work there ends with the test, the
+/// benchmark or the example.
+const TEST_TARGET_KINDS: &[&str] = &["test", "bench", "example"];
+
+/// Cargo's directories of test, bench and example targets.
+const TEST_TARGET_DIRS: &[&str] = &["tests", "benches", "examples"];
+
+/// Path mode, where there is no cargo metadata: whether `file` lies under a `tests/`,
+/// `benches/` or `examples/` directory that sits next to a `Cargo.toml` (cargo's conventions
+/// for test, bench and example targets).
+pub fn in_test_dir(file: &Path) -> bool {
+    file.ancestors().skip(1).any(|dir| {
+        dir.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| TEST_TARGET_DIRS.contains(&n))
+            && dir.parent().is_some_and(|p| p.join("Cargo.toml").is_file())
+    })
 }
 
 /// The files of a run and the units (crates) they form.
@@ -62,9 +93,18 @@ pub struct Discovery {
     pub workspace_root: Option<PathBuf>,
     /// Directories that were left out and why (for `--verbose`).
     pub skipped: Vec<(String, &'static str)>,
-    /// Problems that do not stop the run: symbolic link loops, unreadable directories, an
-    /// `--exclude` that matched nothing.
+    /// Problems that do not stop the run: an `--exclude` that matched nothing.
     pub warnings: Vec<String>,
+    /// Paths given on the command line that do not exist or cannot be followed: usage errors
+    /// (exit status 2), reported after the other paths are linted.
+    pub missing: Vec<String>,
+    /// Entries below a linted directory that cannot be read (a dangling symbolic link to a
+    /// `.rs` file, a symbolic link loop, a directory that cannot be listed): the path, its
+    /// shown path and why. The run reports each as a located `read_error`.
+    pub unreadable: Vec<(PathBuf, String, String)>,
+    /// The `leaklint.toml` and `.leaklint.toml` files found in the walked directories, so
+    /// that one that applies to no linted file can be warned about.
+    pub config_files: Vec<PathBuf>,
 }
 
 /// Which packages of a workspace to lint, as cargo's `--manifest-path`, `-p`, `--workspace` and
@@ -143,9 +183,12 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
+                    is_test_target: info.is_test_target(&path),
                     path,
                     unit,
                     package: Some(info.clone()),
+                    levels: unit,
+                    named: false,
                 });
             }
         }
@@ -157,27 +200,20 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
 /// Path mode: exactly the given files, and the `.rs` files under the given directories, as
 /// one unit. No `Cargo.toml` is needed.
 pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> {
-    let missing: Vec<String> = paths
+    let mut missing = Vec::new();
+    let paths: Vec<&PathBuf> = paths
         .iter()
-        .filter(|p| std::fs::metadata(cwd.join(p)).is_err())
-        .map(|p| format!("`{}`", p.display()))
+        .filter(|p| match std::fs::metadata(cwd.join(p)) {
+            Ok(_) => true,
+            Err(e) => {
+                missing.push(missing_path(p, &cwd.join(p), &e));
+                false
+            }
+        })
         .collect();
-    if !missing.is_empty() {
-        let (what, verb) = if missing.len() == 1 {
-            ("path", "does")
-        } else {
-            ("paths", "do")
-        };
-        let error = DiscoverError::new(format!("{what} {} {verb} not exist", missing.join(", ")));
-        // `cargo leaklint -- -D warnings`, as one would write for clippy.
-        return Err(if missing.iter().any(|m| m.starts_with("`-")) {
-            error.help("options go before any `--`: `cargo leaklint -D warnings`")
-        } else {
-            error
-        });
-    }
     let mut discovery = Discovery {
         base: cwd.to_path_buf(),
+        missing,
         ..Discovery::default()
     };
     let rules = WalkRules {
@@ -188,18 +224,22 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
     for given in paths {
         let path = cwd.join(given);
         let mut found = Vec::new();
-        if path.is_dir() {
-            walk(&path, &rules, cwd, &mut found, &mut discovery);
-        } else {
+        let named = !path.is_dir();
+        if named {
             found.push(path);
+        } else {
+            walk(&path, &rules, cwd, &mut found, &mut discovery);
         }
         for path in found {
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
+                    is_test_target: in_test_dir(&path),
                     path,
                     unit: 0,
                     package: None,
+                    levels: 0,
+                    named,
                 });
             }
         }
@@ -513,11 +553,19 @@ fn walk(
     discovery: &mut Discovery,
 ) {
     let skipped = &mut discovery.skipped;
+    let config_files = &mut discovery.config_files;
     let entries = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
+            if e.file_type().is_file()
+                && crate::config::CONFIG_FILES
+                    .iter()
+                    .any(|name| e.file_name() == *name)
+            {
+                config_files.push(e.path().to_path_buf());
+            }
             let why = if e.depth() == 0 {
                 None
             } else {
@@ -528,34 +576,80 @@ fn walk(
             }
             why.is_none()
         });
-    let mut warnings = Vec::new();
+    let mut unreadable = Vec::new();
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs") => {
                 files.push(e.into_path())
             }
             Ok(_) => {}
-            Err(e) => warnings.push(walk_error(&e, base)),
+            Err(e) => unreadable.extend(walk_error(&e, base)),
         }
     }
-    discovery.warnings.extend(warnings);
+    discovery.unreadable.extend(unreadable);
 }
 
-fn walk_error(error: &walkdir::Error, base: &Path) -> String {
-    let path = error
-        .path()
-        .map(|p| format!("`{}`", display_path(p, base)))
-        .unwrap_or_else(|| "a directory".into());
-    if let Some(ancestor) = error.loop_ancestor() {
-        return format!(
-            "skipped {path}: a symbolic link loop back to `{}`",
+/// A walk error as an unreadable entry: the path, its shown path and why. A dangling link
+/// whose name is not `*.rs` is no Rust file and is left out.
+fn walk_error(error: &walkdir::Error, base: &Path) -> Option<(PathBuf, String, String)> {
+    let path = error.path()?.to_path_buf();
+    let shown = display_path(&path, base);
+    let why = if let Some(ancestor) = error.loop_ancestor() {
+        format!(
+            "a symbolic link loop back to `{}`",
             display_path(ancestor, base)
-        );
+        )
+    } else {
+        let dangling = path.symlink_metadata().is_ok_and(|m| m.is_symlink())
+            && std::fs::metadata(&path).is_err();
+        if dangling && path.extension().is_none_or(|x| x != "rs") {
+            return None;
+        }
+        let io = error
+            .io_error()
+            .map_or_else(|| error.to_string(), |e| e.to_string());
+        if dangling {
+            format!("a symbolic link that leads nowhere ({io})")
+        } else {
+            io
+        }
+    };
+    Some((path, shown.clone(), format!("cannot read `{shown}`: {why}")))
+}
+
+/// Why a path given on the command line cannot be linted: it does not exist, or it is a
+/// symbolic link that leads nowhere or loops.
+fn missing_path(given: &Path, path: &Path, error: &std::io::Error) -> String {
+    let shown = given.display();
+    match path.symlink_metadata() {
+        Ok(m) if m.is_symlink() => {
+            format!("path `{shown}` is a symbolic link that cannot be followed: {error}")
+        }
+        Ok(_) => format!("path `{shown}` cannot be read: {error}"),
+        Err(_) => format!("path `{shown}` does not exist"),
     }
-    match error.io_error() {
-        Some(io) => format!("skipped {path}: {io}"),
-        None => format!("skipped {path}: {error}"),
+}
+
+/// The root of the repository the linted files are in, which CI services resolve paths
+/// against: `GITHUB_WORKSPACE` when it is set (in GitHub Actions), else the top level of the
+/// git work tree around `cwd` (`git rev-parse --show-toplevel`); `None` outside a repository
+/// or without git.
+pub fn repository_root(cwd: &Path) -> Option<PathBuf> {
+    if let Some(workspace) = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty()) {
+        return Some(cwd.join(workspace));
     }
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(cwd)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let top = String::from_utf8(output.stdout).ok()?;
+    let top = top.trim_end_matches(['\n', '\r']);
+    (!top.is_empty()).then(|| PathBuf::from(top))
 }
 
 /// `path` relative to `base` when it is inside it, with `/` separators and no `./`.
@@ -629,6 +723,23 @@ mod tests {
             "path+file:///ws/a#0.1.0",
             Path::new("/ws/a")
         ));
+    }
+
+    #[test]
+    fn test_target_directories_sit_next_to_a_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+        for sub in ["tests/common", "benches", "examples", "src/tests"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+        }
+        assert!(in_test_dir(&root.join("tests/it.rs")));
+        assert!(in_test_dir(&root.join("tests/common/mod.rs")));
+        assert!(in_test_dir(&root.join("benches/b.rs")));
+        assert!(in_test_dir(&root.join("examples/e.rs")));
+        assert!(!in_test_dir(&root.join("src/lib.rs")));
+        // `src/tests/` is a module of the library (reached through `mod tests;`).
+        assert!(!in_test_dir(&root.join("src/tests/mod.rs")));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! every file of the crate is done. Why it is built this way, and what it costs:
 //! `docs/performance.md`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -16,7 +16,11 @@ use rayon::prelude::*;
 use crate::config::Levels;
 use crate::diagnostic::{Diagnostic, Finding, Label, Level};
 use crate::discover::PackageInfo;
-use crate::lints::{LintContext, LINTS, UNUSED_SUPPRESSION};
+use crate::lints::{
+    CrateLintContext, LintContext, CRATE_CHECKS, LINTS, SPAWN_NEEDLES, UNUSED_SUPPRESSION,
+};
+use crate::model::index::CrateIndex;
+use crate::model::items::{module_path_of, FileItems};
 use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
 use crate::suppress::Suppressions;
@@ -36,6 +40,15 @@ pub struct InputFile {
     /// per unit.
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
+    /// The file belongs to a cargo test, bench or example target (`tests/`, `benches/`,
+    /// `examples/`): all of it is test code for the task lints.
+    pub is_test_target: bool,
+    /// The index of the file's level table in the tables given to [`run`] (its nearest
+    /// configuration and package); discovery sets it to `unit`.
+    pub levels: usize,
+    /// Named on the command line (not found by a directory walk): always parsed, whatever
+    /// the pre-filter says, so that its syntax errors are reported.
+    pub named: bool,
 }
 
 /// Settings of a run that are not per package.
@@ -91,14 +104,41 @@ struct FileResult {
     parsed: bool,
     /// Read, but not parsed: no enabled lint can fire in it.
     skipped: bool,
+    /// What the crate-wide checks need of a parsed file.
+    kept: Option<Kept>,
+    /// The crate the file belongs to for the crate index.
+    group: Group,
 }
 
-/// Lints `files`; `levels[unit]` gives the levels of each unit (the last entry serves units
-/// past the end, [`Levels::default`] if there is none).
+/// A crate for the crate index: the unit, and the directory holding the file's `src/`
+/// (a path-mode unit may hold files of many crates; files outside any `src/` form one
+/// group per unit).
+type Group = (usize, PathBuf);
+
+fn group_of(input: &InputFile) -> Group {
+    let parts: Vec<_> = input.path.components().collect();
+    let root = match parts.iter().rposition(|c| c.as_os_str() == "src") {
+        Some(at) => parts[..at].iter().collect(),
+        None => PathBuf::new(),
+    };
+    (input.unit, root)
+}
+
+/// A parsed file's model, items and suppressions, kept (as plain data) for the crate-wide
+/// checks that run once its unit is indexed.
+struct Kept {
+    file: Arc<SourceFile>,
+    model: FileModel,
+    items: FileItems,
+    suppressions: Suppressions,
+}
+
+/// Lints `files`; `levels[file.levels]` gives the levels of each file (the last entry serves
+/// indices past the end, [`Levels::default`] if there is none).
 pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
-    let unit_of = |f: &InputFile| f.unit.min(levels.len() - 1);
+    let table_of = |f: &InputFile| f.levels.min(levels.len() - 1);
     let prefilters = prefilters(levels);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
@@ -110,11 +150,49 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
         files
             .par_iter()
             .map(|f| {
-                let unit = unit_of(f);
-                lint_file(f, &levels[unit], &prefilters[unit], options)
+                let table = table_of(f);
+                lint_file(f, &levels[table], &prefilters[table], options)
             })
             .collect()
     });
+
+    let mut results = results;
+    // Files the pre-filter skipped that the crate's seeds reach (a spawned function, a
+    // caller of a spawn wrapper) are modelled too, in bounded rounds: the pre-filter must
+    // never change a finding.
+    let mut files_rechecked = 0;
+    let mut indexes = index_units(&results);
+    for _ in 0..MAX_REACH_ROUNDS {
+        let wanted = reach_words(&results, &indexes);
+        let todo: Vec<(usize, &Vec<String>)> = (0..files.len())
+            .filter(|&i| results[i].skipped)
+            .filter_map(|i| Some((i, wanted.get(&results[i].group)?)))
+            .collect();
+        if todo.is_empty() {
+            break;
+        }
+        let reached: Vec<(usize, Option<FileResult>)> = install(&pool, || {
+            todo.par_iter()
+                .map(|&(i, words)| {
+                    let f = &files[i];
+                    let unit = table_of(f);
+                    (i, reach_file(f, &levels[unit], options, words))
+                })
+                .collect()
+        });
+        let mut grew = false;
+        for (i, r) in reached {
+            if let Some(r) = r {
+                files_rechecked += 1;
+                results[i] = r;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+        indexes = index_units(&results);
+    }
 
     let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
     for r in &results {
@@ -124,7 +202,6 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
     // (a field read in a file with no channel in it). The skipped files of that crate are
     // read again, and those that name the field are modelled, so that the pre-filter never
     // changes a finding.
-    let mut files_rechecked = 0;
     let pending = pending_words(&results, &facts);
     if !pending.is_empty() {
         let recheck: Vec<&InputFile> = files
@@ -139,6 +216,29 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
             facts.entry(unit).or_default().merge(&file_facts);
         }
     }
+
+    // The crate-wide checks, per file in parallel, once every unit is indexed.
+    let results: Vec<FileResult> = install(&pool, || {
+        results
+            .into_par_iter()
+            .zip(files.par_iter())
+            .map(|(mut r, f)| {
+                let unit = table_of(f);
+                if let Some(kept) = r.kept.take() {
+                    let (index, ids) = &indexes[&r.group];
+                    let diags = crate_checks(kept, index, ids[&f.path], &levels[unit]);
+                    for (mut d, c) in diags {
+                        d.package = f.package.clone();
+                        match c {
+                            Some(c) => r.conditional.push((c, d)),
+                            None => r.diagnostics.push(d),
+                        }
+                    }
+                }
+                r
+            })
+            .collect()
+    });
 
     let mut outcome = Outcome {
         files_seen: files.len(),
@@ -157,6 +257,154 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions) -> O
     }
     finish(&mut outcome.diagnostics);
     outcome
+}
+
+/// How many rounds of files reached from the seeds are modelled (each round can reveal
+/// new wrappers, whose callers the next round finds).
+const MAX_REACH_ROUNDS: usize = 4;
+
+/// Per group: its crate index, and each kept file's id in it.
+type UnitIndexes = HashMap<Group, (CrateIndex, HashMap<PathBuf, usize>)>;
+
+/// Indexes every group from the files modelled so far.
+fn index_units(results: &[FileResult]) -> UnitIndexes {
+    let mut per_group: HashMap<Group, Vec<(Arc<SourceFile>, FileItems)>> = HashMap::new();
+    for r in results {
+        if let Some(k) = &r.kept {
+            per_group
+                .entry(r.group.clone())
+                .or_default()
+                .push((k.file.clone(), k.items.clone()));
+        }
+    }
+    per_group
+        .into_iter()
+        .map(|(group, files)| {
+            let ids = files
+                .iter()
+                .enumerate()
+                .map(|(i, (f, _))| (f.path.clone(), i))
+                .collect();
+            (group, (CrateIndex::new(files), ids))
+        })
+        .collect()
+}
+
+/// Per group, the names whose files the crate checks still need: the crate's spawn
+/// wrappers (their callers) and spawned functions not found in any modelled file.
+fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, Vec<String>> {
+    let mut words: HashMap<Group, HashSet<String>> = HashMap::new();
+    for (group, (index, _)) in indexes {
+        let wrappers = index.fns().filter(|&f| index.wrapper(f).is_some());
+        let names = wrappers.map(|f| index.item(f).name.name().to_string());
+        words.entry(group.clone()).or_default().extend(names);
+    }
+    for r in results {
+        let Some(k) = &r.kept else { continue };
+        let (index, ids) = &indexes[&r.group];
+        let file_id = ids[&k.file.path];
+        for (b, body) in k.model.bodies.iter().enumerate() {
+            for site in body
+                .spawns
+                .iter()
+                .filter(|s| s.detaches() && s.work.is_none())
+            {
+                let Some(path) = &site.work_path else {
+                    continue;
+                };
+                if index.resolve_fn(file_id, Some(b), path).is_none()
+                    && index.may_be_local(file_id, Some(b), path)
+                {
+                    let name = path.rsplit("::").next().unwrap_or(path);
+                    words
+                        .entry(r.group.clone())
+                        .or_default()
+                        .insert(name.to_string());
+                }
+            }
+        }
+    }
+    // A file that names a known spawn as a callee passes the task lints' needles already.
+    let spawns: Vec<&str> = SPAWN_NEEDLES
+        .iter()
+        .map(|n| n.trim_end_matches('('))
+        .collect();
+    for w in words.values_mut() {
+        w.retain(|name| !spawns.contains(&name.as_str()));
+    }
+    words
+        .into_iter()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(g, w)| {
+            let mut w: Vec<String> = w.into_iter().collect();
+            w.sort();
+            (g, w)
+        })
+        .collect()
+}
+
+/// Models a skipped file (without the pre-filter) if it names one of `words`.
+fn reach_file(
+    input: &InputFile,
+    levels: &Levels,
+    options: &EngineOptions,
+    words: &[String],
+) -> Option<FileResult> {
+    let bytes = std::fs::read(&input.path).ok()?;
+    if !words.iter().any(|w| contains_word(&bytes, w.as_bytes())) {
+        return None;
+    }
+    let options = EngineOptions {
+        prefilter: false,
+        ..options.clone()
+    };
+    Some(lint_file(input, levels, &Prefilter::new(levels), &options))
+}
+
+/// Runs the crate-wide checks of the enabled lints on one kept file, then its suppressions
+/// (and reports those that silenced nothing, now that every finding is known).
+fn crate_checks(
+    kept: Kept,
+    index: &CrateIndex,
+    file_id: usize,
+    levels: &Levels,
+) -> Vec<(Diagnostic, Option<CrateCondition>)> {
+    let Kept {
+        file,
+        model,
+        suppressions,
+        ..
+    } = kept;
+    let cx = CrateLintContext {
+        file: &file,
+        file_id,
+        model: &model,
+        krate: index,
+    };
+    let mut findings = Vec::new();
+    for (lint, check) in CRATE_CHECKS.iter().filter(|(l, _)| levels.is_enabled(l)) {
+        let _ = lint;
+        check(&cx, &mut findings);
+    }
+    let mut kept = Vec::new();
+    for finding in findings {
+        if !suppressions.covers(&finding, &file) {
+            kept.push(finding);
+        }
+    }
+    if levels.level_of(&UNUSED_SUPPRESSION).0 != Level::Allow {
+        kept.extend(suppressions.unused(|lint| levels.is_enabled(lint)));
+    }
+    kept.into_iter()
+        .map(|finding| {
+            let condition = finding.condition.clone();
+            let (level, source) = levels.level_of(finding.lint);
+            (
+                Diagnostic::from_finding(finding, level, source, file.clone()),
+                condition,
+            )
+        })
+        .collect()
 }
 
 /// Runs `work` on the pool, or on the global one if the pool could not be built.
@@ -194,9 +442,7 @@ fn pending_words(
             if !facts[&r.unit].holds(condition) {
                 continue;
             }
-            let word = match condition {
-                CrateCondition::FieldNeverRead(field) => field.trim_start_matches("r#"),
-            };
+            let word = condition.word().trim_start_matches("r#");
             let words = pending.entry(r.unit).or_default();
             if !words.iter().any(|w| w == word) {
                 words.push(word.to_string());
@@ -231,9 +477,8 @@ fn recheck_facts(input: &InputFile, words: &[String]) -> Option<CrateFacts> {
     let facts = std::panic::catch_unwind(|| {
         let ast = syn::parse_file(&file.text).ok()?;
         let model = FileModel::build(&file, &ast);
-        Some(CrateFacts {
-            field_reads: model.field_reads,
-        })
+        let items = FileItems::build(&file, &ast, &model, module_path_of(&file.path));
+        Some(CrateFacts::of_file(&model, &items))
     });
     proc_macro2::extra::invalidate_current_thread_spans();
     facts.ok().flatten()
@@ -249,8 +494,9 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
     })
 }
 
-/// Sorts diagnostics by file and position and marks the first of each lint.
-fn finish(diagnostics: &mut [Diagnostic]) {
+/// Sorts diagnostics by file and position, marks the first of each lint and sets the
+/// fingerprints.
+pub fn finish(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.display.as_str(), a.primary.span.start, a.code()).cmp(&(
             b.file.display.as_str(),
@@ -258,6 +504,13 @@ fn finish(diagnostics: &mut [Diagnostic]) {
             b.code(),
         ))
     });
+    crate::baseline::assign_fingerprints(diagnostics);
+    mark_first_of_each_lint(diagnostics);
+}
+
+/// Sets [`Diagnostic::first_of_lint`] on the first diagnostic of each lint (again, after some
+/// were removed).
+pub fn mark_first_of_each_lint(diagnostics: &mut [Diagnostic]) {
     let mut seen = std::collections::HashSet::new();
     for d in diagnostics.iter_mut() {
         if let Some(lint) = d.lint() {
@@ -279,6 +532,8 @@ fn lint_file(
         unit: input.unit,
         parsed: false,
         skipped: false,
+        kept: None,
+        group: group_of(input),
     };
     let text = match load(input) {
         Ok(text) => text,
@@ -288,7 +543,7 @@ fn lint_file(
         }
     };
     // The pre-filter runs on the bytes, before the line index is built.
-    if options.prefilter && !prefilter.matches(text.as_bytes()) {
+    if options.prefilter && !input.named && !prefilter.matches(text.as_bytes()) {
         result.skipped = true;
         return result;
     }
@@ -298,9 +553,10 @@ fn lint_file(
         return result;
     }
     result.parsed = true;
-    match analyse_caught(&file, levels) {
+    match analyse_caught(&file, levels, input.is_test_target) {
         Ok(analysis) => {
             result.facts = analysis.facts;
+            result.kept = Some(analysis.kept);
             for (finding, condition) in analysis.findings {
                 let diag = to_diagnostic(finding, levels, &file, input);
                 match condition {
@@ -337,8 +593,14 @@ fn too_deeply_nested(file: &Arc<SourceFile>, at: usize) -> Diagnostic {
 /// [`analyse`], with a panic turned into an `internal_error` diagnostic, and proc-macro2's
 /// thread-local source map freed afterwards (so that memory stays flat over thousands of
 /// files: every span has been converted to a byte span by then).
-fn analyse_caught(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(file, levels)));
+fn analyse_caught(
+    file: &Arc<SourceFile>,
+    levels: &Levels,
+    test_target: bool,
+) -> Result<Analysis, Vec<Diagnostic>> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse(file, levels, test_target)
+    }));
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
         Ok(result) => result,
@@ -370,19 +632,28 @@ pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic
     if let Some(at) = nesting::too_deep(text.as_bytes(), nesting::MAX_NESTING) {
         return vec![too_deeply_nested(&file, at)];
     }
-    let result = analyse(&file, levels);
+    let result = analyse(&file, levels, false);
     proc_macro2::extra::invalidate_current_thread_spans();
     let mut diagnostics = match result {
         Ok(analysis) => {
             let facts = analysis.facts;
-            analysis
+            let index = CrateIndex::new(vec![(file.clone(), analysis.kept.items.clone())]);
+            let mut findings: Vec<(Diagnostic, Option<CrateCondition>)> = analysis
                 .findings
                 .into_iter()
-                .filter(|(_, c)| c.as_ref().is_none_or(|c| facts.holds(c)))
-                .map(|(finding, _)| {
+                .map(|(finding, c)| {
                     let (level, source) = levels.level_of(finding.lint);
-                    Diagnostic::from_finding(finding, level, source, file.clone())
+                    (
+                        Diagnostic::from_finding(finding, level, source, file.clone()),
+                        c,
+                    )
                 })
+                .collect();
+            findings.extend(crate_checks(analysis.kept, &index, 0, levels));
+            findings
+                .into_iter()
+                .filter(|(_, c)| c.as_ref().is_none_or(|c| facts.holds(c)))
+                .map(|(d, _)| d)
                 .collect()
         }
         Err(diags) => diags,
@@ -487,14 +758,27 @@ pub fn may_fire(text: &str, levels: &Levels) -> bool {
 struct Analysis {
     findings: Vec<(Finding, Option<CrateCondition>)>,
     facts: CrateFacts,
+    kept: Kept,
 }
 
-fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diagnostic>> {
+/// Parses and models one file and runs the per-file checks of the enabled lints; the
+/// findings are filtered by the file's suppressions, whose unused ones are reported after
+/// the crate-wide checks ([`crate_checks`]). `test_target`: the file belongs to a test,
+/// bench or example target, so all of it is test code.
+fn analyse(
+    file: &Arc<SourceFile>,
+    levels: &Levels,
+    test_target: bool,
+) -> Result<Analysis, Vec<Diagnostic>> {
     let ast = match syn::parse_file(&file.text) {
         Ok(ast) => ast,
         Err(errors) => return Err(parse_errors(file, errors)),
     };
-    let model = FileModel::build(file, &ast);
+    let mut model = FileModel::build(file, &ast);
+    if test_target {
+        model.mark_test_code();
+    }
+    let items = FileItems::build(file, &ast, &model, module_path_of(&file.path));
     let cx = LintContext {
         file,
         ast: &ast,
@@ -519,15 +803,15 @@ fn analyse(file: &Arc<SourceFile>, levels: &Levels) -> Result<Analysis, Vec<Diag
             kept.push((finding, condition));
         }
     }
-    if levels.level_of(&UNUSED_SUPPRESSION).0 != Level::Allow {
-        for f in suppressions.unused(|lint| levels.is_enabled(lint)) {
-            kept.push((f, None));
-        }
-    }
+    let facts = CrateFacts::of_file(&model, &items);
     Ok(Analysis {
         findings: kept,
-        facts: CrateFacts {
-            field_reads: model.field_reads,
+        facts,
+        kept: Kept {
+            file: file.clone(),
+            model,
+            items,
+            suppressions,
         },
     })
 }

@@ -4,7 +4,9 @@
 //! pre-filter, parse, [`model`], [`lints`], [`suppress`], levels from [`config`]) →
 //! [`report`] (every output format). [`cli`] turns argv into that pipeline.
 
+pub mod baseline;
 pub mod cli;
+pub mod codes;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -13,4 +15,5 @@ pub mod lints;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod stdin;
 pub mod suppress;

@@ -33,6 +33,8 @@ enum Target {
     Group(Group),
     All,
     Unknown,
+    /// A comment that looks like a suppression but does not parse: reported, never matches.
+    Malformed,
 }
 
 impl Target {
@@ -58,7 +60,7 @@ impl Target {
             Target::Lint(l) => l.name == lint.name,
             Target::Group(g) => lint.group == g,
             Target::All => true,
-            Target::Unknown => false,
+            Target::Unknown | Target::Malformed => false,
         }
     }
 }
@@ -136,6 +138,10 @@ impl Suppressions {
                 }
                 let message = match e.target {
                     Target::Unknown => format!("unknown lint `{}` in suppression", e.name),
+                    Target::Malformed => format!(
+                        "this comment looks like a suppression but does not parse: `{}`",
+                        e.name
+                    ),
                     Target::Lint(l) if is_enabled(l) => {
                         format!("this suppression of `{}` silences nothing", l.code())
                     }
@@ -154,6 +160,9 @@ impl Suppressions {
                 };
                 let help = match e.target {
                     Target::Unknown => "run `cargo leaklint --list` to see the lint names",
+                    Target::Malformed => {
+                        "write `// leaklint:allow(NAME, ...)` or `// leaklint:allow-file(NAME, ...)`"
+                    }
                     _ => "remove it, or move it to the line of the finding it is meant for",
                 };
                 out.push(
@@ -310,7 +319,12 @@ struct Directive {
 
 /// Parses the text after `//` of a comment.
 fn parse_directive(comment: &str) -> Option<Directive> {
-    let rest = comment.trim_start().strip_prefix("leaklint:")?.trim_start();
+    let rest = comment
+        .trim_start()
+        .strip_prefix("leaklint")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
     let (file_wide, rest) = if let Some(r) = rest.strip_prefix("allow-file(") {
         (true, r)
     } else if let Some(r) = rest.strip_prefix("allow(") {
@@ -332,32 +346,121 @@ fn comment_suppressions(file: &SourceFile, ranges: &[Range<usize>], out: &mut Ve
     for line in 1..=file.line_count() {
         let range = file.line_range(line);
         let line_text = &text[range.clone()];
-        let Some(slash) = find_comment(line_text) else {
-            continue;
-        };
-        let comment = &line_text[slash + 2..];
-        let comment = comment.trim_start_matches('/').trim_start_matches('!');
-        let Some(directive) = parse_directive(comment) else {
-            continue;
-        };
-        let span = Span::new(range.start + slash, range.end);
-        let covers = if directive.file_wide {
-            0..text.len()
-        } else if line_text[..slash].trim().is_empty() {
-            next_code(file, line, ranges)
-        } else {
-            range.clone()
-        };
-        out.push(Suppression {
-            span,
-            covers,
-            entries: entries(&directive.names),
-        });
+        for comment in comments(line_text) {
+            directive_at(file, line, &comment, ranges, out);
+        }
     }
 }
 
-/// Where a `//` comment starts on a line, ignoring `//` inside string literals.
-fn find_comment(line: &str) -> Option<usize> {
+/// The suppression a comment on `line` makes, if it is one (or looks like one).
+fn directive_at(
+    file: &SourceFile,
+    line: usize,
+    comment: &LineComment<'_>,
+    ranges: &[Range<usize>],
+    out: &mut Vec<Suppression>,
+) {
+    let text = &file.text;
+    let range = file.line_range(line);
+    let line_text = &text[range.clone()];
+    let body = comment.text.trim_start_matches(['/', '!', '*']);
+    let entries = match parse_directive(body) {
+        Some(directive) => Some((directive.file_wide, entries(&directive.names))),
+        None if looks_like_directive(body) => {
+            let written = body.trim().trim_end_matches("*/").trim_end().to_string();
+            Some((
+                false,
+                vec![Entry {
+                    name: written,
+                    target: Target::Malformed,
+                    used: Cell::new(false),
+                }],
+            ))
+        }
+        None => None,
+    };
+    let Some((file_wide, entries)) = entries else {
+        return;
+    };
+    let span = Span::new(range.start + comment.start, range.start + comment.end);
+    let alone =
+        line_text[..comment.start].trim().is_empty() && line_text[comment.end..].trim().is_empty();
+    let covers = if file_wide {
+        0..text.len()
+    } else if alone {
+        next_code(file, line, ranges)
+    } else {
+        range.clone()
+    };
+    out.push(Suppression {
+        span,
+        covers,
+        entries,
+    });
+}
+
+/// Whether the text of a comment that is no valid directive still means to be one:
+/// `leaklint:` (spaces allowed around the colon) followed by a word like `allow`, as in
+/// `leaklint:allow receiver_dropped` or `leaklint: alow(x)`. Prose that merely mentions
+/// leaklint is not.
+fn looks_like_directive(comment: &str) -> bool {
+    let Some(rest) = comment.trim_start().strip_prefix("leaklint") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let word = word.trim_end_matches("-file").trim_end_matches("_file");
+    [
+        "allow",
+        "alow",
+        "allwo",
+        "allows",
+        "alllow",
+        "allow_file",
+        "allowfile",
+    ]
+    .contains(&word)
+        || (word.starts_with("allow") && word.len() <= 10)
+}
+
+/// A comment on one line: `//...` to the end of the line, or `/*...*/` (to the end of the
+/// line if it does not close there). `start..end` are byte offsets in the line; `text` is
+/// what follows the opening `//` or `/*`, without a closing `*/`.
+struct LineComment<'l> {
+    start: usize,
+    end: usize,
+    text: &'l str,
+}
+
+/// Every comment on a line, in order (a `//` comment ends the line).
+fn comments(line: &str) -> Vec<LineComment<'_>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(c) = find_comment(&line[from..]) {
+        let c = LineComment {
+            start: from + c.start,
+            end: from + c.end,
+            text: c.text,
+        };
+        let last = c.end >= line.len();
+        from = c.end;
+        found.push(c);
+        if last {
+            break;
+        }
+    }
+    found
+}
+
+/// The first comment on a line, ignoring `//` and `/*` inside string literals.
+fn find_comment(line: &str) -> Option<LineComment<'_>> {
     let bytes = line.as_bytes();
     let mut in_str = false;
     let mut i = 0;
@@ -365,7 +468,25 @@ fn find_comment(line: &str) -> Option<usize> {
         match bytes[i] {
             b'\\' if in_str => i += 1,
             b'"' => in_str = !in_str,
-            b'/' if !in_str && bytes[i + 1] == b'/' => return Some(i),
+            b'/' if !in_str && bytes[i + 1] == b'/' => {
+                return Some(LineComment {
+                    start: i,
+                    end: line.len(),
+                    text: &line[i + 2..],
+                })
+            }
+            b'/' if !in_str && bytes[i + 1] == b'*' => {
+                let inner = &line[i + 2..];
+                let (text, end) = match inner.find("*/") {
+                    Some(close) => (&inner[..close], i + 2 + close + 2),
+                    None => (inner, line.len()),
+                };
+                return Some(LineComment {
+                    start: i,
+                    end,
+                    text,
+                });
+            }
             _ => {}
         }
         i += 1;
@@ -417,6 +538,10 @@ mod tests {
         );
         assert!(parse_directive(" leaklint:deny(x)").is_none());
         assert_eq!(
+            parse_directive(" leaklint : allow(x)").unwrap().names,
+            ["x"]
+        );
+        assert_eq!(
             Target::parse("receiver-dropped"),
             Target::Lint(lints::find("receiver_dropped").unwrap())
         );
@@ -424,7 +549,33 @@ mod tests {
 
     #[test]
     fn comment_inside_string_is_not_a_comment() {
-        assert_eq!(find_comment(r#"let s = "http://x"; // c"#), Some(20));
-        assert_eq!(find_comment(r#"let s = "a\"//";"#), None);
+        let at = |line| find_comment(line).map(|c| (c.start, c.end, c.text));
+        assert_eq!(at(r#"let s = "http://x"; // c"#), Some((20, 24, " c")));
+        assert_eq!(at(r#"let s = "a\"//";"#), None);
+        assert_eq!(at("f(); /* c */ g();"), Some((5, 12, " c ")));
+        assert_eq!(at("/* open"), Some((0, 7, " open")));
+    }
+
+    #[test]
+    fn malformed_directives_are_told_from_prose() {
+        for yes in [
+            " leaklint:allow receiver_dropped",
+            " leaklint: alow(x)",
+            " leaklint : allow(x",
+            " leaklint:allow(x",
+            " leaklint:allow-file x",
+            " leaklint:allow()",
+        ] {
+            assert!(parse_directive(yes).is_none(), "{yes}");
+            assert!(looks_like_directive(yes), "{yes}");
+        }
+        for no in [
+            " leaklint is a linter",
+            " leaklint: the tool that finds leaks",
+            " see leaklint:allow(x) below",
+            " leaklintallow(x)",
+        ] {
+            assert!(!looks_like_directive(no), "{no}");
+        }
     }
 }

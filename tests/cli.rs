@@ -108,6 +108,7 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         "CLICOLOR",
         "CLICOLOR_FORCE",
         "CARGO_TARGET_DIR",
+        "GITHUB_WORKSPACE",
     ] {
         command.env_remove(var);
     }
@@ -456,21 +457,65 @@ fn path_mode_skips_build_output_and_hidden_dirs_but_not_nested_packages() {
 }
 
 #[test]
-fn a_missing_path_is_a_usage_error() {
+fn a_missing_path_is_a_usage_error_but_the_other_paths_are_linted() {
     let paths = Fixture::new("paths");
-    let out = paths.run(&["leak.rs", "nope.rs"]);
+    let out = paths.run(&["nope.rs", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.locations(), leaks(&["leak.rs"]));
+    assert_eq!(
+        out.stderr,
+        "error: path `nope.rs` does not exist\nChecked 1 file: 1 warning\n"
+    );
+    let out = paths.run(&["nope.rs", "gone/"]);
     assert_eq!(out.code, 2);
     assert!(out.stdout.is_empty());
-    assert_eq!(out.stderr, "error: path `nope.rs` does not exist\n");
-    let out = paths.run(&["nope.rs", "gone/"]);
-    assert_eq!(out.stderr, "error: paths `nope.rs`, `gone/` do not exist\n");
-    let out = paths.run(&["--", "-D", "warnings"]);
+    assert!(out
+        .stderr
+        .starts_with("error: path `nope.rs` does not exist\nerror: path `gone/` does not exist\n"));
+}
+
+#[test]
+fn lint_flags_after_a_double_dash_and_all_targets_are_accepted_as_clippy_does() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--all-targets", "leak.rs", "--", "-D", "warnings"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("error[leaklint::receiver_dropped]"));
+    // After `--`, they apply last.
+    let out = paths.run(&["-D", "warnings", "leak.rs", "--", "-Areceiver-dropped"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.is_empty());
+    let out = paths.run(&["leak.rs", "--", "--deny=nosuch"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown lint `nosuch`"),
+        "{}",
+        out.stderr
+    );
+    let out = paths.run(&["leak.rs", "--", "--frobnicate"]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: paths `-D`, `warnings` do not exist\n\
-         help: options go before any `--`: `cargo leaklint -D warnings`\n"
+        "error: unexpected argument `--frobnicate` after `--`: only -A, -W and -D are accepted there\n"
     );
+    let ws = Fixture::new("workspace");
+    let out = ws.run(&["--all-targets", "--", "-D", "warnings"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.summary(), "Checked 4 files in 2 packages: 3 errors");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_always_parsed() {
+    let paths = Fixture::new("paths");
+    // No lint's needle is in it: a directory walk skips it, naming it parses it.
+    let out = paths.run(&["dir"]);
+    assert_eq!(out.code, 0);
+    let out = paths.run(&["dir/unparsable_without_needles.rs"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.locations(),
+        vec!["dir/unparsable_without_needles.rs:2:13"]
+    );
+    assert!(out.stdout.contains("leaklint::syntax_error"));
 }
 
 #[test]
@@ -502,16 +547,43 @@ fn no_prefilter_parses_every_file() {
 
 #[cfg(unix)]
 #[test]
-fn a_symlink_loop_is_reported_and_the_walk_goes_on() {
+fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
     let paths = Fixture::new("paths");
     std::os::unix::fs::symlink(".", paths.path("dir/loop")).unwrap();
-    let out = paths.run(&["dir"]);
-    assert_eq!(out.code, 0);
-    assert_eq!(out.locations(), leaks(&["dir/more.rs"]));
+    std::os::unix::fs::symlink("nowhere.rs", paths.path("dir/dangling.rs")).unwrap();
+    // A dangling link that is no Rust file is no business of leaklint's.
+    std::os::unix::fs::symlink("nowhere", paths.path("dir/other")).unwrap();
+    let out = paths.run(&["--message-format", "short", "dir"]);
+    assert_eq!(out.code, 1);
     assert_eq!(
-        out.stderr,
-        "warning: skipped `dir/loop`: a symbolic link loop back to `dir`\n\
-         Checked 2 files: 1 warning\n"
+        out.stdout,
+        "dir/dangling.rs:1:1: error[leaklint::read_error]: cannot read `dir/dangling.rs`: a symbolic \
+         link that leads nowhere (No such file or directory (os error 2))\n\
+         dir/loop:1:1: error[leaklint::read_error]: cannot read `dir/loop`: a symbolic link loop back to `dir`\n\
+         dir/more.rs:2:14: warning[leaklint::receiver_dropped]: the receiver of this unbounded channel is \
+         dropped at once, so every send on it fails\n\
+         error: could not lint due to 2 previous errors; 1 warning emitted\n\n"
+    );
+    for format in ["json", "sarif", "github"] {
+        let out = paths.run(&["--message-format", format, "dir"]);
+        assert_eq!(out.code, 1, "{format}");
+        assert!(out.stdout.contains("dir/loop"), "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("dir/dangling.rs"),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+    // Named directly, a loop says what it is.
+    std::os::unix::fs::symlink("self.rs", paths.path("self.rs")).unwrap();
+    let out = paths.run(&["self.rs", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: path `self.rs` is a symbolic link that cannot be followed: Too many levels of symbolic links"
+        ),
+        "{}",
+        out.stderr
     );
 }
 
@@ -546,6 +618,33 @@ fn list_shows_every_lint_with_group_level_and_summary() {
 }
 
 #[test]
+fn list_in_json_is_one_object_per_lint() {
+    let out = run(
+        Path::new("."),
+        &["leaklint", "--list", "--message-format", "json"],
+        &[],
+    );
+    assert_eq!(out.code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), leaklint::lints::LINTS.len());
+    let dropped = lines
+        .iter()
+        .find(|l| l["name"] == "receiver_dropped")
+        .unwrap();
+    assert_eq!(dropped["code"], "leaklint::receiver_dropped");
+    assert_eq!(dropped["group"], "suspicious");
+    assert_eq!(dropped["default_level"], "warn");
+    assert!(dropped["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Checks for"));
+}
+
+#[test]
 fn explain_prints_the_lint_document() {
     for name in [
         "receiver_dropped",
@@ -570,12 +669,34 @@ fn explain_prints_the_lint_document() {
         &["leaklint", "--explain", "recever_dropped"],
         &[],
     );
-    assert_eq!(out.code, 1);
+    assert_eq!(out.code, 2);
     assert!(out.stdout.is_empty());
     assert_eq!(
         out.stderr,
-        "error: no lint named `recever_dropped`\nhelp: did you mean `receiver_dropped`?\n"
+        "error: no lint or error code named `recever_dropped`\n\
+         help: did you mean `receiver_dropped`?\n"
     );
+    let out = run(Path::new("."), &["leaklint", "--explain", "nosuch"], &[]);
+    assert_eq!(out.code, 2);
+    // The codes of leaklint's own errors are documented too.
+    for code in [
+        "syntax_error",
+        "leaklint::read_error",
+        "invalid_utf8",
+        "file_too_large",
+        "too_deeply_nested",
+        "internal_error",
+    ] {
+        let out = run(Path::new("."), &["leaklint", "--explain", code], &[]);
+        assert_eq!(out.code, 0, "{code}: {}", out.stderr);
+        let name = code.trim_start_matches("leaklint::");
+        assert!(
+            out.stdout.starts_with(&format!("# {name}\n\n")),
+            "{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("Not a lint"), "{}", out.stdout);
+    }
 }
 
 #[test]
@@ -699,6 +820,12 @@ fn quiet_verbose_and_machine_formats_keep_stdout_for_diagnostics() {
     let out = ws.run(&["-q"]);
     assert_eq!(out.stderr, "");
     assert_eq!(out.locations(), leaks(&WORKSPACE_LEAKS));
+    // No rustc-style closing line either, and no blank line after the last diagnostic's.
+    let out = ws.run(&["-q", "-D", "warnings", "--message-format", "short"]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stdout.contains("could not lint"), "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 3, "{}", out.stdout);
+    assert!(!out.stdout.ends_with("\n\n"));
 
     let out = ws.run(&["-v"]);
     assert!(out.stderr.starts_with(
@@ -732,4 +859,342 @@ fn color_follows_the_flag_and_the_environment() {
     assert!(escape(&[], &[("CLICOLOR_FORCE", "1")]));
     assert!(!escape(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
     assert!(escape(&[], &[("CARGO_TERM_COLOR", "always")]));
+}
+
+/// A detached thread that loops for ever: `detached_infinite_loop` at line 2, column 27 (the loop).
+const ENDLESS: &str = "pub fn start() {\n    std::thread::spawn(|| loop {\n        std::thread::yield_now();\n    });\n}\n";
+
+#[test]
+fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
+    let single = Fixture::new("single");
+    for file in [
+        "src/spawner.rs",
+        "tests/it.rs",
+        "benches/spin.rs",
+        "examples/demo.rs",
+    ] {
+        single.write(file, ENDLESS);
+    }
+    // Workspace mode: cargo's target kinds.
+    let out = single.run(&["--message-format", "short"]);
+    let endless: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("detached_infinite_loop"))
+        .collect();
+    assert_eq!(endless.len(), 1, "{}", out.stdout);
+    assert!(
+        endless[0].starts_with("src/spawner.rs:2:27:"),
+        "{}",
+        out.stdout
+    );
+    // The channel lints still look at test code.
+    assert!(
+        out.stdout.contains("benches/bench.rs:2:14:"),
+        "{}",
+        out.stdout
+    );
+    // Path mode: directories named as cargo names them, next to a `Cargo.toml`.
+    let out = single.run(&[
+        "--message-format",
+        "short",
+        "src",
+        "tests",
+        "benches",
+        "examples",
+    ]);
+    let endless: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("detached_infinite_loop"))
+        .collect();
+    assert_eq!(endless.len(), 1, "{}", out.stdout);
+    assert!(
+        endless[0].starts_with("src/spawner.rs:2:27:"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ---- Baseline (--baseline, --write-baseline) ----
+
+#[test]
+fn a_baseline_round_trip_reports_nothing_and_survives_edits_above() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--write-baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert_eq!(
+        out.stderr,
+        "Wrote 2 findings to the baseline `base.json`\nChecked 2 files: no problems found\n"
+    );
+    let text = fs::read_to_string(paths.path("base.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["version"], 1);
+    let files: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["dir/more.rs", "leak.rs"]);
+    assert!(text.ends_with("}\n"));
+
+    // An unrelated edit above moves the finding down: still suppressed.
+    let old = fs::read_to_string(paths.path("leak.rs")).unwrap();
+    paths.write(
+        "leak.rs",
+        &format!("// a new comment\nuse std::sync::mpsc;\n\n{old}"),
+    );
+    let out = paths.run(&["--baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert_eq!(out.stderr, "Checked 2 files: no problems found\n");
+    // Writing it again gives the same file.
+    paths.run(&["--write-baseline", "again.json", "leak.rs", "dir/more.rs"]);
+    assert_eq!(fs::read_to_string(paths.path("again.json")).unwrap(), text);
+}
+
+#[test]
+fn a_baseline_reports_new_findings_and_counts_gone_ones() {
+    let paths = Fixture::new("paths");
+    paths.run(&["--write-baseline", "base.json", "leak.rs", "dir/more.rs"]);
+    // A second, new leak in leak.rs; the one in more.rs is fixed.
+    paths.append(
+        "leak.rs",
+        "fn other() {\n    let (tx, _) = std::sync::mpsc::channel::<u8>();\n    let _ = tx.send(1);\n}\n",
+    );
+    paths.write("dir/more.rs", "pub fn more() {}\n");
+    let out = paths.run(&[
+        "--baseline",
+        "base.json",
+        "-D",
+        "warnings",
+        "leak.rs",
+        "dir/more.rs",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.locations(), vec!["leak.rs:6:14"]);
+    assert_eq!(
+        out.stderr,
+        "1 baseline entry fixed, run --write-baseline to drop it\n\
+         Checked 2 files: 1 error\n"
+    );
+    // SARIF carries the same fingerprint as the baseline would.
+    let sarif = paths.run(&["--message-format", "sarif", "leak.rs"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(paths.path("base.json")).unwrap()).unwrap();
+    let recorded = base["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "leak.rs")
+        .unwrap()["fingerprint"]
+        .clone();
+    let prints: Vec<&serde_json::Value> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["partialFingerprints"]["leaklint/v1"])
+        .collect();
+    assert_eq!(prints.len(), 2);
+    assert_eq!(prints[0], &recorded);
+    assert_ne!(prints[1], &recorded);
+}
+
+#[test]
+fn a_bad_baseline_is_a_usage_error() {
+    let paths = Fixture::new("paths");
+    let out = paths.run(&["--baseline", "nope.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .starts_with("error: cannot read the baseline `nope.json`: "),
+        "{}",
+        out.stderr
+    );
+    paths.write(
+        "bad.json",
+        "{\"version\": 1, \"findings\": [{\"file\": 3}]}",
+    );
+    let out = paths.run(&["--baseline", "bad.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: `bad.json` is not a leaklint baseline: "),
+        "{}",
+        out.stderr
+    );
+    let out = paths.run(&["--write-baseline", "no/such/dir/b.json", "leak.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("cannot write the baseline"),
+        "{}",
+        out.stderr
+    );
+}
+
+// ---- Standard input ----
+
+/// Runs `cargo-leaklint leaklint ARGS` in `dir` with `input` on standard input.
+fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-leaklint"))
+        .arg("leaklint")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CARGO_TERM_COLOR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    Output {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn standard_input_is_linted_under_the_stdin_filename() {
+    let paths = Fixture::new("paths");
+    let leak = fs::read(paths.path("leak.rs")).unwrap();
+    let out = run_with_stdin(
+        &paths.root,
+        &[
+            "-",
+            "--stdin-filename",
+            "src/unsaved.rs",
+            "--message-format",
+            "short",
+        ],
+        &leak,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.locations(), vec!["src/unsaved.rs:2:14"]);
+    assert_eq!(out.stderr, "Checked 1 file: 1 warning\n");
+    // A syntax error on standard input fails the run like a file's.
+    let out = run_with_stdin(&paths.root, &["-", "--stdin-filename", "x.rs"], b"fn f( {");
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("leaklint::syntax_error"));
+    // `--stdin-filename` without `-`, or `-` with other paths, is a usage error.
+    let out = run_with_stdin(&paths.root, &["--stdin-filename", "x.rs"], b"");
+    assert_eq!(out.code, 2);
+    let out = run_with_stdin(&paths.root, &["-", "leak.rs"], b"");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot be given with other paths"));
+}
+
+// ---- Paths for CI services ----
+
+#[test]
+fn github_and_sarif_paths_are_relative_to_the_repository_root() {
+    let ws = Fixture::new("workspace");
+    let repo = ws.root.parent().unwrap();
+    // GITHUB_WORKSPACE names the repository in GitHub Actions.
+    let env = [("GITHUB_WORKSPACE", repo.to_str().unwrap())];
+    let out = run(
+        &ws.root,
+        &["leaklint", "-p", "b", "--message-format", "github"],
+        &env,
+    );
+    assert!(
+        out.stdout
+            .starts_with("::warning file=workspace/b/src/main.rs,line=2,"),
+        "{}",
+        out.stdout
+    );
+    // Elsewhere, the top level of the git work tree.
+    let git = Command::new("git")
+        .arg("init")
+        .arg("-q")
+        .current_dir(repo)
+        .status();
+    if git.is_ok_and(|s| s.success()) {
+        let out = ws.run(&["-p", "b", "--message-format", "sarif"]);
+        let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(
+            location["artifactLocation"]["uri"],
+            "workspace/b/src/main.rs"
+        );
+        let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(!base.ends_with("/workspace/"), "{base}");
+    }
+    // Without either, the workspace root (the human format is unchanged anyway).
+    let out = ws.run(&["-p", "b", "--message-format", "short"]);
+    assert!(
+        out.stdout.starts_with("b/src/main.rs:2:14:"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ---- Nearest configuration ----
+
+#[test]
+fn the_nearest_configuration_file_applies_to_each_file_in_both_modes() {
+    let ws = Fixture::new("workspace");
+    ws.write("a/leaklint.toml", "[lints]\nreceiver_dropped = \"deny\"\n");
+    ws.write(
+        "b/.leaklint.toml",
+        "[lints]\nreceiver_dropped = \"allow\"\n",
+    );
+    let out = ws.run(&["-v", "--message-format", "short"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.locations(),
+        leaks(&["a/examples/demo.rs", "a/src/lib.rs"])
+    );
+    assert!(
+        out.stdout.contains("a/src/lib.rs:2:14: error["),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.starts_with(
+            "Configuration from a/leaklint.toml, b/.leaklint.toml\n  \
+             a/leaklint.toml applies to 2 files\n  \
+             b/.leaklint.toml applies to 2 files\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Path mode from the root finds the same files.
+    let out = ws.run(&["a/src/lib.rs", "b/src/main.rs"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.locations(), leaks(&["a/src/lib.rs"]));
+    // A configuration file in a directory without Rust files applies to nothing.
+    ws.write("a/docs/leaklint.toml", "[lints]\nall = \"allow\"\n");
+    let out = ws.run(&["-p", "a"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("warning: `a/docs/leaklint.toml` applies to no linted file\n"),
+        "{}",
+        out.stderr
+    );
+    fs::remove_file(ws.path("a/docs/leaklint.toml")).unwrap();
+    // The same directory with both names: leaklint.toml wins, with a warning.
+    ws.write(
+        "a/.leaklint.toml",
+        "[lints]\nreceiver_dropped = \"allow\"\n",
+    );
+    let out = ws.run(&["-p", "a"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(
+            "warning: ignoring a/.leaklint.toml: `a/leaklint.toml` takes precedence (keep one of them)\n"
+        ),
+        "{}",
+        out.stderr
+    );
 }

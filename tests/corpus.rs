@@ -34,6 +34,9 @@ fn corpus_files() -> (PathBuf, Vec<InputFile>) {
             path: e.into_path(),
             unit: 0,
             package: None,
+            is_test_target: false,
+            levels: 0,
+            named: false,
         })
         .collect();
     assert!(!files.is_empty(), "no .rs files under {}", root.display());

@@ -21,6 +21,9 @@ fn findings_of(lint: &str, code: &str) -> usize {
         display: "example.rs".into(),
         unit: 0,
         package: None,
+        is_test_target: false,
+        levels: 0,
+        named: false,
     }];
     let outcome = engine::run(&files, &[levels], &EngineOptions::default());
     for d in &outcome.diagnostics {

@@ -139,6 +139,9 @@ fn a_file_that_only_talks_about_channels_is_not_parsed() {
         display: "docs.rs".into(),
         unit: 0,
         package: None,
+        is_test_target: false,
+        levels: 0,
+        named: false,
     }];
     let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
     assert_eq!(outcome.files_parsed, 0);
@@ -173,6 +176,9 @@ fn a_field_read_in_a_skipped_file_still_counts() {
             display: name.into(),
             unit: 0,
             package: None,
+            is_test_target: false,
+            levels: 0,
+            named: false,
         });
     }
     let mut levels = Levels::default();

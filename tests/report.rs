@@ -116,6 +116,9 @@ fn sarif_logs() -> Vec<Value> {
         finding(&f, Level::Deny, false),
     ];
     all.extend(tool_errors());
+    // With `partialFingerprints`, as a run sets them.
+    leaklint::baseline::assign_fingerprints(&mut all);
+    assert!(all[0].fingerprint.is_some());
     let root = std::env::temp_dir().join("leaklint report");
     let unicode = SourceFile::new(
         root.join("src").join("ünï code#1.rs"),

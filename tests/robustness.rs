@@ -18,6 +18,9 @@ fn input(path: &Path, display: &str) -> InputFile {
         display: display.to_string(),
         unit: 0,
         package: None,
+        is_test_target: false,
+        levels: 0,
+        named: false,
     }
 }
 

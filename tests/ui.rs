@@ -51,6 +51,9 @@ pub fn render(path: &Path, prefilter: bool) -> String {
         display,
         unit: 0,
         package: None,
+        is_test_target: false,
+        levels: 0,
+        named: false,
     }];
     let options = EngineOptions {
         prefilter,

@@ -2,18 +2,19 @@
 //! tracked, so the number of live threads or tasks grows with the input.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::{CrateLintContext, LintContext};
 use crate::model::tasks::loop_header;
-use crate::model::{HandleUse, UseKind};
+use crate::model::{Body, HandleUse, SpawnSite, UseKind};
+use crate::source::SourceFile;
 
-pub static DETACHED_SPAWN_IN_LOOP: Lint = Lint {
-    name: "detached_spawn_in_loop",
-    group: Group::Pedantic,
-    doc: include_str!("../../lints/detached_spawn_in_loop.md"),
-    // A detaching spawn (SPAWN_NEEDLES) inside a loop.
-    needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static DETACHED_SPAWN_IN_LOOP = detached_spawn_in_loop {
+        group: Pedantic,
+        // A detaching spawn (SPAWN_NEEDLES) inside a loop.
+        needles: &["spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&loop|while|for"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
@@ -21,35 +22,63 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
-            // The innermost loop around the spawn, in the spawn's own flow of control.
-            let Some(l) = body
-                .loops_around(site.call)
-                .filter(|l| body.ctx_within(site.ctx, l.ctx))
-                .max_by_key(|l| l.span.start)
-            else {
-                continue;
-            };
-            // A semaphore permit taken in the loop bounds how many run at once. The permit
-            // often comes from a chain on a temporary (`sem.clone().acquire_owned()`), which
-            // has no binding of its own, so look for the call in the loop's code.
-            let bounded = body.bindings.iter().flat_map(|b| &b.uses).any(|u| {
-                matches!(&u.kind, UseKind::Method { name, .. } if name.starts_with("acquire"))
-                    && l.body.start <= u.span.start
-                    && u.span.end <= l.body.end
-            }) || cx.file.snippet(l.body).contains(".acquire");
-            if bounded {
-                continue;
+            if let Some(f) = in_loop(cx.file, body, site, site.thread) {
+                out.push(f);
             }
-            let what = if site.thread { "thread" } else { "task" };
-            out.push(
-                Finding::new(
-                    &DETACHED_SPAWN_IN_LOOP,
-                    format!("a detached {what} is spawned on every iteration and never tracked: their number grows with the input"),
-                    Label::new(site.callee_span, format!("{what} spawned here; its handle is dropped")),
-                )
-                .label(loop_header(l), "for each iteration of this loop")
-                .help("track the work: spawn on a `JoinSet` or a `TaskTracker`, collect the handles and join them, or bound it with a semaphore permit"),
-            );
         }
     }
+}
+
+/// The crate-wide reach: work handed to one of the crate's spawn wrappers that detaches
+/// it (`spawn_named("conn", move || serve(s))`), on every iteration of a loop.
+pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (b, body) in cx
+        .model
+        .bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.in_test)
+    {
+        for site in &body.work_calls {
+            let Some(w) = cx.krate.spawned_by_wrapper(cx.file_id, b, body, site) else {
+                continue;
+            };
+            if let Some(f) = in_loop(cx.file, body, site, w.wrapper.thread) {
+                out.push(f.note(w.note(&site.callee)));
+            }
+        }
+    }
+}
+
+/// The finding for a detached spawn, if it runs on every iteration of a loop that no
+/// semaphore permit bounds.
+fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Option<Finding> {
+    // The innermost loop around the spawn, in the spawn's own flow of control, that is
+    // driven by input: a `for` over a range or an array literal starts a fixed pool of
+    // workers, not a number that grows.
+    let l = body
+        .loops_around(site.call)
+        .filter(|l| body.ctx_within(site.ctx, l.ctx) && !l.bounded)
+        .max_by_key(|l| l.span.start)?;
+    // A semaphore permit taken in the loop bounds how many run at once. The permit often
+    // comes from a chain on a temporary (`sem.clone().acquire_owned()`), which has no
+    // binding of its own, so look for the call in the loop's code.
+    let bounded = body.bindings.iter().flat_map(|b| &b.uses).any(|u| {
+        matches!(&u.kind, UseKind::Method { name, .. } if name.starts_with("acquire"))
+            && l.body.start <= u.span.start
+            && u.span.end <= l.body.end
+    }) || file.snippet(l.body).contains(".acquire");
+    if bounded {
+        return None;
+    }
+    let what = if thread { "thread" } else { "task" };
+    Some(
+        Finding::new(
+            &DETACHED_SPAWN_IN_LOOP,
+            format!("a detached {what} is spawned on every iteration and never tracked: their number grows with the input"),
+            Label::new(site.callee_span, format!("{what} spawned here; its handle is dropped")),
+        )
+        .label(loop_header(l), "for each iteration of this loop")
+        .help("track the work: spawn on a `JoinSet` or a `TaskTracker`, collect the handles and join them, or bound it with a semaphore permit"),
+    )
 }

@@ -2,20 +2,20 @@
 //! channel endpoint, a task handle or a shutdown guard.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::Leaker;
 use crate::model::flow::Leaked;
 use crate::model::{Role, UseKind};
 
-pub static FORGOTTEN_HANDLE: Lint = Lint {
-    name: "forgotten_handle",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/forgotten_handle.md"),
-    // A leak call, and something it can leak: a channel endpoint (a constructor call), a
-    // task handle (a spawn) or a shutdown guard.
-    needles: &["forget(|leak(|ManuallyDrop&channel(|bounded(|never(|spawn|drop_guard"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static FORGOTTEN_HANDLE = forgotten_handle {
+        group: Suspicious,
+        // A leak call, and something it can leak: a channel endpoint (a constructor call), a
+        // task handle (a spawn) or a shutdown guard.
+        needles: &["forget(|leak(|ManuallyDrop&channel(|bounded(|never(|spawn|drop_guard"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in &cx.model.bodies {

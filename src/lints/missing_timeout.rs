@@ -3,22 +3,28 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::{Body, CtxId, FileModel, UseKind, ValueOrigin};
 use crate::source::Span;
 
-pub static MISSING_TIMEOUT: Lint = Lint {
-    name: "missing_timeout",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/missing_timeout.md"),
-    needles: &["TcpStream", "reqwest"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static MISSING_TIMEOUT = missing_timeout {
+        group: Suspicious,
+        needles: &["TcpStream", "reqwest"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
     for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for site in &body.spawns {
+            // Work spawned on a `JoinSet` (or a smol `Task` kept) ends when its owner drops
+            // it, so a timeout around the owner bounds it: a connect raced in a `JoinSet`
+            // under a caller's timeout is not a hang of its own.
+            if !site.detaches() {
+                continue;
+            }
             let Some((work_body, ctx)) = cx.model.spawned_work(body, site) else {
                 continue;
             };
@@ -26,7 +32,11 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             // The spawned code, and the functions of this file it calls (one level).
             let mut regions = vec![(work_body, Some(ctx).filter(|_| site.work.is_some()))];
             for call in &work_body.calls {
-                if in_region(work_body, call.ctx, regions[0].1) {
+                // A function of this file called under a timeout (`timeout(d, connect_peer(a))`)
+                // is bounded by its caller, whatever it awaits inside. Each spawn judges its
+                // own calls, so a function is reported only when some spawned caller in this
+                // file leaves it unbounded (callers in other files: future work).
+                if in_region(work_body, call.ctx, regions[0].1) && !call.in_timeout {
                     if let Some(callee) = call
                         .path
                         .strip_prefix("crate::")

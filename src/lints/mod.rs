@@ -5,8 +5,46 @@
 use std::fmt;
 
 use crate::diagnostic::{Finding, Level};
+use crate::model::index::CrateIndex;
 use crate::model::FileModel;
 use crate::source::SourceFile;
+
+/// Declares a lint: its static, its name, its group, its pre-filter needles and its check.
+/// The name is an identifier (`receiver_dropped`, shown as `leaklint::receiver_dropped`), and
+/// the user document is `lints/NAME.md`, embedded at compile time (a missing document is a
+/// build error).
+///
+/// ```ignore
+/// declare_lint! {
+///     pub static RECEIVER_DROPPED = receiver_dropped {
+///         group: Suspicious,
+///         needles: super::CHANNEL_NEEDLES,
+///         check: Some(check),
+///     }
+/// }
+/// ```
+///
+/// Register the static in [`LINTS`] (and its file with `mod`); `cargo run --example
+/// new_lint -- NAME` writes a new lint with its document and ui cases and does both.
+macro_rules! declare_lint {
+    (
+        $(#[$attr:meta])*
+        $vis:vis static $static:ident = $name:ident {
+            group: $group:ident,
+            needles: $needles:expr,
+            check: $check:expr $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        $vis static $static: $crate::lints::Lint = $crate::lints::Lint {
+            name: stringify!($name),
+            group: $crate::lints::Group::$group,
+            doc: include_str!(concat!("../../lints/", stringify!($name), ".md")),
+            needles: $needles,
+            check: $check,
+        };
+    };
+}
 
 mod detached_infinite_loop;
 mod detached_spawn_in_loop;
@@ -99,6 +137,31 @@ pub struct LintContext<'a> {
 }
 
 pub type CheckFn = fn(&LintContext<'_>, &mut Vec<Finding>);
+
+/// What a crate-aware check sees of one file: its model (plain data, no syntax tree) and
+/// the index of its unit, in which the file is `file_id`.
+pub struct CrateLintContext<'a> {
+    pub file: &'a SourceFile,
+    pub file_id: usize,
+    pub model: &'a FileModel,
+    pub krate: &'a CrateIndex,
+}
+
+pub type CrateCheckFn = fn(&CrateLintContext<'_>, &mut Vec<Finding>);
+
+/// Checks that need the whole unit (functions of other files, the crate's spawn wrappers),
+/// run after every file of the unit is modelled. Each belongs to a lint of [`LINTS`] and
+/// runs when that lint is enabled.
+pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
+    (
+        &detached_infinite_loop::DETACHED_INFINITE_LOOP,
+        detached_infinite_loop::check_crate,
+    ),
+    (
+        &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
+        detached_spawn_in_loop::check_crate,
+    ),
+];
 
 /// A lint: its identity, its document and its check.
 pub struct Lint {

@@ -2,17 +2,17 @@
 //! sends, so every send fails.
 
 use crate::diagnostic::Finding;
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::EndpointOp;
 use crate::model::{Role, Slot, UseKind};
 
-pub static RECEIVER_DROPPED: Lint = Lint {
-    name: "receiver_dropped",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/receiver_dropped.md"),
-    needles: super::CHANNEL_NEEDLES,
-    check: Some(check),
-};
+declare_lint! {
+    pub static RECEIVER_DROPPED = receiver_dropped {
+        group: Suspicious,
+        needles: super::CHANNEL_NEEDLES,
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {

@@ -2,18 +2,18 @@
 //! never read.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{send_may_block, ChannelKind, EndpointOp};
 use crate::model::{CrateCondition, Role, Slot, UseKind};
 use crate::source::Span;
 
-pub static RECEIVER_NEVER_READ: Lint = Lint {
-    name: "receiver_never_read",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/receiver_never_read.md"),
-    needles: super::CHANNEL_NEEDLES,
-    check: Some(check),
-};
+declare_lint! {
+    pub static RECEIVER_NEVER_READ = receiver_never_read {
+        group: Suspicious,
+        needles: super::CHANNEL_NEEDLES,
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {
@@ -73,29 +73,39 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             // Stored into a struct field (directly or through `Some(..)`): a finding only if
             // no code of the crate reads that field.
             [u] => {
-                let field = match &u.kind {
-                    // `_field`: kept on purpose, never meant to be read.
-                    UseKind::StoredSelfField(f) | UseKind::StoredStruct(f)
-                        if !f.starts_with('_') =>
-                    {
-                        f.clone()
-                    }
+                // The field's identity is its struct and name: `Metrics::rx` is not
+                // `Worker::rx`. In `impl T`, `self.rx = ..` stores into `T::rx`.
+                let (ty, field) = match &u.kind {
+                    UseKind::StoredSelfField(f) => (
+                        body.name.rsplit_once("::").map(|(t, _)| t.to_string()),
+                        f.clone(),
+                    ),
+                    UseKind::StoredStruct { ty, field } => (ty.clone(), field.clone()),
                     _ => continue,
                 };
-                if !sender_used {
+                // `_field`: kept on purpose, unless values are sent into it in a loop.
+                let sent_in_loop = sends.iter().any(|(call, ctx)| body.in_loop(*call, *ctx));
+                if !sender_used || (field.starts_with('_') && !sent_in_loop) {
                     continue;
                 }
+                let shown = match &ty {
+                    Some(ty) => format!("{ty}::{field}"),
+                    None => field.clone(),
+                };
                 let mut f = Finding::new(
                     &RECEIVER_NEVER_READ,
-                    format!("this {kind} channel's receiver is stored in field `{field}`, which nothing in the crate reads: {consequence}"),
-                    Label::new(u.span, format!("stored in `{field}` here")),
+                    format!("this {kind} channel's receiver is stored in field `{shown}`, which nothing in the crate reads: {consequence}"),
+                    Label::new(u.span, format!("stored in `{shown}` here")),
                 )
                 .label(channel.call, "channel created here")
                 .help(format!("receive from `{field}` somewhere, or remove the channel"));
                 if let Some(send) = send {
                     f = f.label(send, "a value is sent here");
                 }
-                f.condition = Some(CrateCondition::FieldNeverRead(field));
+                f.condition = Some(match ty {
+                    Some(ty) => CrateCondition::FieldOfTypeNeverRead { ty, field },
+                    None => CrateCondition::FieldNeverRead(field),
+                });
                 out.push(f);
             }
             _ => {}

@@ -1,18 +1,18 @@
 //! `recv_without_sender`: a receive that waits for a value no sender will ever send.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{self, ChannelKind, EndpointOp, Library};
 use crate::model::{Body, Role, Slot, UseKind};
 use crate::source::Span;
 
-pub static RECV_WITHOUT_SENDER: Lint = Lint {
-    name: "recv_without_sender",
-    group: Group::Correctness,
-    doc: include_str!("../../lints/recv_without_sender.md"),
-    needles: super::CHANNEL_NEEDLES,
-    check: Some(check),
-};
+declare_lint! {
+    pub static RECV_WITHOUT_SENDER = recv_without_sender {
+        group: Correctness,
+        needles: super::CHANNEL_NEEDLES,
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {

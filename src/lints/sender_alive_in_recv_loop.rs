@@ -2,19 +2,19 @@
 //! sender of the same channel is still alive at the loop — it can never end.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{insert_statement_before, Group, Lint, LintContext};
+use crate::lints::{insert_statement_before, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::{Body, RecvLoop, Role};
 use crate::source::Span;
 
-pub static SENDER_ALIVE_IN_RECV_LOOP: Lint = Lint {
-    name: "sender_alive_in_recv_loop",
-    group: Group::Correctness,
-    doc: include_str!("../../lints/sender_alive_in_recv_loop.md"),
-    needles: super::CHANNEL_NEEDLES,
-    check: Some(check),
-};
+declare_lint! {
+    pub static SENDER_ALIVE_IN_RECV_LOOP = sender_alive_in_recv_loop {
+        group: Correctness,
+        needles: super::CHANNEL_NEEDLES,
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in &cx.model.bodies {

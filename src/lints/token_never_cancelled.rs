@@ -2,20 +2,20 @@
 //! spawned work that the function never cancels.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::{BindingId, Body, UseKind, ValueOrigin};
 use crate::source::Span;
 
-pub static TOKEN_NEVER_CANCELLED: Lint = Lint {
-    name: "token_never_cancelled",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/token_never_cancelled.md"),
-    needles: &["CancellationToken"],
-    check: Some(check),
-};
+declare_lint! {
+    pub static TOKEN_NEVER_CANCELLED = token_never_cancelled {
+        group: Suspicious,
+        needles: &["CancellationToken"],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
-    for body in &cx.model.bodies {
+    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for (root, b) in body.bindings.iter().enumerate() {
             // A token created here (`CancellationToken::new()`), not a parameter or a clone.
             if b.origin != ValueOrigin::Token || b.from.is_some() {
@@ -38,6 +38,14 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     match &u.kind {
                         UseKind::Method { name, .. }
                             if name == "cancel" || name.starts_with("drop_guard") =>
+                        {
+                            handled = true
+                        }
+                        // `Tracer::new(sim, token.clone())`: a clone handed to a call or
+                        // stored in a struct or tuple can cancel the whole token; without a
+                        // summary of the callee, stay silent.
+                        UseKind::Method { name, call, .. }
+                            if name == "clone" && handed_on(cx, *call) =>
                         {
                             handled = true
                         }
@@ -76,6 +84,16 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether the value of the expression at `call` goes straight into an enclosing call,
+/// struct literal, tuple or array: the next token after it closes or separates one.
+fn handed_on(cx: &LintContext<'_>, call: Span) -> bool {
+    let rest = &cx.file.text[call.end as usize..];
+    matches!(
+        rest.trim_start().chars().next(),
+        Some(',' | ')' | '}' | ']')
+    )
 }
 
 /// The token and every binding made from it (`clone()`, `child_token()`, moves).

@@ -2,22 +2,22 @@
 //! `select_all`/`select_ok`, only the first result is taken, and the losers are never stopped.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{ChannelKind, EndpointOp, OnDrop};
 use crate::model::{Body, HandleFate, HandleUse, Role, Slot, SpawnSite, UseKind};
 use crate::source::Span;
 
-pub static UNABORTED_RACE: Lint = Lint {
-    name: "unaborted_race",
-    group: Group::Suspicious,
-    doc: include_str!("../../lints/unaborted_race.md"),
-    // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
-    // to a `select_all`/`select_ok`.
-    needles: &[
-        "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
-    ],
-    check: Some(check),
-};
+declare_lint! {
+    pub static UNABORTED_RACE = unaborted_race {
+        group: Suspicious,
+        // Detaching spawns (SPAWN_NEEDLES) racing to a channel made here (CHANNEL_NEEDLES) or
+        // to a `select_all`/`select_ok`.
+        needles: &[
+            "spawn(|spawn_blocking(|spawn_local(|spawn_fifo(&channel(|bounded(|never(|select_all(|select_ok(",
+        ],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {
@@ -25,6 +25,9 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let body = cx.model.body(channel.body);
+        if body.in_test {
+            continue;
+        }
         // Racers: detached spawns that capture a sender of this channel.
         let senders: Vec<usize> = body.endpoints(channel.id, Role::Sender).collect();
         let racers: Vec<&SpawnSite> = body
@@ -46,9 +49,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         if count < 2 {
             continue;
         }
-        // The losers block in `send` when the channel cannot hold every racer's value.
+        // The losers block in `send` when the channel cannot hold every racer's value: a
+        // capacity `cap` and one receive take `cap + 1` sends. Racers spawned in a loop are
+        // taken to be many, more than a capacity of one and the receive can take.
         let blocks = match channel.kind {
-            ChannelKind::Bounded(Some(cap)) => cap < count && (!in_loop || cap <= 1),
+            ChannelKind::Bounded(Some(cap)) if in_loop => cap <= 1,
+            ChannelKind::Bounded(Some(cap)) => cap + 1 < count,
             _ => false,
         };
         if !blocks {
@@ -92,7 +98,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     }
     // `select_all(handles)` / `select_ok(handles)` over collected task handles: the losers'
     // handles are dropped, which detaches them.
-    for body in &cx.model.bodies {
+    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
         for (v, b) in body.bindings.iter().enumerate() {
             let Some(select) = b.uses.iter().find_map(|u| match &u.kind {
                 UseKind::CallArg { callee: Some(p) }

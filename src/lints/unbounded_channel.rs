@@ -2,16 +2,16 @@
 //! back-pressure.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{Group, Lint, LintContext};
+use crate::lints::LintContext;
 use crate::model::catalog::{ChannelKind, Library};
 
-pub static UNBOUNDED_CHANNEL: Lint = Lint {
-    name: "unbounded_channel",
-    group: Group::Restriction,
-    doc: include_str!("../../lints/unbounded_channel.md"),
-    needles: &["channel(", "unbounded("],
-    check: Some(check),
-};
+declare_lint! {
+    pub static UNBOUNDED_CHANNEL = unbounded_channel {
+        group: Restriction,
+        needles: &["channel(", "unbounded("],
+        check: Some(check),
+    }
+}
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {

@@ -36,6 +36,10 @@ pub struct Body {
     pub spawns: Vec<SpawnSite>,
     /// Futures that can be dropped before they complete (a timeout's, a `select!` branch).
     pub cancellables: Vec<CancellableFuture>,
+    /// Calls of functions that are not known spawns but are handed a closure or async block
+    /// (`spawn_named("ticker", || loop {..})`): spawns if the callee turns out to be one of
+    /// the crate's spawn wrappers ([`super::index::CrateIndex::wrapper`]).
+    pub work_calls: Vec<SpawnSite>,
     /// Calls of interest to the task lints: network and HTTP APIs, timeouts, and functions
     /// of this file (`crate::name`).
     pub calls: Vec<CallSite>,
@@ -184,8 +188,9 @@ pub enum UseKind {
     Returned,
     /// `self.field = x` (possibly wrapped in `Some`/`Arc::new`...).
     StoredSelfField(String),
-    /// `Struct { field: x }`.
-    StoredStruct(String),
+    /// `Struct { field: x }` (`ty`: the struct's name, `Self` resolved), or
+    /// `value.field = x` (`ty`: `None`).
+    StoredStruct { ty: Option<String>, field: String },
     /// `v.push(x)`, `map.insert(k, x)`; `into` is the collection's binding when it is local.
     Pushed { into: Option<BindingId> },
     /// Named inside a macro leaklint cannot read.
@@ -218,6 +223,10 @@ pub struct LoopInfo {
     pub exits: Vec<Exit>,
     /// `while true`
     pub cond_true: bool,
+    /// A `for` over a range with an end or an array literal (through `iter()`, `enumerate()`
+    /// and other adapters): it runs a number of times fixed before it starts, not driven
+    /// by input that keeps coming.
+    pub bounded: bool,
     /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
     /// channel, a receive that panics when its channel closes.
     pub stop_checks: Vec<Span>,

@@ -7,7 +7,10 @@
 
 pub mod catalog;
 pub mod channels;
+pub mod dump;
 pub mod flow;
+pub mod index;
+pub mod items;
 pub mod resolve;
 pub mod tasks;
 mod walk;
@@ -32,11 +35,21 @@ pub struct FileModel {
     /// Names of struct fields read anywhere in this file (`x.field` outside an assignment
     /// target, or a struct pattern). Merged per crate: a field no file reads is never read.
     pub field_reads: HashSet<String>,
+    /// Fields read through `self` in an `impl T`: `(T, field)`. Such a read is of that
+    /// type's field only.
+    pub typed_field_reads: HashSet<(String, String)>,
 }
 
 impl FileModel {
     pub fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         walk::build(file, ast)
+    }
+
+    /// Marks every body as test code (a file of a test, bench or example target).
+    pub fn mark_test_code(&mut self) {
+        for body in &mut self.bodies {
+            body.in_test = true;
+        }
     }
 
     pub fn channel(&self, id: ChannelId) -> &Channel {
@@ -54,22 +67,67 @@ impl FileModel {
 pub enum CrateCondition {
     /// The finding stands only if no file of the crate reads this field.
     FieldNeverRead(String),
+    /// The finding stands only if no file of the crate reads field `field` of struct `ty`
+    /// (a read through `self` in an `impl` of another type does not count; a read through
+    /// a value of unknown type does), and the field is not `pub` (readers may be outside
+    /// the crate).
+    FieldOfTypeNeverRead { ty: String, field: String },
+}
+
+impl CrateCondition {
+    /// The field name a file must contain to bear on the condition.
+    pub fn word(&self) -> &str {
+        match self {
+            CrateCondition::FieldNeverRead(field) => field,
+            CrateCondition::FieldOfTypeNeverRead { field, .. } => field,
+        }
+    }
 }
 
 /// Facts one file contributes to its crate.
 #[derive(Clone, Debug, Default)]
 pub struct CrateFacts {
     pub field_reads: HashSet<String>,
+    pub typed_field_reads: HashSet<(String, String)>,
+    /// `pub` fields of the file's structs: `(struct, field)`.
+    pub pub_fields: HashSet<(String, String)>,
 }
 
 impl CrateFacts {
+    /// The facts of one modelled file.
+    pub fn of_file(model: &FileModel, items: &items::FileItems) -> CrateFacts {
+        CrateFacts {
+            field_reads: model.field_reads.clone(),
+            typed_field_reads: model.typed_field_reads.clone(),
+            pub_fields: items
+                .structs
+                .iter()
+                .flat_map(|s| {
+                    s.fields
+                        .iter()
+                        .filter(|f| f.is_pub)
+                        .map(|f| (s.name.name().to_string(), f.name.clone()))
+                })
+                .collect(),
+        }
+    }
+
     pub fn merge(&mut self, other: &CrateFacts) {
         self.field_reads.extend(other.field_reads.iter().cloned());
+        self.typed_field_reads
+            .extend(other.typed_field_reads.iter().cloned());
+        self.pub_fields.extend(other.pub_fields.iter().cloned());
     }
 
     pub fn holds(&self, condition: &CrateCondition) -> bool {
         match condition {
             CrateCondition::FieldNeverRead(field) => !self.field_reads.contains(field),
+            CrateCondition::FieldOfTypeNeverRead { ty, field } => {
+                let key = (ty.clone(), field.clone());
+                !self.field_reads.contains(field)
+                    && !self.typed_field_reads.contains(&key)
+                    && !self.pub_fields.contains(&key)
+            }
         }
     }
 }

@@ -23,6 +23,16 @@ pub struct SpawnSite {
     pub work: Option<CtxId>,
     /// A local function whose result is spawned (`tokio::spawn(run(x))`), by name.
     pub work_fn: Option<String>,
+    /// The function the work runs, as written: `refresh::refresh_routes` in
+    /// `tokio::spawn(refresh::refresh_routes(t))`, `worker::run` in `thread::spawn(worker::run)`
+    /// or in `thread::spawn(move || worker::run(rx))` (a closure that only calls it).
+    /// Resolved across the crate by [`super::index::CrateIndex`].
+    pub work_path: Option<String>,
+    /// The work is a plain name (`spawn(f)`): a parameter of the spawning function makes it a
+    /// spawn wrapper.
+    pub work_param: Option<String>,
+    /// The position of the work among the call's arguments.
+    pub arg_index: usize,
     pub handle: HandleFate,
 }
 
@@ -48,6 +58,9 @@ pub enum HandleFate {
     Joined,
     /// Returned to the caller, stored, pushed, passed on: someone else owns it.
     Kept,
+    /// Returned to the caller (`fn f() -> JoinHandle<()> { spawn(..) }`, also through
+    /// `.expect(..)`/`.unwrap()`/`?`): the caller decides.
+    Returned,
     /// `smol::spawn(..).detach()`: detached on purpose.
     Detached,
     /// `handles.push(spawn(..))` into a local collection.
@@ -78,6 +91,7 @@ impl Body {
             }
             HandleFate::Joined => HandleUse::Joined,
             HandleFate::Kept
+            | HandleFate::Returned
             | HandleFate::Unknown
             | HandleFate::PendingLet
             | HandleFate::Collected(_) => HandleUse::Kept,

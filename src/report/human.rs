@@ -41,6 +41,9 @@ pub fn write(
     for d in diagnostics {
         out.write_all(&emit(d, DisplayStyle::Rich, options.color)?)?;
     }
+    if options.quiet {
+        return Ok(());
+    }
     let mut buffer = buffer(options.color);
     write_summary(&mut buffer, diagnostics)?;
     out.write_all(buffer.as_slice())

@@ -2,9 +2,10 @@
 //! rustc JSON diagnostic, then `{"reason":"build-finished","success":..}`. Editors and
 //! rust-analyzer (`check.overrideCommand`) read these lines as `cargo_metadata::Message`.
 //!
-//! Without a cargo package (path mode) every file gets a synthetic one, modelled on cargo's
-//! single-file packages: the manifest is the file itself, the package is named after the
-//! file stem at version 0.0.0, and its one target is a binary whose source is the file.
+//! Without a cargo package (path mode) every file gets a synthetic one: the package lives in
+//! the file's directory (its manifest path is `Cargo.toml` there, never the `.rs` file, which
+//! tools would try to read as a manifest), is named after the file stem at version 0.0.0, and
+//! its one target is a binary whose source is the file.
 //!
 //! Spans follow rustc: byte offsets into the file as it is on disk (a BOM and `\r`
 //! included), 1-based lines, and 1-based columns counted in chars. Every diagnostic has a
@@ -303,7 +304,7 @@ fn synthetic_package(file: &SourceFile) -> (String, String, Target) {
     let dir = abs.parent().unwrap_or(Path::new("/"));
     let id = format!("path+{}#{name}@0.0.0", file_url(dir, false));
     let target = synthetic_target(&name, &abs);
-    (id, path_string(&abs), target)
+    (id, path_string(&dir.join("Cargo.toml")), target)
 }
 
 fn synthetic_target(name: &str, src: &Path) -> Target {
@@ -537,7 +538,8 @@ mod tests {
         let abs = std::env::current_dir().unwrap().join("src").join("main.rs");
         let dir_url = file_url(abs.parent().unwrap(), false);
         assert_eq!(v["package_id"], format!("path+{dir_url}#main@0.0.0"));
-        assert_eq!(v["manifest_path"], abs.to_string_lossy().as_ref());
+        let manifest = abs.parent().unwrap().join("Cargo.toml");
+        assert_eq!(v["manifest_path"], manifest.to_string_lossy().as_ref());
         assert_eq!(
             v["target"],
             json!({

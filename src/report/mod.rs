@@ -48,6 +48,8 @@ pub struct ReportOptions {
     /// The directory that SARIF URIs and GitHub `file=` paths are made relative to (the
     /// repository root). `None`: the diagnostics' display paths are used as they are.
     pub source_root: Option<PathBuf>,
+    /// `-q`: no closing `warning: N warnings emitted` line (`human` and `short`).
+    pub quiet: bool,
 }
 
 impl ReportOptions {
@@ -57,6 +59,7 @@ impl ReportOptions {
             format,
             color: false,
             source_root: None,
+            quiet: false,
         }
     }
 }
@@ -205,50 +208,83 @@ pub(crate) fn lexical_absolute(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
-/// Percent-encodes what RFC 3986 does not allow in a path (spaces, `%`, `#`, `?`,
-/// non-ASCII...), keeping `/`.
-pub(crate) fn encode_uri_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'.'
-            | b'_'
-            | b'~'
-            | b'/'
-            | b'!'
-            | b'$'
-            | b'&'
-            | b'\''
-            | b'('
-            | b')'
-            | b'*'
-            | b'+'
-            | b','
-            | b';'
-            | b'='
-            | b':'
-            | b'@' => out.push(b as char),
-            b => out.push_str(&format!("%{b:02X}")),
+/// A path segment of a URI: RFC 3986's `segment-nz-nc` (`pchar` without `:`), so that a
+/// first segment such as `a:b.rs` cannot read as a scheme; everything else, `%` and bytes
+/// that are not UTF-8 included, is percent-encoded.
+struct Segment;
+
+impl fluent_uri::encoding::Encoder for Segment {
+    const TABLE: &'static fluent_uri::encoding::Table = &fluent_uri::encoding::Table::new(
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@",
+    )
+    .or_pct_encoded();
+}
+
+type UriPath = fluent_uri::encoding::EString<fluent_uri::encoding::encoder::Path>;
+
+/// Appends the components of `path` to `out` as encoded segments separated by `/`, from the
+/// raw bytes of each name (a name that is not UTF-8 keeps its bytes, percent-encoded). A
+/// Windows drive (`C:`) is kept as it is, as `file:` URLs write it.
+fn push_segments(out: &mut UriPath, path: &Path) {
+    let mut first = true;
+    for c in path.components() {
+        let mut separate = |out: &mut UriPath| {
+            if !std::mem::take(&mut first) {
+                out.push('/');
+            }
+        };
+        match c {
+            Component::CurDir | Component::RootDir => {}
+            Component::ParentDir => {
+                separate(out);
+                out.encode::<Segment>("..");
+            }
+            Component::Prefix(p) => {
+                separate(out);
+                let drive = p.as_os_str().to_string_lossy();
+                match drive.strip_suffix(':') {
+                    Some(letter) => {
+                        out.encode::<Segment>(letter);
+                        out.push(':');
+                    }
+                    None => out.encode::<Segment>(p.as_os_str().as_encoded_bytes()),
+                }
+            }
+            Component::Normal(name) => {
+                separate(out);
+                out.encode::<Segment>(name.as_encoded_bytes());
+            }
         }
     }
-    out
+}
+
+/// A relative URI reference of a relative path (`src/a%20b.rs`), every segment encoded.
+pub(crate) fn relative_uri(path: &Path) -> String {
+    let mut out = UriPath::new();
+    push_segments(&mut out, path);
+    out.into_string()
 }
 
 /// A `file://` URL of an absolute path (`file:///C:/x` on Windows), with a trailing `/`
 /// when `dir` is set.
 pub(crate) fn file_url(path: &Path, dir: bool) -> String {
-    let mut p = slashes(&path.to_string_lossy());
-    if !p.starts_with('/') {
-        p.insert(0, '/');
+    let mut out = UriPath::new();
+    out.push('/');
+    push_segments(&mut out, path);
+    if dir && !out.as_estr().as_str().ends_with('/') {
+        out.push('/');
     }
-    if dir && !p.ends_with('/') {
-        p.push('/');
-    }
-    format!("file://{}", encode_uri_path(&p))
+    format!("file://{}", out.into_string())
+}
+
+/// Where a file is for a SARIF `artifactLocation`: a path relative to
+/// `options.source_root` when it is under it, else the display path (relative or absolute).
+pub(crate) fn artifact_location(file: &SourceFile, options: &ReportOptions) -> PathBuf {
+    options
+        .source_root
+        .as_deref()
+        .and_then(|root| relative_to(&file.path, root))
+        .unwrap_or_else(|| PathBuf::from(&file.display))
 }
 
 /// A suggestion in one line of text, for the formats that cannot show a diff:
@@ -477,6 +513,35 @@ mod tests {
             String::new(),
         );
         assert_eq!(artifact_path(&f, &options), "/elsewhere/lib.rs");
+    }
+
+    #[test]
+    fn uris_are_built_segment_by_segment() {
+        let check = |uri: &str| {
+            let parsed = fluent_uri::UriRef::parse(uri).unwrap();
+            assert!(parsed.scheme().is_none(), "{uri} has a scheme");
+        };
+        for (path, uri) in [
+            ("a:b.rs", "a%3Ab.rs"),
+            ("src/100%.rs", "src/100%25.rs"),
+            ("src/a b#c?.rs", "src/a%20b%23c%3F.rs"),
+            ("../x/ü.rs", "../x/%C3%BC.rs"),
+        ] {
+            assert_eq!(relative_uri(Path::new(path)), uri);
+            check(uri);
+        }
+        assert_eq!(file_url(Path::new("/a:b/%"), true), "file:///a%3Ab/%25/");
+        fluent_uri::Uri::parse(file_url(Path::new("/a:b/%"), true).as_str()).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_their_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.rs");
+        let uri = relative_uri(&Path::new("src").join(name));
+        assert_eq!(uri, "src/caf%E9.rs");
+        assert!(!uri.contains('\u{fffd}'));
     }
 
     #[test]

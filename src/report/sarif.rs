@@ -6,6 +6,8 @@
 //!   `note` and not enabled).
 //! - Each lint diagnostic is a result: the primary label is `locations[0]`, secondary labels
 //!   are `relatedLocations`, suggestions are `fixes`.
+//! - A result carries its fingerprint (see [`crate::baseline`]) as
+//!   `partialFingerprints["leaklint/v1"]`, when the diagnostic has one.
 //! - Tool errors (unreadable or unparsable files) are not results but
 //!   `invocations[0].toolExecutionNotifications`, and make `executionSuccessful` false.
 //! - URIs are relative to `%SRCROOT%` (the report's source root, or the directory the
@@ -14,12 +16,11 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
 use super::{
-    artifact_path, encode_uri_path, file_url, lexical_absolute, positions, suggestion_text,
+    artifact_location, file_url, lexical_absolute, positions, relative_uri, suggestion_text,
     ReportOptions,
 };
 use crate::diagnostic::{Diagnostic, Level, Origin, Severity, Suggestion};
@@ -158,6 +159,10 @@ struct SarifResult {
     related_locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
+    /// `{"leaklint/v1": "HASH:N"}` (see [`crate::baseline`]), so that code scanning follows
+    /// a finding across commits.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -334,14 +339,7 @@ fn rule(lint: &Lint) -> Descriptor {
 }
 
 fn notification_kind(code: &str) -> Descriptor {
-    let text = match code {
-        "read_error" => "A file could not be read.",
-        "invalid_utf8" => "A file is not valid UTF-8.",
-        "file_too_large" => "A file is too large to be analysed.",
-        "syntax_error" => "A file could not be parsed as Rust.",
-        "internal_error" => "leaklint failed while analysing a file.",
-        _ => "leaklint could not analyse a file.",
-    };
+    let text = crate::codes::find(code).map_or("leaklint could not analyse a file.", |c| c.summary);
     Descriptor {
         id: format!("leaklint::{code}"),
         name: code.to_string(),
@@ -397,19 +395,24 @@ fn result(d: &Diagnostic, lint: &'static Lint, options: &ReportOptions) -> Sarif
             .filter(|s| !s.edits.is_empty())
             .map(|s| fix(&d.file, s, options))
             .collect(),
+        partial_fingerprints: d
+            .fingerprint
+            .iter()
+            .map(|f| (crate::baseline::FINGERPRINT_KEY, f.clone()))
+            .collect(),
     }
 }
 
 fn artifact(file: &SourceFile, options: &ReportOptions) -> ArtifactLocation {
-    let path = artifact_path(file, options);
-    if Path::new(&path).is_absolute() || path.starts_with('/') {
+    let path = artifact_location(file, options);
+    if path.has_root() {
         ArtifactLocation {
-            uri: file_url(Path::new(&path), false),
+            uri: file_url(&path, false),
             uri_base_id: None,
         }
     } else {
         ArtifactLocation {
-            uri: encode_uri_path(&path),
+            uri: relative_uri(&path),
             uri_base_id: Some(SRCROOT),
         }
     }

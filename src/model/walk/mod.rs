@@ -171,7 +171,9 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File) -> FileModel {
         awaited: false,
         in_timeout: 0,
         test_fn: false,
-        test_modules: 0,
+        // `#![cfg(test)]` at the top of the file: all of it is test code.
+        test_modules: usize::from(syntax::is_cfg_test(&ast.attrs)),
+        struct_ty: None,
     };
     walker.resolver.push(&ast.items);
     for item in &ast.items {
@@ -204,6 +206,8 @@ struct Walker<'f> {
     test_fn: bool,
     /// Depth of `#[cfg(test)]` modules around the current item.
     test_modules: usize,
+    /// The struct whose literal's fields are being visited (`None` for `x.f = ..`).
+    struct_ty: Option<String>,
 }
 
 impl<'f> Walker<'f> {
@@ -416,7 +420,10 @@ impl<'f> Walker<'f> {
             Position::CallArg(callee) => UseKind::CallArg { callee },
             Position::Returned => UseKind::Returned,
             Position::SelfField(f) => UseKind::StoredSelfField(f),
-            Position::Struct(f) => UseKind::StoredStruct(f),
+            Position::Struct(field) => UseKind::StoredStruct {
+                ty: self.struct_ty.clone(),
+                field,
+            },
             Position::Pushed(into) => UseKind::Pushed { into },
         }
     }
@@ -474,12 +481,14 @@ impl<'f> Walker<'f> {
             _ => HandleFate::Unknown,
         };
         if let Some(body) = self.body.as_mut() {
-            for site in body.spawns.iter_mut().rev() {
-                if site.call.start < stmt.start {
-                    break;
-                }
-                if site.handle == HandleFate::PendingLet {
-                    site.handle = fate;
+            for sites in [&mut body.spawns, &mut body.work_calls] {
+                for site in sites.iter_mut().rev() {
+                    if site.call.start < stmt.start {
+                        break;
+                    }
+                    if site.handle == HandleFate::PendingLet {
+                        site.handle = fate;
+                    }
                 }
             }
         }
@@ -676,6 +685,7 @@ impl<'f> Walker<'f> {
             label: label.map(|l| l.name.ident.to_string()),
             exits: Vec::new(),
             cond_true: false,
+            bounded: false,
             stop_checks: Vec::new(),
         });
         self.loop_stack.push(id);

@@ -101,6 +101,20 @@ impl<'f> Walker<'f> {
         work_arg: Option<&Expr>,
         role: &Position,
     ) {
+        self.record_work(how, work_arg, 0, role, false)
+    }
+
+    /// Records a call that hands work (a closure, an async block, a function) to a callee:
+    /// a known spawn, or (`candidate`) a call of a function that may be a project's spawn
+    /// wrapper, settled crate-wide.
+    pub(super) fn record_work(
+        &mut self,
+        how: SpawnCall,
+        work_arg: Option<&Expr>,
+        arg_index: usize,
+        role: &Position,
+        candidate: bool,
+    ) {
         let SpawnCall {
             callee,
             callee_span,
@@ -122,6 +136,14 @@ impl<'f> Walker<'f> {
             Some(Expr::Path(p)) => (None, self.local_fn_name(&p.path)),
             _ => (None, None),
         };
+        // A plain name that is a local binding (`spawn(fut)`) names no function.
+        let work_path = work_arg
+            .and_then(work_fn_path)
+            .filter(|p| p.contains("::") || self.lookup(p).is_none());
+        let work_param = match work_arg.map(strip_parens) {
+            Some(Expr::Path(p)) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+            _ => None,
+        };
         let handle = match role {
             Position::Statement => HandleFate::Discarded,
             Position::Init(_) => HandleFate::PendingLet,
@@ -132,8 +154,8 @@ impl<'f> Walker<'f> {
                 _ => HandleFate::Unknown,
             },
             Position::Pushed(Some(v)) => HandleFate::Collected(*v),
-            Position::Returned
-            | Position::CallArg(_)
+            Position::Returned => HandleFate::Returned,
+            Position::CallArg(_)
             | Position::Pushed(_)
             | Position::Struct(_)
             | Position::SelfField(_) => HandleFate::Kept,
@@ -148,10 +170,17 @@ impl<'f> Walker<'f> {
             ctx,
             work,
             work_fn,
+            work_path,
+            work_param,
+            arg_index,
             handle,
         };
         if let Some(body) = self.body_mut() {
-            body.spawns.push(site);
+            if candidate {
+                body.work_calls.push(site);
+            } else {
+                body.spawns.push(site);
+            }
         }
     }
 
@@ -193,6 +222,26 @@ impl<'f> Walker<'f> {
                 work_fn,
             });
         }
+    }
+
+    /// The first argument that is a parameter of the function being walked, passed on by
+    /// name in the function's own flow (`spawn_named("w", f)` inside a wrapper of `f`).
+    pub(super) fn param_arg_index(
+        &self,
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+    ) -> Option<usize> {
+        if self.ctx != 0 {
+            return None;
+        }
+        let body = self.body.as_ref()?;
+        args.iter().position(|arg| match strip_parens(arg) {
+            Expr::Path(p) if p.qself.is_none() => p
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|id| body.bindings[id].origin == ValueOrigin::Param),
+            _ => false,
+        })
     }
 
     /// `run` for a call or path naming a function of this file.

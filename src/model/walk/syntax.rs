@@ -198,6 +198,35 @@ pub(super) fn is_test_fn(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
+/// Whether a `for` loop over `expr` runs a number of times fixed before it starts: a range
+/// with an end (`0..n`, `1..=4`), an array literal (`[a, b]`, `[x; 4]`, `&[..]`), or one of
+/// these through iterator adapters that never add items (`(0..n).rev()`, `[..].iter()`).
+pub(super) fn fixed_count(expr: &Expr) -> bool {
+    const ADAPTERS: &[&str] = &[
+        "iter",
+        "into_iter",
+        "enumerate",
+        "rev",
+        "map",
+        "filter",
+        "step_by",
+        "take",
+        "skip",
+        "zip",
+        "copied",
+        "cloned",
+    ];
+    match strip_parens(expr) {
+        Expr::Range(r) => r.end.is_some(),
+        Expr::Array(_) | Expr::Repeat(_) => true,
+        Expr::Reference(r) => fixed_count(&r.expr),
+        Expr::MethodCall(m) => {
+            ADAPTERS.contains(&m.method.to_string().as_str()) && fixed_count(&m.receiver)
+        }
+        _ => false,
+    }
+}
+
 /// `#[cfg(test)]`
 pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
@@ -206,4 +235,75 @@ pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
                 l.tokens.to_string().split_whitespace().collect::<String>() == "test"
             })
     })
+}
+
+/// The function a piece of spawned work runs, as written: `f` in `f(x)` or `f`, and in a
+/// closure or async block that does nothing else (`move || f(rx)`, `async move { f().await }`).
+pub(super) fn work_fn_path(work: &Expr) -> Option<String> {
+    match strip_parens(work) {
+        Expr::Call(c) => match strip_parens(&c.func) {
+            Expr::Path(p) if p.qself.is_none() => Some(path_text(&p.path)),
+            _ => None,
+        },
+        Expr::Path(p) if p.qself.is_none() => Some(path_text(&p.path)),
+        Expr::Await(a) => match strip_parens(&a.base) {
+            call @ Expr::Call(_) => work_fn_path(call),
+            _ => None,
+        },
+        Expr::Closure(c) => match strip_parens(&c.body) {
+            Expr::Block(b) => only_expr(&b.block).and_then(call_path),
+            body => call_path(body),
+        },
+        Expr::Async(a) => only_expr(&a.block).and_then(call_path),
+        _ => None,
+    }
+}
+
+/// The callee of a call (through `.await`), not a bare path.
+fn call_path(expr: &Expr) -> Option<String> {
+    match strip_parens(expr) {
+        Expr::Call(_) | Expr::Await(_) => work_fn_path(expr),
+        _ => None,
+    }
+}
+
+/// The one expression of a block (`{ f(x) }` or `{ f(x); }`).
+fn only_expr(block: &syn::Block) -> Option<&Expr> {
+    match block.stmts.as_slice() {
+        [syn::Stmt::Expr(e, _)] => Some(e),
+        _ => None,
+    }
+}
+
+/// Whether an expression is or contains a closure or async block (which would be walked
+/// as a context of its own before a later argument's).
+pub(super) fn has_closure(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
+            self.0 = true;
+        }
+    }
+    let mut f = Finder(false);
+    syn::visit::Visit::visit_expr(&mut f, expr);
+    f.0
+}
+
+/// The argument of a call that is work for a possible spawn wrapper: the first closure or
+/// async block, when no argument before it holds one.
+pub(super) fn work_arg_index(
+    args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+) -> Option<usize> {
+    for (i, arg) in args.iter().enumerate() {
+        if matches!(strip_parens(arg), Expr::Closure(_) | Expr::Async(_)) {
+            return Some(i);
+        }
+        if has_closure(arg) {
+            return None;
+        }
+    }
+    None
 }

@@ -115,7 +115,17 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
             Expr::Field(f) => {
                 if let syn::Member::Named(name) = &f.member {
                     if !matches!(role, Position::AssignTarget) {
-                        self.model.field_reads.insert(name.to_string());
+                        // `self.f` in `impl T` reads `T::f` only; other bases may be any type.
+                        match (&self.self_type, is_self(&f.base)) {
+                            (Some(ty), true) => {
+                                self.model
+                                    .typed_field_reads
+                                    .insert((ty.clone(), name.to_string()));
+                            }
+                            _ => {
+                                self.model.field_reads.insert(name.to_string());
+                            }
+                        }
                     }
                 }
                 self.visit_with(&f.base, Position::Borrow);
@@ -224,6 +234,17 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                         thread: spawn.thread,
                     };
                     self.record_spawn(how, c.args.first(), &role);
+                } else if let Some(at) =
+                    work_arg_index(&c.args).or_else(|| self.param_arg_index(&c.args))
+                {
+                    let how = SpawnCall {
+                        callee: expr_path_text(&c.func),
+                        callee_span: self.span_of(&c.func),
+                        call,
+                        on_drop: catalog::OnDrop::Detach,
+                        thread: false,
+                    };
+                    self.record_work(how, c.args.iter().nth(at), at, &role, true);
                 }
                 if matches!(
                     callee.as_deref(),
@@ -304,6 +325,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 };
                 self.visit_with(&f.expr, iter_role);
                 let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
+                if let (Some(id), Some(bd)) = (id, self.body.as_mut()) {
+                    bd.loops[id].bounded = fixed_count(&f.expr);
+                }
                 if let Some(rx) = receiver {
                     self.add_recv_loop(rx, span, header, Some(body), id);
                 }
@@ -407,6 +431,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     },
                     _ => Position::Other,
                 };
+                let saved_ty = self.struct_ty.take();
                 // `x = value;` into a local declared earlier (`let tx;`): the value moves there,
                 // and a binding declared without a value takes the endpoint it is given.
                 let target = self
@@ -428,14 +453,21 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     }
                 };
                 self.visit_with(&a.right, rhs_role);
+                self.struct_ty = saved_ty;
             }
             Expr::Struct(s) => {
+                let ty = match s.path.segments.last().map(|s| s.ident.to_string()) {
+                    Some(t) if t == "Self" => self.self_type.clone(),
+                    other => other,
+                };
                 for field in &s.fields {
                     let name = match &field.member {
                         syn::Member::Named(n) => n.to_string(),
                         syn::Member::Unnamed(i) => i.index.to_string(),
                     };
+                    let saved = std::mem::replace(&mut self.struct_ty, ty.clone());
                     self.visit_with(&field.expr, Position::Struct(name));
+                    self.struct_ty = saved;
                 }
                 if let Some(rest) = &s.rest {
                     self.visit_with(rest, Position::Other);

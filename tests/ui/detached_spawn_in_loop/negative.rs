@@ -49,3 +49,28 @@ fn scoped(jobs: Vec<u32>) {
 fn once() {
     std::thread::spawn(|| println!("once"));
 }
+
+// A fixed pool: the loop runs a number of times known before it starts, and the workers
+// end when the job channel closes.
+fn fixed_pool(n_workers: usize) -> std::sync::mpsc::Sender<u32> {
+    let (tx, rx) = std::sync::mpsc::channel::<u32>();
+    let rx = Arc::new(std::sync::Mutex::new(rx));
+    for i in 0..n_workers {
+        let rx = rx.clone();
+        std::thread::spawn(move || {
+            while let Ok(job) = rx.lock().unwrap().recv() {
+                println!("worker {i}: {job}");
+            }
+        });
+    }
+    tx
+}
+
+async fn fixed_tasks() {
+    for name in ["metrics", "gc", "flush"].iter() {
+        tokio::spawn(async move { println!("{name}") });
+    }
+    for i in (1..=4).rev() {
+        tokio::spawn(async move { i });
+    }
+}

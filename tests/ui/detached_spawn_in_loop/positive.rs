@@ -24,3 +24,19 @@ fn rayon_and_async_std(items: Vec<u32>) {
         n += 1;
     }
 }
+
+// A fixed range inside a loop driven by input: the outer loop makes the number grow.
+fn pool_per_message(rx: std::sync::mpsc::Receiver<u32>) {
+    for n in rx {
+        for _ in 0..n {
+            std::thread::spawn(move || println!("{n}")); //~ WARN detached_spawn_in_loop
+        }
+    }
+}
+
+// A `for` over a collection that comes from outside is driven by its input.
+fn per_url(urls: Vec<String>) {
+    for url in urls.iter().cloned() {
+        std::thread::spawn(move || println!("{url}")); //~ WARN detached_spawn_in_loop
+    }
+}

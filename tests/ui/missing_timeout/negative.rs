@@ -42,3 +42,37 @@ fn not_in_spawned_work() {
     let mut buf = Vec::new();
     stream.read_to_end(&mut buf).unwrap();
 }
+
+// The connect is in a function of this file whose every spawned caller bounds it with a
+// timeout.
+async fn connect_peer(addr: String) -> std::io::Result<tokio::net::TcpStream> {
+    let stream = tokio::net::TcpStream::connect(addr).await?;
+    Ok(stream)
+}
+
+async fn dial_all(peers: Vec<String>) {
+    for p in peers {
+        tokio::spawn(async move {
+            let _ = tokio::time::timeout(Duration::from_secs(3), connect_peer(p)).await;
+        });
+    }
+}
+
+// Attempts raced in a `JoinSet`: they are aborted when the set is dropped, so the caller's
+// timeout around `happy_eyeballs` bounds them.
+async fn happy_eyeballs(addrs: Vec<std::net::SocketAddr>) -> Option<tokio::net::TcpStream> {
+    let mut attempts = tokio::task::JoinSet::new();
+    for a in addrs {
+        attempts.spawn(async move { tokio::net::TcpStream::connect(a).await });
+    }
+    while let Some(r) = attempts.join_next().await {
+        if let Ok(Ok(stream)) = r {
+            return Some(stream);
+        }
+    }
+    None
+}
+
+async fn dial_with_deadline(addrs: Vec<std::net::SocketAddr>) {
+    let _ = tokio::time::timeout(Duration::from_secs(3), happy_eyeballs(addrs)).await;
+}

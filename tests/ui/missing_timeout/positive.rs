@@ -38,3 +38,18 @@ async fn reqwest_without_timeout() {
         let _ = client.get("https://example.com").send().await;
     });
 }
+
+// The same helper, with one spawned caller that bounds it and one that does not.
+async fn connect_peer(addr: String) -> std::io::Result<tokio::net::TcpStream> {
+    let stream = tokio::net::TcpStream::connect(addr).await?; //~ WARN missing_timeout
+    Ok(stream)
+}
+
+async fn dial(peer: String, backup: String) {
+    tokio::spawn(async move {
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(3), connect_peer(peer)).await;
+    });
+    tokio::spawn(async move {
+        let _ = connect_peer(backup).await;
+    });
+}

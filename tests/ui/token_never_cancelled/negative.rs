@@ -40,3 +40,29 @@ fn not_given_to_spawned_work() {
     let token = CancellationToken::new();
     println!("{}", token.is_cancelled());
 }
+
+struct Tracer {
+    _token: CancellationToken,
+}
+
+impl Tracer {
+    fn new(_sim: u32, token: CancellationToken) -> Tracer {
+        Tracer { _token: token }
+    }
+}
+
+// Moved into a constructor, which may cancel it: handed on.
+async fn moved_into_constructor(sim: u32) -> Tracer {
+    let token = CancellationToken::new();
+    let child = token.child_token();
+    tokio::spawn(async move { child.cancelled().await });
+    Tracer::new(sim, token)
+}
+
+// A clone handed to a constructor can cancel the whole token too.
+async fn clone_into_constructor(sim: u32) -> Tracer {
+    let token = CancellationToken::new();
+    let tracer = Tracer::new(sim, token.clone());
+    tokio::spawn(async move { token.cancelled().await });
+    tracer
+}

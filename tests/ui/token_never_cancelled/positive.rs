@@ -34,3 +34,11 @@ impl Server {
 async fn worker(token: CancellationToken) {
     token.cancelled().await;
 }
+
+// A clone used only for a check is not handed on.
+async fn clone_only_inspected() {
+    let token = CancellationToken::new(); //~ WARN token_never_cancelled
+    let seen = token.clone().is_cancelled();
+    tokio::spawn(async move { token.cancelled().await });
+    println!("{seen}");
+}

@@ -87,3 +87,13 @@ fn stream_collected() {
     let all: Vec<i32> = futures::executor::block_on(rx.collect());
     println!("{}", all.len());
 }
+
+// Capacity 1 and one receive take two sends: the loser's value fits in the buffer, so no
+// sender blocks.
+async fn two_racers_capacity_one() -> u32 {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+    let other = tx.clone();
+    tokio::spawn(async move { other.send(1).await.unwrap() });
+    tokio::spawn(async move { tx.send(2).await.unwrap() });
+    rx.recv().await.unwrap()
+}

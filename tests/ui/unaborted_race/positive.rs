@@ -39,3 +39,14 @@ async fn select_all_over_handles(urls: Vec<String>) -> String {
     let (first, _, _rest) = futures::future::select_all(handles).await;
     first.unwrap()
 }
+
+// Capacity 1 and one receive take two sends: the third racer blocks for ever.
+async fn three_racers_capacity_one() -> u32 {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+    let a = tx.clone();
+    let b = tx.clone();
+    tokio::spawn(async move { a.send(1).await.unwrap() });
+    tokio::spawn(async move { b.send(2).await.unwrap() });
+    tokio::spawn(async move { tx.send(3).await.unwrap() });
+    rx.recv().await.unwrap() //~ WARN unaborted_race
+}

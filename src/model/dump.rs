@@ -1,0 +1,96 @@
+//! The crate model as stable text, for `cargo run --example dump_model -- DIR` and the
+//! model's snapshot tests (`tests/model_dump.rs`): a change in the model shows as a diff of
+//! facts, not only as a lint that stops firing.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::index::CrateIndex;
+use super::items::{module_path_of, FileItems};
+use super::FileModel;
+use crate::source::SourceFile;
+
+/// Reads, parses and indexes `files` (`(path, display)` pairs) as one unit and returns the
+/// index's facts, one line each, sorted. Files that cannot be read or parsed are listed as
+/// such.
+pub fn dump_files(files: &[(PathBuf, String)]) -> String {
+    let mut indexed = Vec::new();
+    let mut failed = Vec::new();
+    for (path, display) in files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            failed.push(format!("unreadable {display}"));
+            continue;
+        };
+        let file = SourceFile::new(path.clone(), display.clone(), text);
+        let Ok(ast) = syn::parse_file(&file.text) else {
+            failed.push(format!("unparsable {display}"));
+            continue;
+        };
+        let model = FileModel::build(&file, &ast);
+        let items = FileItems::build(&file, &ast, &model, module_path_of(path));
+        let sites = spawn_lines(&model);
+        indexed.push((file, items, sites));
+    }
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let mut out = index_dump(indexed);
+    for f in failed {
+        out.push_str(&f);
+        out.push('\n');
+    }
+    out
+}
+
+/// The spawn sites and work-handing calls of a file: `(body, callee as written, work path
+/// as written, handed to a possible wrapper)`.
+type Sites = Vec<(usize, String, Option<String>, bool)>;
+
+fn spawn_lines(model: &FileModel) -> Sites {
+    let mut out = Vec::new();
+    for (b, body) in model.bodies.iter().enumerate() {
+        for s in &body.spawns {
+            out.push((b, s.callee.clone(), s.work_path.clone(), false));
+        }
+        for s in &body.work_calls {
+            out.push((b, s.callee.clone(), s.work_path.clone(), true));
+        }
+    }
+    out
+}
+
+fn index_dump(files: Vec<(Arc<SourceFile>, FileItems, Sites)>) -> String {
+    let mut sites = Vec::new();
+    let mut indexed = Vec::new();
+    for (id, (file, items, s)) in files.into_iter().enumerate() {
+        sites.push((id, s));
+        indexed.push((file, items));
+    }
+    let index = CrateIndex::new(indexed);
+    let mut lines: Vec<String> = index.dump().lines().map(str::to_string).collect();
+    let name = |f| index.item(f).name.to_string();
+    for (file, list) in sites {
+        for (body, callee, work, handed) in list {
+            let owner = index
+                .fn_of_body(file, body)
+                .map_or_else(|| "?".to_string(), name);
+            if handed {
+                let target = index.resolve_fn(file, Some(body), &callee);
+                let wrapper = target.and_then(|t| index.wrapper(t)).is_some();
+                lines.push(format!(
+                    "work {owner} hands work to {callee} -> {}{}",
+                    target.map_or_else(|| "?".to_string(), name),
+                    if wrapper { " (spawn wrapper)" } else { "" }
+                ));
+            } else if let Some(work) = work {
+                let target = index.resolve_fn(file, Some(body), &work);
+                let endless = target.and_then(|t| index.endless(t)).is_some();
+                lines.push(format!(
+                    "spawn {owner} {callee}({work}) -> {}{}",
+                    target.map_or_else(|| "?".to_string(), name),
+                    if endless { " (endless)" } else { "" }
+                ));
+            }
+        }
+    }
+    lines.sort();
+    lines.join("\n") + "\n"
+}

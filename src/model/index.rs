@@ -1,0 +1,379 @@
+//! The crate index: every function of a unit (one crate, or the files of a path-mode run),
+//! resolved by its qualified name from any file, with the facts that need the whole crate:
+//! which functions are spawn wrappers (also through other wrappers, to a fixpoint) and
+//! which loop for ever.
+//!
+//! Built once per unit after every file's [`FileItems`] is known (plain data: no syntax
+//! tree crosses threads). Where a path cannot be resolved to exactly one function of the
+//! unit (an external crate, a glob import, two files claiming one module), the answer is
+//! `None` and the lints stay silent.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::flow::{Body, BodyId};
+use super::items::{FileItems, FnItem, ModuleId, QualifiedName, Wrapper, WrapperHandle};
+use super::tasks::{HandleUse, SpawnSite};
+use crate::source::{SourceFile, Span};
+
+/// A function of the unit: file (its index in the unit) and item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FnRef {
+    pub file: usize,
+    pub item: usize,
+}
+
+/// Where the module of a piece of code is, for resolving the paths it writes.
+#[derive(Clone, Copy, Debug)]
+struct Scope<'a> {
+    file: usize,
+    module: ModuleId,
+    self_ty: Option<&'a str>,
+}
+
+/// The index of one unit.
+#[derive(Debug, Default)]
+pub struct CrateIndex {
+    files: Vec<(Arc<SourceFile>, FileItems)>,
+    fns: HashMap<QualifiedName, Vec<FnRef>>,
+    modules: HashMap<QualifiedName, Vec<(usize, ModuleId)>>,
+    by_body: HashMap<(usize, BodyId), FnRef>,
+    wrappers: HashMap<FnRef, Wrapper>,
+}
+
+/// Work spawned through one of the crate's wrappers, detached.
+#[derive(Clone, Copy, Debug)]
+pub struct WrapperSpawn {
+    pub wrapper: Wrapper,
+    /// Where the handle is dropped (the call itself when the wrapper drops it).
+    pub dropped: Span,
+}
+
+impl WrapperSpawn {
+    /// A note saying how the helper `callee` spawns the work.
+    pub fn note(&self, callee: &str) -> String {
+        let what = if self.wrapper.thread {
+            "a thread"
+        } else {
+            "a task"
+        };
+        match self.wrapper.handle {
+            WrapperHandle::Drops => {
+                format!("`{callee}` runs this work on {what} and drops the handle: the work is detached")
+            }
+            WrapperHandle::Returns => {
+                format!("`{callee}` runs this work on {what} and returns its handle, which the caller drops")
+            }
+        }
+    }
+}
+
+/// How many times `use` and re-export chains are followed.
+const MAX_HOPS: usize = 8;
+
+impl CrateIndex {
+    /// Indexes the files of one unit (file ids are positions in `files`) and computes the
+    /// spawn wrappers to a fixpoint.
+    pub fn new(files: Vec<(Arc<SourceFile>, FileItems)>) -> CrateIndex {
+        let mut index = CrateIndex {
+            files,
+            ..CrateIndex::default()
+        };
+        for (file, (_, items)) in index.files.iter().enumerate() {
+            for (m, module) in items.modules.iter().enumerate() {
+                index
+                    .modules
+                    .entry(module.path.clone())
+                    .or_default()
+                    .push((file, ModuleId(m)));
+            }
+            for (item, f) in items.fns.iter().enumerate() {
+                let r = FnRef { file, item };
+                index.fns.entry(f.name.clone()).or_default().push(r);
+                if let Some(body) = f.body {
+                    index.by_body.insert((file, body), r);
+                }
+                if let Some(w) = f.summary.wrapper {
+                    index.wrappers.insert(r, w);
+                }
+            }
+        }
+        index.wrappers_fixpoint();
+        index
+    }
+
+    /// Every function of the unit.
+    pub fn fns(&self) -> impl Iterator<Item = FnRef> + '_ {
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, (_, items))| {
+                (0..items.fns.len()).map(move |item| FnRef { file, item })
+            })
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn source(&self, file: usize) -> &Arc<SourceFile> {
+        &self.files[file].0
+    }
+
+    pub fn item(&self, f: FnRef) -> &FnItem {
+        &self.files[f.file].1.fns[f.item]
+    }
+
+    /// The function whose body is `body` of file `file`.
+    pub fn fn_of_body(&self, file: usize, body: BodyId) -> Option<FnRef> {
+        self.by_body.get(&(file, body)).copied()
+    }
+
+    /// Whether `f` spawns one of its parameters (directly or through another wrapper).
+    pub fn wrapper(&self, f: FnRef) -> Option<Wrapper> {
+        self.wrappers.get(&f).copied()
+    }
+
+    /// Whether a call that hands work to a function (`spawn_named("t", || ..)`, one of a
+    /// body's [`Body::work_calls`]) spawns it detached: the callee is a spawn wrapper of
+    /// that argument that drops the handle, or returns it to a caller that drops it.
+    pub fn spawned_by_wrapper(
+        &self,
+        file: usize,
+        body_id: BodyId,
+        body: &Body,
+        site: &SpawnSite,
+    ) -> Option<WrapperSpawn> {
+        let callee = self.resolve_fn(file, Some(body_id), &site.callee)?;
+        let wrapper = self.wrapper(callee).filter(|w| w.param == site.arg_index)?;
+        let dropped = match wrapper.handle {
+            WrapperHandle::Drops => site.call,
+            WrapperHandle::Returns => match body.handle_use(site) {
+                HandleUse::Dropped(at) => at,
+                _ => return None,
+            },
+        };
+        Some(WrapperSpawn { wrapper, dropped })
+    }
+
+    /// The header of the loop of `f` that never ends, if `f` never returns.
+    pub fn endless(&self, f: FnRef) -> Option<Span> {
+        self.item(f).summary.endless
+    }
+
+    /// Resolves a function path written in body `body` of file `file` (`helper`,
+    /// `crate::a::f`, `super::f`, `Self::new`, `Type::assoc`, a `use`d name) to the one
+    /// function of the unit it names.
+    pub fn resolve_fn(&self, file: usize, body: Option<BodyId>, written: &str) -> Option<FnRef> {
+        let scope = match body.and_then(|b| self.fn_of_body(file, b)) {
+            Some(f) => {
+                let item = self.item(f);
+                Scope {
+                    file,
+                    module: item.module,
+                    self_ty: item.self_ty.as_deref(),
+                }
+            }
+            None => Scope {
+                file,
+                module: ModuleId(0),
+                self_ty: None,
+            },
+        };
+        self.resolve_in(scope, written)
+    }
+
+    /// Whether a path written in body `body` of file `file` may name a function of the
+    /// crate that is not indexed yet: it qualifies to a crate path, or its first segment is
+    /// neither imported from another crate nor a known item (a glob import may bring it).
+    pub fn may_be_local(&self, file: usize, body: Option<BodyId>, written: &str) -> bool {
+        let module = body
+            .and_then(|b| self.fn_of_body(file, b))
+            .map_or(ModuleId(0), |f| self.item(f).module);
+        let m = &self.files[file].1.modules[module.0];
+        let first = written.split("::").next().unwrap_or(written);
+        match m.uses.get(first) {
+            Some(target) => {
+                let head = target.split("::").next().unwrap_or(target);
+                matches!(head, "crate" | "self" | "super") || m.items.iter().any(|i| i == head)
+            }
+            None => {
+                !written.contains("::")
+                    || matches!(first, "crate" | "self" | "super" | "Self")
+                    || m.items.iter().any(|i| i == first)
+            }
+        }
+    }
+
+    fn resolve_in(&self, scope: Scope<'_>, written: &str) -> Option<FnRef> {
+        let mut name = self.qualify(scope, written, 0)?;
+        for _ in 0..MAX_HOPS {
+            match self.fns.get(&name).map(Vec::as_slice) {
+                Some([one]) => return Some(*one),
+                Some(_) => return None,
+                None => name = self.reexport(&name)?,
+            }
+        }
+        None
+    }
+
+    /// `crate::a::f` where module `crate::a` has `pub use b::f`: the name it re-exports.
+    fn reexport(&self, name: &QualifiedName) -> Option<QualifiedName> {
+        let parent = name.parent()?;
+        let [(file, module)] = self.modules.get(&parent)?.as_slice() else {
+            return None;
+        };
+        let m = &self.files[*file].1.modules[module.0];
+        let target = m.uses.get(name.name())?;
+        let scope = Scope {
+            file: *file,
+            module: *module,
+            self_ty: None,
+        };
+        self.qualify(scope, target, 1)
+    }
+
+    /// The qualified name a path written in `scope` stands for, if it is the crate's.
+    fn qualify(&self, scope: Scope<'_>, written: &str, hops: usize) -> Option<QualifiedName> {
+        if hops > MAX_HOPS {
+            return None;
+        }
+        let module = &self.files[scope.file].1.modules[scope.module.0];
+        let (first, rest) = match written.split_once("::") {
+            Some((f, r)) => (f, Some(r)),
+            None => (written, None),
+        };
+        let with_rest = |base: QualifiedName| match rest {
+            Some(r) => QualifiedName(format!("{}::{r}", base.0)),
+            None => base,
+        };
+        match first {
+            "crate" => Some(QualifiedName(written.to_string())),
+            "self" => Some(with_rest(module.path.clone())),
+            "super" => {
+                let mut base = module.path.parent()?;
+                let mut rest = rest?;
+                while let Some(r) = rest.strip_prefix("super::") {
+                    base = base.parent()?;
+                    rest = r;
+                }
+                Some(QualifiedName(format!("{}::{rest}", base.0)))
+            }
+            "Self" => Some(with_rest(module.path.child(scope.self_ty?))),
+            _ if module.uses.contains_key(first) => {
+                let target = &module.uses[first];
+                let full = match rest {
+                    Some(r) => format!("{target}::{r}"),
+                    None => target.clone(),
+                };
+                // The head of a `use` path: `crate`/`self`/`super`, or an item of this module.
+                let head = target.split("::").next().unwrap_or(target);
+                if head == first && !module.items.iter().any(|i| i == head) {
+                    return None;
+                }
+                self.qualify(scope, &full, hops + 1)
+            }
+            _ if module.items.iter().any(|i| i == first) => {
+                Some(QualifiedName(format!("{}::{written}", module.path.0)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Spreads spawn wrappers through functions that pass their parameter on to one.
+    fn wrappers_fixpoint(&mut self) {
+        let all: Vec<FnRef> = self.fns().collect();
+        for _ in 0..MAX_HOPS {
+            let mut found = Vec::new();
+            for &f in all.iter().filter(|f| !self.wrappers.contains_key(f)) {
+                let item = self.item(f);
+                let scope = Scope {
+                    file: f.file,
+                    module: item.module,
+                    self_ty: item.self_ty.as_deref(),
+                };
+                let via = item.summary.forwards.iter().find_map(|fwd| {
+                    let target = self.wrapper(self.resolve_in(scope, &fwd.callee)?)?;
+                    let handle = match target.handle {
+                        WrapperHandle::Drops => WrapperHandle::Drops,
+                        WrapperHandle::Returns => fwd.handle,
+                    };
+                    (target.param == fwd.arg).then_some(Wrapper {
+                        param: fwd.param,
+                        handle,
+                        thread: target.thread,
+                    })
+                });
+                if let Some(w) = via {
+                    found.push((f, w));
+                }
+            }
+            if found.is_empty() {
+                break;
+            }
+            self.wrappers.extend(found);
+        }
+    }
+
+    /// The index's facts as stable text, one line per function (for `--dump-model` and the
+    /// model's snapshot tests).
+    pub fn dump(&self) -> String {
+        let mut lines = Vec::new();
+        for (file, (source, items)) in self.files.iter().enumerate() {
+            for (m, module) in items.modules.iter().enumerate() {
+                let mut uses: Vec<String> = module
+                    .uses
+                    .iter()
+                    .map(|(a, p)| format!("{a}={p}"))
+                    .collect();
+                uses.sort();
+                lines.push(format!(
+                    "mod {} ({}#{m}) uses [{}]",
+                    module.path,
+                    source.display,
+                    uses.join(", ")
+                ));
+            }
+            for s in &items.structs {
+                let fields: Vec<String> = s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let vis = if f.is_pub { "pub " } else { "" };
+                        format!("{vis}{}: {}", f.name, f.ty.join(" "))
+                    })
+                    .collect();
+                lines.push(format!("struct {} {{ {} }}", s.name, fields.join(", ")));
+            }
+            for (item, f) in items.fns.iter().enumerate() {
+                let r = FnRef { file, item };
+                let mut line = format!(
+                    "fn {}({}){}",
+                    f.name,
+                    f.params.join(", "),
+                    if f.is_async { " async" } else { "" }
+                );
+                if let Some(l) = f.summary.endless {
+                    let p = source.position(l.start as usize);
+                    let _ = write!(line, " endless@{}:{}", p.line, p.column);
+                }
+                if let Some(w) = self.wrapper(r) {
+                    let _ = write!(
+                        line,
+                        " wrapper(param {}, {}, {})",
+                        w.param,
+                        match w.handle {
+                            WrapperHandle::Drops => "drops handle",
+                            WrapperHandle::Returns => "returns handle",
+                        },
+                        if w.thread { "thread" } else { "task" }
+                    );
+                }
+                lines.push(line);
+            }
+        }
+        lines.sort();
+        lines.join("\n") + "\n"
+    }
+}

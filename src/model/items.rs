@@ -1,0 +1,455 @@
+//! The items one file contributes to its crate's index, as plain data: its modules with
+//! their `use` maps, its functions with their parameters and local summaries, its structs
+//! with their fields' types. Built per file in parallel (ASTs never leave their thread);
+//! merged per unit by [`super::index::CrateIndex`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use syn::{Item, UseTree};
+
+use super::flow::BodyId;
+use super::tasks::{loop_header, HandleFate};
+use super::FileModel;
+use crate::source::{NodeSpan, SourceFile, Span};
+
+/// A resolved path of an item of the crate: `crate::refresh::refresh_routes`,
+/// `crate::Worker::run` (a method is named after its type).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QualifiedName(pub String);
+
+impl QualifiedName {
+    pub fn crate_root() -> QualifiedName {
+        QualifiedName("crate".into())
+    }
+
+    pub fn child(&self, name: &str) -> QualifiedName {
+        QualifiedName(format!("{}::{name}", self.0))
+    }
+
+    /// The enclosing module or type (`crate::a` for `crate::a::f`); `None` at the root.
+    pub fn parent(&self) -> Option<QualifiedName> {
+        self.0
+            .rfind("::")
+            .map(|at| QualifiedName(self.0[..at].into()))
+    }
+
+    /// The last segment.
+    pub fn name(&self) -> &str {
+        self.0.rsplit("::").next().unwrap_or(&self.0)
+    }
+}
+
+impl fmt::Display for QualifiedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Index of a module in [`FileItems::modules`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ModuleId(pub usize);
+
+/// A module of the file: the file's own, or an inline `mod x { .. }`.
+#[derive(Debug, Clone)]
+pub struct ModuleItem {
+    pub path: QualifiedName,
+    /// `alias -> path as written in the use item` (`refresh_routes -> crate::refresh::refresh_routes`,
+    /// `mpsc -> std::sync::mpsc`).
+    pub uses: HashMap<String, String>,
+    /// Names of the items defined directly in it (fns, types, modules).
+    pub items: Vec<String>,
+}
+
+/// Which way a spawn wrapper hands back the work's handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrapperHandle {
+    /// The wrapper drops the handle: the work is detached.
+    Drops,
+    /// The wrapper returns the handle: the caller decides.
+    Returns,
+}
+
+/// A function that passes one of its parameters (a closure or future) on to a spawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wrapper {
+    /// The parameter (counted without `self`) that is spawned.
+    pub param: usize,
+    pub handle: WrapperHandle,
+    /// A thread rather than an async task.
+    pub thread: bool,
+}
+
+/// A call inside a function that passes the function's own parameter `param` to another
+/// function of the crate as argument `arg`: a wrapper if the callee is one.
+#[derive(Clone, Debug)]
+pub struct ForwardCall {
+    pub callee: String,
+    pub arg: usize,
+    pub param: usize,
+    pub handle: WrapperHandle,
+}
+
+/// What a function does, as far as its own body shows (no callee followed yet).
+#[derive(Clone, Debug, Default)]
+pub struct FnSummary {
+    /// The header of a loop of the function's own flow that can never end.
+    pub endless: Option<Span>,
+    /// Spawns one of its parameters directly.
+    pub wrapper: Option<Wrapper>,
+    /// Passes a parameter on to another function (a wrapper, perhaps).
+    pub forwards: Vec<ForwardCall>,
+}
+
+/// A function or method of the file.
+#[derive(Debug, Clone)]
+pub struct FnItem {
+    pub name: QualifiedName,
+    pub module: ModuleId,
+    /// The `impl` type, for methods (`Worker` in `impl Worker`).
+    pub self_ty: Option<String>,
+    /// Parameter names, without `self` (`_` for patterns).
+    pub params: Vec<String>,
+    pub is_async: bool,
+    pub span: Span,
+    /// Its body in the file's [`FileModel`].
+    pub body: Option<BodyId>,
+    pub summary: FnSummary,
+}
+
+/// A field of a struct.
+#[derive(Debug, Clone)]
+pub struct FieldItem {
+    /// The name, or the position of a tuple struct's field.
+    pub name: String,
+    pub is_pub: bool,
+    /// The names in the declared type, outermost first (`Option`, `Sender`, `Event` for
+    /// `Option<Sender<Event>>`).
+    pub ty: Vec<String>,
+    pub span: Span,
+}
+
+/// A struct of the file.
+#[derive(Debug, Clone)]
+pub struct StructItem {
+    pub name: QualifiedName,
+    pub module: ModuleId,
+    pub fields: Vec<FieldItem>,
+}
+
+/// Everything one file contributes to the crate index.
+#[derive(Debug, Clone, Default)]
+pub struct FileItems {
+    pub modules: Vec<ModuleItem>,
+    pub fns: Vec<FnItem>,
+    pub structs: Vec<StructItem>,
+}
+
+/// The module path of a file from its place under the nearest `src/` directory:
+/// `src/lib.rs`, `src/main.rs` → `crate`; `src/a.rs`, `src/a/mod.rs` → `crate::a`;
+/// `src/a/b.rs` → `crate::a::b`. A file outside any `src/` is a crate root.
+pub fn module_path_of(path: &Path) -> QualifiedName {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some(src) = parts.iter().rposition(|p| p == "src") else {
+        return QualifiedName::crate_root();
+    };
+    let mut name = QualifiedName::crate_root();
+    let rest = &parts[src + 1..];
+    for (i, part) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        if !last {
+            if part == "bin" && i == 0 {
+                return QualifiedName::crate_root();
+            }
+            name = name.child(part);
+            continue;
+        }
+        let stem = part.strip_suffix(".rs").unwrap_or(part);
+        if !(matches!(stem, "mod") || (i == 0 && matches!(stem, "lib" | "main"))) {
+            name = name.child(stem);
+        }
+    }
+    name
+}
+
+impl FileItems {
+    /// Collects the items of `ast`, whose module path is `module`, linking each function
+    /// to its body in `model`.
+    pub fn build(
+        file: &SourceFile,
+        ast: &syn::File,
+        model: &FileModel,
+        module: QualifiedName,
+    ) -> FileItems {
+        let bodies: HashMap<u32, BodyId> = model
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(id, b)| (b.span.start, id))
+            .collect();
+        let mut c = Collector {
+            file,
+            model,
+            bodies,
+            out: FileItems::default(),
+        };
+        c.module(module, &ast.items);
+        c.out
+    }
+}
+
+struct Collector<'a> {
+    file: &'a SourceFile,
+    model: &'a FileModel,
+    bodies: HashMap<u32, BodyId>,
+    out: FileItems,
+}
+
+impl Collector<'_> {
+    fn module(&mut self, path: QualifiedName, items: &[Item]) {
+        let id = ModuleId(self.out.modules.len());
+        let mut module = ModuleItem {
+            path: path.clone(),
+            uses: HashMap::new(),
+            items: Vec::new(),
+        };
+        for item in items {
+            if let Item::Use(u) = item {
+                collect_use(&u.tree, String::new(), &mut module.uses);
+            }
+            if let Some(name) = item_name(item) {
+                module.items.push(name);
+            }
+        }
+        self.out.modules.push(module);
+        for item in items {
+            match item {
+                Item::Fn(f) => self.function(id, &path, None, &f.sig, f.node_span()),
+                Item::Impl(i) if i.trait_.is_none() || is_drop(i) => {
+                    let Some(ty) = type_last_ident(&i.self_ty) else {
+                        continue;
+                    };
+                    for it in &i.items {
+                        if let syn::ImplItem::Fn(f) = it {
+                            let owner = path.child(&ty);
+                            self.function(id, &owner, Some(&ty), &f.sig, f.node_span());
+                        }
+                    }
+                }
+                Item::Struct(s) => self.structure(id, &path, s),
+                Item::Mod(m) => {
+                    if let Some((_, inner)) = &m.content {
+                        self.module(path.child(&m.ident.to_string()), inner);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn structure(&mut self, module: ModuleId, path: &QualifiedName, s: &syn::ItemStruct) {
+        let fields = s
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FieldItem {
+                name: f
+                    .ident
+                    .as_ref()
+                    .map_or_else(|| i.to_string(), |id| id.to_string()),
+                is_pub: matches!(f.vis, syn::Visibility::Public(_)),
+                ty: type_names(&f.ty),
+                span: self.file.span_of(f.node_span()),
+            })
+            .collect();
+        self.out.structs.push(StructItem {
+            name: path.child(&s.ident.to_string()),
+            module,
+            fields,
+        });
+    }
+
+    fn function(
+        &mut self,
+        module: ModuleId,
+        owner: &QualifiedName,
+        self_ty: Option<&str>,
+        sig: &syn::Signature,
+        span: proc_macro2::Span,
+    ) {
+        let span = self.file.span_of(span);
+        let params: Vec<String> = sig
+            .inputs
+            .iter()
+            .filter_map(|a| match a {
+                syn::FnArg::Typed(t) => Some(match &*t.pat {
+                    syn::Pat::Ident(i) => i.ident.to_string(),
+                    _ => "_".into(),
+                }),
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let body = self.bodies.get(&span.start).copied();
+        let summary = body
+            .map(|b| summarise(self.file, self.model, b, &params))
+            .unwrap_or_default();
+        self.out.fns.push(FnItem {
+            name: owner.child(&sig.ident.to_string()),
+            module,
+            self_ty: self_ty.map(str::to_string),
+            params,
+            is_async: sig.asyncness.is_some(),
+            span,
+            body,
+            summary,
+        });
+    }
+}
+
+/// The local summary of one function from its body in the file model.
+fn summarise(file: &SourceFile, model: &FileModel, body: BodyId, params: &[String]) -> FnSummary {
+    let body = model.body(body);
+    let endless = body.endless_loop(0).map(|l| {
+        let header = loop_header(l);
+        let text = file.snippet(header).trim_end().len();
+        Span::new(header.start as usize, header.start as usize + text)
+    });
+    let handle_of = |fate: HandleFate| match fate {
+        HandleFate::Discarded | HandleFate::LetUnderscore => Some(WrapperHandle::Drops),
+        HandleFate::Returned => Some(WrapperHandle::Returns),
+        _ => None,
+    };
+    let param_of = |site: &super::SpawnSite| {
+        let name = site.work_param.as_deref()?;
+        params.iter().position(|p| p == name)
+    };
+    let wrapper = body
+        .spawns
+        .iter()
+        .filter(|s| s.ctx == 0 && s.detaches())
+        .find_map(|s| {
+            Some(Wrapper {
+                param: param_of(s)?,
+                handle: handle_of(s.handle)?,
+                thread: s.thread,
+            })
+        });
+    let forwards = body
+        .work_calls
+        .iter()
+        .filter(|s| s.ctx == 0)
+        .filter_map(|s| {
+            Some(ForwardCall {
+                callee: s.callee.clone(),
+                arg: s.arg_index,
+                param: param_of(s)?,
+                handle: handle_of(s.handle)?,
+            })
+        })
+        .collect();
+    FnSummary {
+        endless,
+        wrapper,
+        forwards,
+    }
+}
+
+/// The last segment of every path in a type, in order.
+fn type_names(ty: &syn::Type) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            if let Some(last) = p.segments.last() {
+                self.0.push(last.ident.to_string());
+            }
+            syn::visit::visit_path(self, p);
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_type(&mut names, ty);
+    names.0
+}
+
+fn is_drop(i: &syn::ItemImpl) -> bool {
+    i.trait_
+        .as_ref()
+        .and_then(|(_, p, _)| p.segments.last())
+        .is_some_and(|s| s.ident == "Drop")
+}
+
+fn type_last_ident(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map(|s| s.ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn item_name(item: &Item) -> Option<String> {
+    let ident = match item {
+        Item::Fn(f) => &f.sig.ident,
+        Item::Struct(s) => &s.ident,
+        Item::Enum(e) => &e.ident,
+        Item::Mod(m) => &m.ident,
+        Item::Type(t) => &t.ident,
+        Item::Trait(t) => &t.ident,
+        Item::Static(s) => &s.ident,
+        Item::Const(c) => &c.ident,
+        _ => return None,
+    };
+    Some(ident.to_string())
+}
+
+/// `use a::{b, c as d}` → `b -> a::b`, `d -> a::c` (globs are not followed).
+fn collect_use(tree: &UseTree, prefix: String, out: &mut HashMap<String, String>) {
+    let join = |name: &str| {
+        if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}::{name}")
+        }
+    };
+    match tree {
+        UseTree::Path(p) => collect_use(&p.tree, join(&p.ident.to_string()), out),
+        UseTree::Name(n) if n.ident == "self" => {
+            if let Some(last) = prefix.rsplit("::").next() {
+                out.insert(last.to_string(), prefix.clone());
+            }
+        }
+        UseTree::Name(n) => {
+            out.insert(n.ident.to_string(), join(&n.ident.to_string()));
+        }
+        UseTree::Rename(r) => {
+            out.insert(r.rename.to_string(), join(&r.ident.to_string()));
+        }
+        UseTree::Group(g) => {
+            for t in &g.items {
+                collect_use(t, prefix.clone(), out);
+            }
+        }
+        UseTree::Glob(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_paths_follow_the_file_layout() {
+        let m = |p: &str| module_path_of(Path::new(p)).0;
+        assert_eq!(m("x/src/lib.rs"), "crate");
+        assert_eq!(m("x/src/main.rs"), "crate");
+        assert_eq!(m("x/src/refresh.rs"), "crate::refresh");
+        assert_eq!(m("x/src/a/mod.rs"), "crate::a");
+        assert_eq!(m("x/src/a/b.rs"), "crate::a::b");
+        assert_eq!(m("x/src/a/lib.rs"), "crate::a::lib");
+        assert_eq!(m("x/src/bin/tool.rs"), "crate");
+        assert_eq!(m("one.rs"), "crate");
+    }
+}

@@ -1,0 +1,18 @@
+// fixed version of ../fingertips_unbounded_pipeline/leak.rs
+
+use std::sync::mpsc;
+use std::thread;
+
+pub fn index(docs: Vec<String>) -> usize {
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let reader = thread::spawn(move || {
+        for d in docs {
+            if tx.send(d).is_err() {
+                break;
+            }
+        }
+    });
+    let n = rx.iter().map(|d| d.len()).sum();
+    reader.join().unwrap();
+    n
+}

@@ -261,14 +261,14 @@ fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
         ));
     }
     let mut seen = 0;
-    // Inside a loop, with a channel made there: what the other clauses of the task lints
-    // ask for, so that only the spawn clause is under test.
+    // Inside a loop, with a channel made there and a timeout: what the other clauses of the
+    // task lints ask for, so that only the spawn clause is under test.
     let sources: Vec<String> = sources
         .iter()
         .map(|s| {
             s.replacen(
                 "{ ",
-                "{ let (tx, rx) = std::sync::mpsc::channel(); loop { ",
+                "{ let (tx, rx) = std::sync::mpsc::channel(); let _ = tokio::time::timeout(d, rx); loop { ",
                 1,
             )
             .replacen(" }", " } }", 1)
@@ -302,6 +302,42 @@ fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
         seen > 45,
         "the model saw only {seen} spawns: the test checks little"
     );
+}
+
+/// Every future the model records as cancellable (a timeout's, a `select!` branch), however
+/// the timeout is named, passes the second clause of `join_handle_in_cancellable_future`.
+#[test]
+fn every_cancellable_future_the_model_sees_passes_its_lint_filter() {
+    let lint = lint("join_handle_in_cancellable_future");
+    let sources = [
+        "fn f() { tokio::time::timeout(d, fut); }",
+        "use tokio::time::timeout; fn f() { timeout(d, fut); }",
+        "use tokio::time::timeout as within; fn f() { within(d, fut); }",
+        "use tokio::time::{self, timeout_at}; fn f() { timeout_at(d, fut); }",
+        "use tokio::time; fn f() { time::timeout /* c */ (d, fut); }",
+        "fn f() { async_std::future::timeout(d, fut); }",
+        "fn f() { fut.timeout(d); }",
+        "fn f() { fut.timeout_at(d); }",
+        "fn f() { tokio::select! { _ = a => {}, _ = b => {} } }",
+        "fn f() { futures::select_biased! { _ = a => {}, default => {} } }",
+        "fn f() { select! { biased; _ = a => {}, else => {} } }",
+    ];
+    for src in sources {
+        let src = format!("{src} fn g() {{ tokio::spawn(w()); }}");
+        let cancellables: usize = model(&src)
+            .bodies
+            .iter()
+            .map(|b| b.cancellables.len())
+            .sum();
+        assert!(
+            cancellables > 0,
+            "the model saw no cancellable future: {src}"
+        );
+        assert!(
+            Prefilter::for_lints([lint]).matches(src.as_bytes()),
+            "skipped: {src}"
+        );
+    }
 }
 
 /// The task lints: their needles start with the spawn clause, `SPAWN_NEEDLES` joined by `|`.

@@ -49,6 +49,7 @@ macro_rules! declare_lint {
 mod detached_infinite_loop;
 mod detached_spawn_in_loop;
 mod forgotten_handle;
+mod join_handle_in_cancellable_future;
 mod missing_timeout;
 mod receiver_dropped;
 mod receiver_never_read;
@@ -74,6 +75,7 @@ pub static LINTS: &[&Lint] = &[
     &missing_timeout::MISSING_TIMEOUT,
     &token_never_cancelled::TOKEN_NEVER_CANCELLED,
     &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
+    &join_handle_in_cancellable_future::JOIN_HANDLE_IN_CANCELLABLE_FUTURE,
     &UNUSED_SUPPRESSION,
 ];
 

@@ -296,6 +296,8 @@ pub fn is_timeout_fn(path: &str) -> bool {
         "tokio::time::timeout"
             | "tokio::time::timeout_at"
             | "async_std::future::timeout"
+            | "actix_rt::time::timeout"
+            | "pingora_timeout::timeout"
             | "async_io::Timer::after"
     )
 }

@@ -9,7 +9,7 @@
 
 use super::catalog::{EndpointOp, Leaker};
 use super::channels::{RecvLoop, Role};
-use super::tasks::SpawnSite;
+use super::tasks::{CancellableFuture, SpawnSite};
 use crate::source::Span;
 
 pub type BindingId = usize;
@@ -34,6 +34,8 @@ pub struct Body {
     pub recv_loops: Vec<RecvLoop>,
     pub leaks: Vec<LeakSite>,
     pub spawns: Vec<SpawnSite>,
+    /// Futures that can be dropped before they complete (a timeout's, a `select!` branch).
+    pub cancellables: Vec<CancellableFuture>,
     /// Calls of functions that are not known spawns but are handed a closure or async block
     /// (`spawn_named("ticker", || loop {..})`): spawns if the callee turns out to be one of
     /// the crate's spawn wrappers ([`super::index::CrateIndex::wrapper`]).

@@ -21,7 +21,9 @@ pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
 pub use flow::{
     Binding, BindingId, Body, BodyId, Context, CtxId, LoopInfo, Use, UseKind, ValueOrigin,
 };
-pub use tasks::{HandleFate, HandleUse, SpawnSite};
+pub use tasks::{
+    AwaitInCancellable, CancelKind, CancellableFuture, Consumed, HandleFate, HandleUse, SpawnSite,
+};
 
 use crate::source::SourceFile;
 use catalog::Catalog;

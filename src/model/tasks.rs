@@ -201,3 +201,235 @@ impl Body {
             .max_by_key(|s| s.work)
     }
 }
+
+/// A future that can be dropped before it completes: the future given to a timeout
+/// (`tokio::time::timeout(d, fut)`, `fut.timeout(d)`) or a branch of a `select!`. When it is
+/// dropped, everything it owns is dropped with it.
+#[derive(Debug, Clone)]
+pub struct CancellableFuture {
+    pub kind: CancelKind,
+    /// The future expression.
+    pub span: Span,
+    /// The timeout call or the `select!` macro (where labels point).
+    pub owner: Span,
+    /// The context the timeout or `select!` is written in.
+    pub ctx: CtxId,
+    /// When the future is a binding given by value (`timeout(d, h)`, `r = h => ..`): the
+    /// identifier's span.
+    pub moved: Option<Span>,
+    /// When the future is a call of a function of this file (`timeout(d, serve(conn))`):
+    /// its name.
+    pub work_fn: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelKind {
+    /// Dropped when the deadline passes.
+    Timeout,
+    /// Dropped when another branch of the `select!` completes first.
+    SelectBranch,
+}
+
+/// A spawned task's handle consumed inside a future that can be dropped first.
+#[derive(Debug, Clone, Copy)]
+pub struct AwaitInCancellable<'m> {
+    /// Where the handle is consumed: the `.await`, the identifier given to the timeout or
+    /// the `select!`, or the `join_all(..)` call over the collected handles.
+    pub at: Span,
+    pub how: Consumed,
+    pub future: &'m CancellableFuture,
+}
+
+/// How a handle is consumed inside a cancellable future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consumed {
+    /// `h.await`, `spawn(..).await`.
+    Awaited,
+    /// The handle is the future itself: `timeout(d, h)`, `r = h => ..`.
+    AsFuture,
+    /// `join_all(handles)` over a collection the spawn was pushed into.
+    JoinedAll,
+}
+
+/// Functions that wait for every future of a collection.
+const JOIN_ALL: &[&str] = &["join_all", "try_join_all"];
+
+impl Body {
+    /// The innermost cancellable future whose own work runs the code at `span` (in context
+    /// `ctx`): the code is inside the future's expression and not in a task spawned there.
+    pub fn cancellable_around(&self, span: Span, ctx: CtxId) -> Option<&CancellableFuture> {
+        self.cancellables
+            .iter()
+            .filter(|c| {
+                self.future_code(c)
+                    .any(|code| code.start <= span.start && span.end <= code.end)
+            })
+            .filter(|c| self.ctx_within(ctx, c.ctx))
+            .filter(|c| {
+                // A task spawned inside the future runs on its own when the future drops.
+                !self.spawns.iter().any(|s| {
+                    s.work
+                        .is_some_and(|w| self.ctx_within(ctx, w) && !self.ctx_within(c.ctx, w))
+                })
+            })
+            .max_by_key(|c| c.span.start)
+    }
+
+    /// The code a cancellable future runs: its expression, and when it is a binding given
+    /// by value (`let all = async { .. }; timeout(d, all)`), the statement that made it.
+    fn future_code<'a>(&'a self, c: &'a CancellableFuture) -> impl Iterator<Item = Span> + 'a {
+        let made = c.moved.and_then(|m| {
+            self.bindings
+                .iter()
+                .find(|b| b.uses.iter().any(|u| u.span == m))
+                // A parameter's "statement" is its whole function: only a `let` counts.
+                .filter(|b| {
+                    b.origin != super::flow::ValueOrigin::Param && b.stmt.end <= c.span.start
+                })
+                .map(|b| b.stmt)
+        });
+        std::iter::once(c.span).chain(made)
+    }
+
+    /// Where the handle of an async task spawned at `site` is awaited (or given as the whole
+    /// future) inside a cancellable future, when dropping that future detaches the task:
+    /// a detaching async spawn whose handle is never aborted. `spawn_blocking` and threads
+    /// are left out: aborting cannot stop them once they run.
+    pub fn handle_awaited_in_cancellable(
+        &self,
+        site: &SpawnSite,
+    ) -> Option<AwaitInCancellable<'_>> {
+        if site.thread || site.on_drop != OnDrop::Detach {
+            return None;
+        }
+        let found = |at: Span, how, future| Some(AwaitInCancellable { at, how, future });
+        match site.handle {
+            HandleFate::Joined => found(
+                site.call,
+                Consumed::Awaited,
+                self.cancellable_around(site.call, site.ctx)?,
+            ),
+            // `timeout(d, tokio::spawn(..))`
+            HandleFate::Kept => found(
+                site.call,
+                Consumed::AsFuture,
+                self.cancellables.iter().find(|c| c.span == site.call)?,
+            ),
+            HandleFate::Bound(h) => self.bound_handle_in_cancellable(h, 0),
+            HandleFate::Collected(v) => {
+                if self.aborts_anything() {
+                    return None;
+                }
+                self.bindings[v].uses.iter().find_map(|u| match &u.kind {
+                    UseKind::CallArg { callee: Some(p) }
+                        if JOIN_ALL.iter().any(|j| p.ends_with(j)) =>
+                    {
+                        found(
+                            u.span,
+                            Consumed::JoinedAll,
+                            self.cancellable_around(u.span, u.ctx)?,
+                        )
+                    }
+                    // `for h in handles { h.await; }`
+                    UseKind::ForLoop if self.for_loop_awaits_its_item(u.span) => found(
+                        u.span,
+                        Consumed::JoinedAll,
+                        self.cancellable_around(u.span, u.ctx)?,
+                    ),
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn bound_handle_in_cancellable(
+        &self,
+        h: BindingId,
+        depth: usize,
+    ) -> Option<AwaitInCancellable<'_>> {
+        let b = &self.bindings[h];
+        if b.uses.iter().any(is_abort) || depth > 8 {
+            return None;
+        }
+        b.uses.iter().find_map(|u| {
+            let (how, future) = match &u.kind {
+                UseKind::Await => (Consumed::Awaited, self.cancellable_around(u.span, u.ctx)),
+                UseKind::MovedTo(to) => {
+                    return self.bound_handle_in_cancellable(*to, depth + 1);
+                }
+                _ => (
+                    Consumed::AsFuture,
+                    self.cancellables.iter().find(|c| c.moved == Some(u.span)),
+                ),
+            };
+            Some(AwaitInCancellable {
+                at: u.span,
+                how,
+                future: future?,
+            })
+        })
+    }
+
+    /// Whether the `for` loop iterating at `iterated` (the collection in its header) awaits
+    /// the item it binds: `for h in handles { h.await }`.
+    fn for_loop_awaits_its_item(&self, iterated: Span) -> bool {
+        let Some(l) = self.loops.iter().find(|l| {
+            l.kind == LoopKind::For
+                && l.span.start <= iterated.start
+                && iterated.end <= l.body.start
+        }) else {
+            return false;
+        };
+        self.bindings.iter().any(|b| {
+            l.span.start <= b.span.start
+                && b.span.end <= iterated.start
+                && b.uses.iter().any(|u| u.kind == UseKind::Await)
+        })
+    }
+
+    /// Whether any handle of this body is aborted (`h.abort()`, in a loop or a guard).
+    fn aborts_anything(&self) -> bool {
+        self.bindings.iter().flat_map(|b| &b.uses).any(is_abort)
+    }
+
+    /// The spawns of an async function's own flow whose handles it awaits: what dropping a
+    /// call of the function (`timeout(d, serve(conn))`) detaches. Awaits under a cancellable
+    /// future of the function itself are reported there, and left out here.
+    pub fn awaited_handles(&self) -> impl Iterator<Item = (&SpawnSite, Span)> {
+        self.spawns.iter().filter_map(move |site| {
+            if site.thread || site.on_drop != OnDrop::Detach || !self.is_async {
+                return None;
+            }
+            let at = match site.handle {
+                HandleFate::Joined => site.call,
+                HandleFate::Bound(h) => {
+                    let b = &self.bindings[h];
+                    if b.uses.iter().any(is_abort) {
+                        return None;
+                    }
+                    b.uses.iter().find(|u| u.kind == UseKind::Await)?.span
+                }
+                _ => return None,
+            };
+            // Only awaits in the function's own flow (not in closures or spawned work).
+            (self.innermost_ctx(at) == 0 && self.cancellable_around(at, 0).is_none())
+                .then_some((site, at))
+        })
+    }
+
+    /// The innermost context whose span contains `span`.
+    fn innermost_ctx(&self, span: Span) -> CtxId {
+        (0..self.contexts.len())
+            .filter(|&c| {
+                self.contexts[c].span.start <= span.start && span.end <= self.contexts[c].span.end
+            })
+            .max_by_key(|&c| self.contexts[c].span.start)
+            .unwrap_or(0)
+    }
+}
+
+/// `h.abort()` or `h.abort_handle()` (kept for a guard that aborts).
+fn is_abort(u: &super::flow::Use) -> bool {
+    matches!(&u.kind, UseKind::Method { name, .. } if name == "abort" || name == "abort_handle")
+}

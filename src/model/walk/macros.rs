@@ -8,6 +8,7 @@ use syn::Expr;
 use super::{Position, Walker, FORMAT_MACROS};
 use crate::model::catalog;
 use crate::model::flow::*;
+use crate::model::tasks::CancelKind;
 
 impl<'f> Walker<'f> {
     // ----- macros ------------------------------------------------------------------
@@ -48,6 +49,16 @@ impl<'f> Walker<'f> {
                     self.visit_with(arg, Position::Await);
                 }
                 return;
+            }
+        }
+        if matches!(name.as_str(), "select" | "select_biased") {
+            // Every branch's future is dropped when another branch wins; the tokens are
+            // still scanned below, as for any macro leaklint does not walk.
+            if let Ok(futures) = mac.parse_body_with(select_futures) {
+                let owner = self.span_of(mac);
+                for future in &futures {
+                    self.record_cancellable(CancelKind::SelectBranch, future, owner);
+                }
             }
         }
         self.scan_tokens(mac.tokens.clone());
@@ -98,4 +109,43 @@ impl<'f> Walker<'f> {
             }
         }
     }
+}
+
+/// The branch futures of a `tokio::select!` or `futures::select!` body:
+/// `[biased;] (PAT = FUTURE [, if COND] => HANDLER[,])* [else => HANDLER[,]]`
+/// (`complete =>` and `default =>` branches of `futures::select!` have no future). Any
+/// other shape (crossbeam's `recv(rx) -> msg =>`) is an error: no branch is recorded.
+fn select_futures(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<Expr>> {
+    let mut futures = Vec::new();
+    if input.peek(syn::Ident) && input.peek2(syn::Token![;]) {
+        input.parse::<syn::Ident>()?;
+        input.parse::<syn::Token![;]>()?;
+    }
+    while !input.is_empty() {
+        let arrow_next = input.peek2(syn::Token![=>]);
+        if input.peek(syn::Token![else]) && arrow_next {
+            input.parse::<syn::Token![else]>()?;
+        } else if input.peek(syn::Ident) && arrow_next {
+            input.parse::<syn::Ident>()?; // `complete` / `default`
+        } else {
+            syn::Pat::parse_multi_with_leading_vert(input)?;
+            input.parse::<syn::Token![=]>()?;
+            futures.push(input.parse::<Expr>()?);
+            if input.peek(syn::Token![,]) && input.peek2(syn::Token![if]) {
+                input.parse::<syn::Token![,]>()?;
+                input.parse::<syn::Token![if]>()?;
+                input.parse::<Expr>()?;
+            }
+        }
+        input.parse::<syn::Token![=>]>()?;
+        if input.peek(syn::token::Brace) {
+            input.parse::<syn::Block>()?;
+        } else {
+            input.parse::<Expr>()?;
+        }
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+    }
+    Ok(futures)
 }

@@ -8,7 +8,7 @@ use super::{Position, SpawnCall, Walker};
 use crate::model::catalog::{self, Leaker};
 use crate::model::channels::{Channel, Role, Slot};
 use crate::model::flow::*;
-use crate::model::tasks::{HandleFate, SpawnSite};
+use crate::model::tasks::{CancelKind, CancellableFuture, HandleFate, SpawnSite};
 use crate::source::Span;
 
 impl<'f> Walker<'f> {
@@ -181,6 +181,46 @@ impl<'f> Walker<'f> {
             } else {
                 body.spawns.push(site);
             }
+        }
+    }
+
+    /// Records a future that can be dropped before it completes (`future` given to a
+    /// timeout or a `select!` branch; `owner` is the timeout call or the macro).
+    pub(super) fn record_cancellable(&mut self, kind: CancelKind, future: &Expr, owner: Span) {
+        let span = self.span_of(future);
+        // `fut.fuse()`, `fut.boxed()` are the same future.
+        let mut inner = strip_parens(future);
+        while let Expr::MethodCall(m) = inner {
+            if !matches!(m.method.to_string().as_str(), "fuse" | "boxed") {
+                break;
+            }
+            inner = strip_parens(&m.receiver);
+        }
+        let moved = match inner {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .filter(|i| self.lookup(&i.to_string()).is_some())
+                .map(|i| self.span(i.span())),
+            _ => None,
+        };
+        let work_fn = match inner {
+            Expr::Call(c) => match strip_parens(&c.func) {
+                Expr::Path(p) => self.local_fn_name(&p.path),
+                _ => None,
+            },
+            _ => None,
+        };
+        let ctx = self.ctx;
+        if let Some(body) = self.body_mut() {
+            body.cancellables.push(CancellableFuture {
+                kind,
+                span,
+                owner,
+                ctx,
+                moved,
+                work_fn,
+            });
         }
     }
 

@@ -10,6 +10,7 @@ use super::{Position, SpawnCall, Walker, CONSUMING, INSPECTING, PUSH_METHODS};
 use crate::model::catalog::{self, EndpointOp};
 use crate::model::channels::Slot;
 use crate::model::flow::*;
+use crate::model::tasks::CancelKind;
 use crate::source::Span;
 
 impl<'ast, 'f> Visit<'ast> for Walker<'f> {
@@ -188,6 +189,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     }
                 };
                 let timeout = matches!(method.as_str(), "timeout" | "timeout_at");
+                if timeout {
+                    self.record_cancellable(CancelKind::Timeout, &m.receiver, call);
+                }
                 self.in_timeout += timeout as usize;
                 self.visit_with(&m.receiver, receiver_role);
                 self.in_timeout -= timeout as usize;
@@ -281,6 +285,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     None if is_wrapper_name(&c.func) => role.clone(),
                     None => Position::CallArg(None),
                 };
+                if let (Some(future), true) = (c.args.last(), timeout && c.args.len() == 2) {
+                    self.record_cancellable(CancelKind::Timeout, future, call);
+                }
                 self.in_timeout += timeout as usize;
                 for arg in &c.args {
                     self.visit_with(arg, arg_role.clone());

@@ -13,6 +13,7 @@ const EXPECTED_AT: &[(&str, &[&str])] = &[
     ("detached_infinite_loop", &["std::thread::spawn(|| loop {"]),
     ("detached_spawn_in_loop", &["std::thread::spawn(move ||"]),
     ("forgotten_handle", &["std::mem::forget(tx.clone());"]),
+    ("join_handle_in_cancellable_future", &["work.await.ok()"]),
     (
         "missing_timeout",
         &[

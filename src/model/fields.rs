@@ -293,3 +293,63 @@ fn closes(body: &Body, channel: usize) -> bool {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(method: &str) -> (std::sync::Arc<SourceFile>, SelfFieldFacts) {
+        let text = format!("impl T {{ {method} }}");
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.clone());
+        let ast = syn::parse_file(&text).unwrap();
+        let syn::Item::Impl(i) = &ast.items[0] else {
+            panic!()
+        };
+        let syn::ImplItem::Fn(f) = &i.items[0] else {
+            panic!()
+        };
+        let facts = SelfFieldFacts::build(&file, &f.block);
+        (file, facts)
+    }
+
+    #[test]
+    fn joins_follow_aliases_closures_and_awaits() {
+        let (file, f) = facts(
+            "fn drop(&mut self) { if let Some(w) = self.worker.take() { w.join().unwrap(); } \
+             self.b.take().map(|h| h.join()); for h in self.all.drain(..) { h.join(); } }",
+        );
+        let joined: Vec<(&str, &str)> = f
+            .joins
+            .iter()
+            .map(|(field, at)| (field.as_str(), file.snippet(*at)))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                ("worker", "w.join()"),
+                ("b", "h.join()"),
+                ("all", "h.join()")
+            ]
+        );
+        let (file, f) = facts("async fn stop(self) { let _ = self.task.await; }");
+        assert_eq!(f.joins.len(), 1);
+        assert_eq!(file.snippet(f.joins[0].1), "self.task.await");
+    }
+
+    #[test]
+    fn mentions_and_escapes_come_before_the_join() {
+        let (_, f) = facts(
+            "fn drop(&mut self) { drop(self.jobs.take()); if let Some(w) = self.worker.take() { w.join(); } }",
+        );
+        let join = f.joins[0].1.start;
+        assert!(f.touched_before("jobs", join));
+        assert!(!f.touched_before("other", join));
+        let (_, f) = facts(
+            "fn drop(&mut self) { self.close(); if let Some(w) = self.worker.take() { w.join(); } }",
+        );
+        assert!(f.touched_before("jobs", f.joins[0].1.start));
+        let (_, f) =
+            facts("fn drop(&mut self) { self.worker.take().unwrap().join(); self.jobs.take(); }");
+        assert!(!f.touched_before("jobs", f.joins[0].1.start));
+    }
+}

@@ -75,4 +75,30 @@ impl Writer {
     }
 }
 
+
+
+// Started from a method that stores into `self`, flume.
+pub struct Logger {
+    tx: Option<flume::Sender<String>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Logger {
+    pub fn start(&mut self) {
+        let (tx, rx) = flume::unbounded::<String>();
+        let thread = thread::spawn(move || {
+            for line in rx.iter() {
+                println!("{line}");
+            }
+        });
+        self.tx = Some(tx);
+        self.thread = Some(thread);
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(t) = self.thread.take() {
+            let _ = t.join(); //~ ERROR sender_alive_in_recv_loop
+        }
+    }
+}
 fn main() {}

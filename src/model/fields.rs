@@ -236,13 +236,17 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
         let Some(site) = body.spawn_running(rl.ctx) else {
             continue;
         };
-        let HandleFate::Bound(h) = site.handle else {
-            continue;
-        };
         if site.ctx != 0 {
             continue;
         }
-        let Some((ty, handle, _)) = stored_field(&body.bindings[h], self_ty) else {
+        let stored = match (&site.handle, &site.stored_in) {
+            (HandleFate::Bound(h), _) => stored_field(&body.bindings[*h], self_ty),
+            (HandleFate::Kept, Some((Some(ty), field))) => {
+                type_name(ty, self_ty).map(|ty| (ty, field.clone(), site.call))
+            }
+            _ => None,
+        };
+        let Some((ty, handle, _)) = stored else {
             continue;
         };
         let sender = body
@@ -272,16 +276,18 @@ fn stored_field(b: &Binding, self_ty: Option<&str>) -> Option<(String, String, S
         UseKind::StoredStruct {
             ty: Some(ty),
             field,
-        } => {
-            let ty = match ty.as_str() {
-                "Self" => self_ty?.to_string(),
-                t => t.rsplit("::").next().unwrap_or(t).to_string(),
-            };
-            Some((ty, field.clone(), u.span))
-        }
+        } => Some((type_name(ty, self_ty)?, field.clone(), u.span)),
         UseKind::StoredSelfField(field) => Some((self_ty?.to_string(), field.clone(), u.span)),
         _ => None,
     })
+}
+
+/// The last segment of a struct's name as written, `Self` resolved to `self_ty`.
+fn type_name(ty: &str, self_ty: Option<&str>) -> Option<String> {
+    match ty {
+        "Self" => self_ty.map(str::to_string),
+        t => Some(t.rsplit("::").next().unwrap_or(t).to_string()),
+    }
 }
 
 /// An explicit `close()` on any endpoint ends the loop without dropping the senders.

@@ -171,4 +171,34 @@ impl Writer {
     }
 }
 
+
+
+// The spawn written inline; the sender is taken first.
+pub struct Inline {
+    tx: Option<Sender<u32>>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Inline {
+    pub fn new() -> Self {
+        let (tx, rx) = mpsc::channel::<u32>();
+        Self {
+            tx: Some(tx),
+            worker: Some(thread::spawn(move || {
+                for n in rx {
+                    println!("{n}");
+                }
+            })),
+        }
+    }
+}
+
+impl Drop for Inline {
+    fn drop(&mut self) {
+        self.tx.take();
+        if let Some(w) = self.worker.take() {
+            w.join().unwrap();
+        }
+    }
+}
 fn main() {}

@@ -101,4 +101,33 @@ impl Logger {
         }
     }
 }
+
+
+// The spawn written inline in the struct literal.
+pub struct Inline {
+    tx: Sender<u32>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Inline {
+    pub fn new() -> Self {
+        let (tx, rx) = mpsc::channel::<u32>();
+        Self {
+            tx,
+            worker: Some(thread::spawn(move || {
+                for n in rx {
+                    println!("{n}");
+                }
+            })),
+        }
+    }
+}
+
+impl Drop for Inline {
+    fn drop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.join().unwrap(); //~ ERROR sender_alive_in_recv_loop
+        }
+    }
+}
 fn main() {}

@@ -327,13 +327,25 @@ fn index_units(results: &[FileResult]) -> UnitIndexes {
 }
 
 /// Per group, the names whose files the crate checks still need: the crate's spawn
-/// wrappers (their callers) and spawned functions not found in any modelled file.
+/// wrappers (their callers), spawned functions not found in any modelled file, and types
+/// that keep a receive loop's handle and sender in fields.
 fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, Vec<String>> {
     let mut words: HashMap<Group, HashSet<String>> = HashMap::new();
     for (group, (index, _)) in indexes {
         let wrappers = index.fns().filter(|&f| index.wrapper(f).is_some());
         let names = wrappers.map(|f| index.item(f).name.name().to_string());
         words.entry(group.clone()).or_default().extend(names);
+        // Types that keep a receive loop's handle and its sender in fields: the files of
+        // their other methods (`impl Drop for T` joining the handle).
+        let types = index.fns().flat_map(|f| {
+            index
+                .item(f)
+                .summary
+                .worker_fields
+                .iter()
+                .map(|w| w.ty.clone())
+        });
+        words.entry(group.clone()).or_default().extend(types);
     }
     for r in results {
         let Some(k) = &r.kept else { continue };

@@ -162,6 +162,10 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
         &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
         detached_spawn_in_loop::check_crate,
     ),
+    (
+        &sender_alive_in_recv_loop::SENDER_ALIVE_IN_RECV_LOOP,
+        sender_alive_in_recv_loop::check_crate,
+    ),
 ];
 
 /// A lint: its identity, its document and its check.

@@ -2,9 +2,11 @@
 //! sender of the same channel is still alive at the loop — it can never end.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{insert_statement_before, LintContext};
+use crate::lints::{insert_statement_before, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
+use crate::model::index::FnRef;
+use crate::model::items::WorkerFields;
 use crate::model::{Body, RecvLoop, Role};
 use crate::source::Span;
 
@@ -183,4 +185,59 @@ fn joined_while_alive(
         None => f.help(format!("drop `{name}` before waiting for the spawned work")),
     };
     Some(f)
+}
+
+/// The crate-wide reach: a method joins (or awaits) the handle kept in a field, while a
+/// sender of the spawned work's receive loop is kept in another field of the same value and
+/// not released first. The loop waits for the sender, the join waits for the loop, and the
+/// sender drops only after the join (at the end of `drop`, or never).
+pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for r in cx.krate.fns_of_file(cx.file_id) {
+        let item = cx.krate.item(r);
+        let (Some(ty), Some(body)) = (&item.self_ty, item.body) else {
+            continue;
+        };
+        if cx.model.body(body).in_test {
+            continue;
+        }
+        let facts = &item.self_fields;
+        for (handle, join) in &facts.joins {
+            let flow = cx
+                .krate
+                .workers_in_field(ty, handle)
+                .find(|(by, w)| *by != r && !facts.touched_before(&w.sender, join.start));
+            if let Some((by, w)) = flow {
+                out.push(field_finding(cx, *join, by, w));
+            }
+        }
+    }
+}
+
+fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFields) -> Finding {
+    let (sender, handle) = (&w.sender, &w.handle);
+    let mut f = Finding::new(
+        &SENDER_ALIVE_IN_RECV_LOOP,
+        format!("this waits for work whose receive loop cannot end: the sender in `self.{sender}` is still alive here"),
+        Label::new(join, format!("waits for the work in `self.{handle}` to finish")),
+    );
+    if by.file == cx.file_id {
+        f = f
+            .label(
+                w.sender_stored,
+                format!("a sender of the loop's channel is kept in field `{sender}`"),
+            )
+            .label(w.recv_loop, "receives until all senders are gone");
+    } else {
+        let source = cx.krate.source(by.file);
+        let (s, l) = (
+            source.position(w.sender_stored.start as usize),
+            source.position(w.recv_loop.start as usize),
+        );
+        f = f.note(format!(
+            "a sender of the loop's channel is kept in field `{sender}` ({}:{}:{}); the loop receives until all senders are gone ({}:{}:{})",
+            source.display, s.line, s.column, source.display, l.line, l.column
+        ));
+    }
+    f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
+        .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"))
 }

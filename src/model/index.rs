@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::flow::{Body, BodyId};
-use super::items::{FileItems, FnItem, ModuleId, QualifiedName, Wrapper, WrapperHandle};
+use super::items::{
+    FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
+};
 use super::tasks::{HandleUse, SpawnSite};
 use crate::source::{SourceFile, Span};
 
@@ -111,6 +113,28 @@ impl CrateIndex {
             .flat_map(|(file, (_, items))| {
                 (0..items.fns.len()).map(move |item| FnRef { file, item })
             })
+    }
+
+    /// The type field flows of the unit that store a receive loop's handle into
+    /// `ty.handle` (the function that stores it, and the flow).
+    pub fn workers_in_field<'a>(
+        &'a self,
+        ty: &'a str,
+        handle: &'a str,
+    ) -> impl Iterator<Item = (FnRef, &'a WorkerFields)> + 'a {
+        self.fns().flat_map(move |r| {
+            self.item(r)
+                .summary
+                .worker_fields
+                .iter()
+                .filter(move |w| w.ty == ty && w.handle == handle)
+                .map(move |w| (r, w))
+        })
+    }
+
+    /// The functions of file `file`.
+    pub fn fns_of_file(&self, file: usize) -> impl Iterator<Item = FnRef> + '_ {
+        (0..self.files[file].1.fns.len()).map(move |item| FnRef { file, item })
     }
 
     pub fn file_count(&self) -> usize {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use syn::{Item, UseTree};
 
+use super::fields::SelfFieldFacts;
 use super::flow::BodyId;
 use super::tasks::{loop_header, HandleFate};
 use super::FileModel;
@@ -100,6 +101,24 @@ pub struct FnSummary {
     pub wrapper: Option<Wrapper>,
     /// Passes a parameter on to another function (a wrapper, perhaps).
     pub forwards: Vec<ForwardCall>,
+    /// Spawned receive loops whose handle and sender are stored into fields of one type.
+    pub worker_fields: Vec<WorkerFields>,
+}
+
+/// A type field flow: this function stores the handle of spawned work, whose receive loop
+/// ends only when its channel closes, into field `handle` of type `ty`, and a sender of
+/// that channel into field `sender` of the same type. While the value lives, the sender
+/// does, so the loop cannot end: whoever joins `handle` must release `sender` first.
+#[derive(Clone, Debug)]
+pub struct WorkerFields {
+    /// The struct's name (last segment).
+    pub ty: String,
+    pub handle: String,
+    pub sender: String,
+    /// The loop's header.
+    pub recv_loop: Span,
+    /// Where the sender is stored.
+    pub sender_stored: Span,
 }
 
 /// A function or method of the file.
@@ -116,6 +135,8 @@ pub struct FnItem {
     /// Its body in the file's [`FileModel`].
     pub body: Option<BodyId>,
     pub summary: FnSummary,
+    /// For methods: what the body does with the fields of `self`.
+    pub self_fields: SelfFieldFacts,
 }
 
 /// A field of a struct.
@@ -228,7 +249,7 @@ impl Collector<'_> {
         self.out.modules.push(module);
         for item in items {
             match item {
-                Item::Fn(f) => self.function(id, &path, None, &f.sig, f.node_span()),
+                Item::Fn(f) => self.function(id, &path, None, f, f.node_span()),
                 Item::Impl(i) if i.trait_.is_none() || is_drop(i) => {
                     let Some(ty) = type_last_ident(&i.self_ty) else {
                         continue;
@@ -236,7 +257,7 @@ impl Collector<'_> {
                     for it in &i.items {
                         if let syn::ImplItem::Fn(f) = it {
                             let owner = path.child(&ty);
-                            self.function(id, &owner, Some(&ty), &f.sig, f.node_span());
+                            self.function(id, &owner, Some(&ty), f, f.node_span());
                         }
                     }
                 }
@@ -278,9 +299,10 @@ impl Collector<'_> {
         module: ModuleId,
         owner: &QualifiedName,
         self_ty: Option<&str>,
-        sig: &syn::Signature,
+        f: &impl FnLike,
         span: proc_macro2::Span,
     ) {
+        let (sig, block) = f.parts();
         let span = self.file.span_of(span);
         let params: Vec<String> = sig
             .inputs
@@ -295,8 +317,12 @@ impl Collector<'_> {
             .collect();
         let body = self.bodies.get(&span.start).copied();
         let summary = body
-            .map(|b| summarise(self.file, self.model, b, &params))
+            .map(|b| summarise(self.file, self.model, b, &params, self_ty))
             .unwrap_or_default();
+        let self_fields = match self_ty {
+            Some(_) => SelfFieldFacts::build(self.file, block),
+            None => SelfFieldFacts::default(),
+        };
         self.out.fns.push(FnItem {
             name: owner.child(&sig.ident.to_string()),
             module,
@@ -306,13 +332,38 @@ impl Collector<'_> {
             span,
             body,
             summary,
+            self_fields,
         });
     }
 }
 
+/// A free function or a method: its signature and body.
+trait FnLike {
+    fn parts(&self) -> (&syn::Signature, &syn::Block);
+}
+
+impl FnLike for syn::ItemFn {
+    fn parts(&self) -> (&syn::Signature, &syn::Block) {
+        (&self.sig, &self.block)
+    }
+}
+
+impl FnLike for syn::ImplItemFn {
+    fn parts(&self) -> (&syn::Signature, &syn::Block) {
+        (&self.sig, &self.block)
+    }
+}
+
 /// The local summary of one function from its body in the file model.
-fn summarise(file: &SourceFile, model: &FileModel, body: BodyId, params: &[String]) -> FnSummary {
+fn summarise(
+    file: &SourceFile,
+    model: &FileModel,
+    body: BodyId,
+    params: &[String],
+    self_ty: Option<&str>,
+) -> FnSummary {
     let body = model.body(body);
+    let worker_fields = super::fields::worker_fields(model, body, self_ty);
     let endless = body.endless_loop(0).map(|l| {
         let header = loop_header(l);
         let text = file.snippet(header).trim_end().len();
@@ -355,6 +406,7 @@ fn summarise(file: &SourceFile, model: &FileModel, body: BodyId, params: &[Strin
         endless,
         wrapper,
         forwards,
+        worker_fields,
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod channels;
 pub mod dump;
+pub mod fields;
 pub mod flow;
 pub mod index;
 pub mod items;

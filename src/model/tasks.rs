@@ -34,6 +34,9 @@ pub struct SpawnSite {
     /// The position of the work among the call's arguments.
     pub arg_index: usize,
     pub handle: HandleFate,
+    /// Stored at once into a field (`Ty { worker: Some(spawn(..)) }`, `self.worker = spawn(..)`):
+    /// the struct's name as written (`Self` for `self`), when known, and the field.
+    pub stored_in: Option<(Option<String>, String)>,
 }
 
 impl SpawnSite {

@@ -161,7 +161,13 @@ impl<'f> Walker<'f> {
             | Position::SelfField(_) => HandleFate::Kept,
             _ => HandleFate::Unknown,
         };
+        let stored_in = match role {
+            Position::Struct(field) => Some((self.struct_ty.clone(), field.clone())),
+            Position::SelfField(field) => Some((Some("Self".into()), field.clone())),
+            _ => None,
+        };
         let site = SpawnSite {
+            stored_in,
             call,
             callee,
             callee_span,

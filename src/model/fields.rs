@@ -1,0 +1,361 @@
+//! What a method does with the fields of `self`, in source order: which fields it waits on
+//! (`self.worker.take()` → `.join()`, `self.task.await`), which fields it names at all
+//! (any mention may take, drop, replace or send on the value), and where `self` escapes as a
+//! whole or another method of `self` is called (anything may happen to the fields there).
+//!
+//! Built from the method's syntax once per file ([`super::items`]); plain data for the
+//! crate index.
+
+use std::collections::HashMap;
+
+use syn::visit::Visit;
+use syn::{Expr, Pat};
+
+use super::catalog::{ChannelKind, EndpointOp};
+use super::flow::{Binding, Body, UseKind};
+use super::items::WorkerFields;
+use super::tasks::HandleFate;
+use super::{FileModel, Role};
+use crate::source::{NodeSpan, SourceFile, Span};
+
+/// The self-field facts of one method. Offsets are byte offsets in the method's file.
+#[derive(Debug, Clone, Default)]
+pub struct SelfFieldFacts {
+    /// `(field, join call)`: the value of `self.field` (or what was taken out of it) is
+    /// joined or awaited at the span.
+    pub joins: Vec<(String, Span)>,
+    /// `(field, offset)`: every mention of `self.field`.
+    pub mentions: Vec<(String, u32)>,
+    /// Offsets where `self` is used other than through a field (`self.stop()`, `drop(self)`,
+    /// `let Self { .. } = self`, `helper(self)`).
+    pub opaque: Vec<u32>,
+}
+
+impl SelfFieldFacts {
+    /// Collects the facts of a method body.
+    pub fn build(file: &SourceFile, block: &syn::Block) -> SelfFieldFacts {
+        let mut c = Collector {
+            file,
+            aliases: HashMap::new(),
+            out: SelfFieldFacts::default(),
+        };
+        c.visit_block(block);
+        c.out
+    }
+
+    /// Whether `field` is named, or `self` escapes, before `offset`.
+    pub fn touched_before(&self, field: &str, offset: u32) -> bool {
+        self.mentions
+            .iter()
+            .any(|(f, at)| f == field && *at < offset)
+            || self.opaque.iter().any(|at| *at < offset)
+    }
+}
+
+struct Collector<'a> {
+    file: &'a SourceFile,
+    /// Local names bound from a self field (`Some(w)` in `if let Some(w) = self.worker.take()`).
+    aliases: HashMap<String, String>,
+    out: SelfFieldFacts,
+}
+
+/// The field an expression is rooted at: `self.f`, `self.f.take()`, `self.f.take().unwrap()`,
+/// `&mut self.f`, `(self.f)`.
+fn self_field(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Field(f) if is_self(&f.base) => match &f.member {
+            syn::Member::Named(n) => Some(n.to_string()),
+            syn::Member::Unnamed(i) => Some(i.index.to_string()),
+        },
+        Expr::MethodCall(m) => self_field(&m.receiver),
+        Expr::Reference(r) => self_field(&r.expr),
+        Expr::Paren(p) => self_field(&p.expr),
+        Expr::Try(t) => self_field(&t.expr),
+        _ => None,
+    }
+}
+
+fn is_self(expr: &Expr) -> bool {
+    matches!(expr, Expr::Path(p) if p.path.is_ident("self"))
+}
+
+fn pat_names(pat: &Pat, out: &mut Vec<String>) {
+    struct Names<'o>(&'o mut Vec<String>);
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_pat_ident(&mut self, i: &'ast syn::PatIdent) {
+            self.0.push(i.ident.to_string());
+            syn::visit::visit_pat_ident(self, i);
+        }
+    }
+    Names(out).visit_pat(pat);
+}
+
+impl Collector<'_> {
+    /// The field a joined expression stands for: rooted at `self.f`, or a local alias of it.
+    fn field_of(&self, expr: &Expr) -> Option<String> {
+        if let Some(f) = self_field(expr) {
+            return Some(f);
+        }
+        match expr {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.aliases.get(&i.to_string()).cloned()),
+            Expr::MethodCall(m) => self.field_of(&m.receiver),
+            Expr::Paren(p) => self.field_of(&p.expr),
+            Expr::Try(t) => self.field_of(&t.expr),
+            _ => None,
+        }
+    }
+
+    fn alias(&mut self, pat: &Pat, init: &Expr) {
+        if let Some(field) = self.field_of(init) {
+            let mut names = Vec::new();
+            pat_names(pat, &mut names);
+            for n in names {
+                self.aliases.insert(n, field.clone());
+            }
+        }
+    }
+
+    fn start(&self, node: &impl NodeSpan) -> (u32, Span) {
+        let span = self.file.span_of(node.node_span());
+        (span.start, span)
+    }
+}
+
+impl<'ast> Visit<'ast> for Collector<'_> {
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        if let Some(init) = &l.init {
+            self.alias(&l.pat, &init.expr);
+        }
+        syn::visit::visit_local(self, l);
+    }
+
+    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+        self.alias(&l.pat, &l.expr);
+        syn::visit::visit_expr_let(self, l);
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.alias(&f.pat, &f.expr);
+        syn::visit::visit_expr_for_loop(self, f);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if m.method == "join" {
+            if let Some(field) = self.field_of(&m.receiver) {
+                let (_, span) = self.start(m);
+                self.out.joins.push((field, span));
+            }
+        }
+        // `self.worker.take().map(|h| h.join())`: the closure's parameters alias the field.
+        if let Some(field) = self.field_of(&m.receiver) {
+            for arg in &m.args {
+                if let Expr::Closure(c) = arg {
+                    for p in &c.inputs {
+                        let mut names = Vec::new();
+                        pat_names(p, &mut names);
+                        for n in names {
+                            self.aliases.insert(n, field.clone());
+                        }
+                    }
+                }
+            }
+        }
+        if is_self(&m.receiver) {
+            let (at, _) = self.start(m);
+            self.out.opaque.push(at);
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
+        if let Some(field) = self.field_of(&a.base) {
+            let (_, span) = self.start(a);
+            self.out.joins.push((field, span));
+        }
+        syn::visit::visit_expr_await(self, a);
+    }
+
+    fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
+        if m.mac.tokens.to_string().contains("self") {
+            let at = self.file.span_of(m.mac.path.node_span()).start;
+            self.out.opaque.push(at);
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        match e {
+            Expr::Field(f) if is_self(&f.base) => {
+                if let Some(field) = self_field(e) {
+                    let (at, _) = self.start(e);
+                    self.out.mentions.push((field, at));
+                }
+                return;
+            }
+            Expr::MethodCall(m) if is_self(&m.receiver) => {
+                self.visit_expr_method_call(m);
+                return;
+            }
+            // `self` as a whole value: anything may happen to its fields.
+            Expr::Path(_) if is_self(e) => {
+                let (at, _) = self.start(e);
+                self.out.opaque.push(at);
+                return;
+            }
+            // A macro leaklint cannot read may name any field.
+            Expr::Macro(m) => {
+                let (at, _) = self.start(e);
+                if m.mac.tokens.to_string().contains("self") {
+                    self.out.opaque.push(at);
+                }
+            }
+            _ => {}
+        }
+        syn::visit::visit_expr(self, e);
+    }
+}
+
+/// The [`WorkerFields`] of one function body: a receive loop (with no `break`/`return`
+/// exit and no explicit close) run by work spawned in the function itself, whose handle is
+/// stored into a field, while a sender of the loop's channel is stored into another field
+/// of the same type. `self_ty` names `self` (`self.f = x` stores into it).
+pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> Vec<WorkerFields> {
+    let mut out = Vec::new();
+    for rl in &body.recv_loops {
+        if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+            continue;
+        }
+        let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
+            continue;
+        };
+        if model.channel(channel).kind == ChannelKind::Oneshot || closes(body, channel) {
+            continue;
+        }
+        let Some(site) = body.spawn_running(rl.ctx) else {
+            continue;
+        };
+        if site.ctx != 0 {
+            continue;
+        }
+        let stored = match (&site.handle, &site.stored_in) {
+            (HandleFate::Bound(h), _) => stored_field(&body.bindings[*h], self_ty),
+            (HandleFate::Kept, Some((Some(ty), field))) => {
+                type_name(ty, self_ty).map(|ty| (ty, field.clone(), site.call))
+            }
+            _ => None,
+        };
+        let Some((ty, handle, _)) = stored else {
+            continue;
+        };
+        let sender = body
+            .endpoints(channel, Role::Sender)
+            .filter(|&tx| body.bindings[tx].ctx == 0)
+            .find_map(|tx| {
+                stored_field(&body.bindings[tx], self_ty)
+                    .filter(|(t, f, _)| *t == ty && *f != handle)
+            });
+        if let Some((_, sender, at)) = sender {
+            out.push(WorkerFields {
+                ty,
+                handle,
+                sender,
+                recv_loop: rl.header,
+                sender_stored: at,
+            });
+        }
+    }
+    out
+}
+
+/// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`
+/// or `self.field = x`.
+fn stored_field(b: &Binding, self_ty: Option<&str>) -> Option<(String, String, Span)> {
+    b.uses.iter().find_map(|u| match &u.kind {
+        UseKind::StoredStruct {
+            ty: Some(ty),
+            field,
+        } => Some((type_name(ty, self_ty)?, field.clone(), u.span)),
+        UseKind::StoredSelfField(field) => Some((self_ty?.to_string(), field.clone(), u.span)),
+        _ => None,
+    })
+}
+
+/// The last segment of a struct's name as written, `Self` resolved to `self_ty`.
+fn type_name(ty: &str, self_ty: Option<&str>) -> Option<String> {
+    match ty {
+        "Self" => self_ty.map(str::to_string),
+        t => Some(t.rsplit("::").next().unwrap_or(t).to_string()),
+    }
+}
+
+/// An explicit `close()` on any endpoint ends the loop without dropping the senders.
+fn closes(body: &Body, channel: usize) -> bool {
+    [Role::Sender, Role::Receiver].into_iter().any(|role| {
+        body.endpoints(channel, role).any(|b| {
+            body.ops(&body.bindings[b])
+                .any(|(op, _)| op == EndpointOp::Close)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(method: &str) -> (std::sync::Arc<SourceFile>, SelfFieldFacts) {
+        let text = format!("impl T {{ {method} }}");
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.clone());
+        let ast = syn::parse_file(&text).unwrap();
+        let syn::Item::Impl(i) = &ast.items[0] else {
+            panic!()
+        };
+        let syn::ImplItem::Fn(f) = &i.items[0] else {
+            panic!()
+        };
+        let facts = SelfFieldFacts::build(&file, &f.block);
+        (file, facts)
+    }
+
+    #[test]
+    fn joins_follow_aliases_closures_and_awaits() {
+        let (file, f) = facts(
+            "fn drop(&mut self) { if let Some(w) = self.worker.take() { w.join().unwrap(); } \
+             self.b.take().map(|h| h.join()); for h in self.all.drain(..) { h.join(); } }",
+        );
+        let joined: Vec<(&str, &str)> = f
+            .joins
+            .iter()
+            .map(|(field, at)| (field.as_str(), file.snippet(*at)))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                ("worker", "w.join()"),
+                ("b", "h.join()"),
+                ("all", "h.join()")
+            ]
+        );
+        let (file, f) = facts("async fn stop(self) { let _ = self.task.await; }");
+        assert_eq!(f.joins.len(), 1);
+        assert_eq!(file.snippet(f.joins[0].1), "self.task.await");
+    }
+
+    #[test]
+    fn mentions_and_escapes_come_before_the_join() {
+        let (_, f) = facts(
+            "fn drop(&mut self) { drop(self.jobs.take()); if let Some(w) = self.worker.take() { w.join(); } }",
+        );
+        let join = f.joins[0].1.start;
+        assert!(f.touched_before("jobs", join));
+        assert!(!f.touched_before("other", join));
+        let (_, f) = facts(
+            "fn drop(&mut self) { self.close(); if let Some(w) = self.worker.take() { w.join(); } }",
+        );
+        assert!(f.touched_before("jobs", f.joins[0].1.start));
+        let (_, f) =
+            facts("fn drop(&mut self) { self.worker.take().unwrap().join(); self.jobs.take(); }");
+        assert!(!f.touched_before("jobs", f.joins[0].1.start));
+    }
+}

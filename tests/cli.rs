@@ -1289,6 +1289,34 @@ fn declared_apis_give_the_findings_of_their_builtin_equivalents() {
     }
 }
 
+/// A declared spawn whose work is not its first argument (`spawn_named(name, || ..)`): the
+/// work is the first closure, so declaring the crate's own helper finds what inference finds
+/// without the declaration (a fresh user's report: the declaration used to hide the leak).
+#[test]
+fn a_declared_spawn_takes_its_first_closure_as_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let code = "pub fn spawn_named<F: FnOnce() + Send + 'static>(_n: &str, f: F) {\n    std::thread::spawn(f);\n}\n\
+        pub fn start() {\n    spawn_named(\"x\", || loop {\n        std::thread::yield_now();\n    });\n}\n";
+    fs::write(root.join("t.rs"), code).unwrap();
+    let lint = || {
+        let out = run(root, &["--message-format", "short", "t.rs"], &[]);
+        findings(&out)
+    };
+    let inferred = lint();
+    assert_eq!(
+        inferred,
+        ["5:25 leaklint::detached_infinite_loop"],
+        "{inferred:?}"
+    );
+    fs::write(
+        root.join("leaklint.toml"),
+        "[apis]\nspawn = [\"crate::spawn_named\"]\n",
+    )
+    .unwrap();
+    assert_eq!(lint(), inferred);
+}
+
 #[test]
 fn bad_apis_are_usage_errors_naming_file_line_and_column() {
     let cases = [

@@ -94,16 +94,6 @@ impl<'f> Walker<'f> {
         }
     }
 
-    /// Records a spawn call; `role` is how the call's value (the handle) is used.
-    pub(super) fn record_spawn(
-        &mut self,
-        how: SpawnCall,
-        work_arg: Option<&Expr>,
-        role: &Position,
-    ) {
-        self.record_work(how, work_arg, 0, role, false)
-    }
-
     /// Records a call that hands work (a closure, an async block, a function) to a callee:
     /// a known spawn, or (`candidate`) a call of a function that may be a project's spawn
     /// wrapper, settled crate-wide.

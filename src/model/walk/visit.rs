@@ -162,7 +162,8 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                             on_drop,
                             thread,
                         };
-                        self.record_spawn(how, m.args.first(), &role);
+                        let at = work_arg_index(&m.args).unwrap_or(0);
+                        self.record_work(how, m.args.iter().nth(at), at, &role, false);
                     }
                 }
                 if method == "build" {
@@ -235,7 +236,10 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                         on_drop: spawn.on_drop,
                         thread: spawn.thread,
                     };
-                    self.record_spawn(how, c.args.first(), &role);
+                    // The work: the first closure or async block (a declared helper such as
+                    // `spawn_named(name, || ..)`), else the first argument.
+                    let at = work_arg_index(&c.args).unwrap_or(0);
+                    self.record_work(how, c.args.iter().nth(at), at, &role, false);
                 } else if let Some(at) =
                     work_arg_index(&c.args).or_else(|| self.param_arg_index(&c.args))
                 {

@@ -1,13 +1,13 @@
 //! `sender_alive_in_recv_loop`: a loop that receives until every sender is gone, while a
 //! sender of the same channel is still alive at the loop — it can never end.
 
-use crate::diagnostic::{Finding, Label};
+use crate::diagnostic::{Applicability, Finding, Label, Suggestion};
 use crate::lints::{insert_statement_before, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
 use crate::model::items::WorkerFields;
-use crate::model::{Body, RecvLoop, Role};
+use crate::model::{Binding, Body, RecvLoop, Role};
 use crate::source::Span;
 
 declare_lint! {
@@ -107,7 +107,7 @@ fn finding(
             let edit = (sender.ctx == rl.ctx)
                 .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the loop")))
                 .flatten();
-            f = match edit {
+            f = match unless_borrowed(edit, sender) {
                 Some(edit) => f.suggestion(edit),
                 None => f.help(format!("drop `{name}` before the loop: `drop({name});`")),
             };
@@ -180,7 +180,7 @@ fn joined_while_alive(
             )
         })
         .flatten();
-    f = match edit {
+    f = match unless_borrowed(edit, sender) {
         Some(edit) => f.suggestion(edit),
         None => f.help(format!("drop `{name}` before waiting for the spawned work")),
     };
@@ -240,4 +240,15 @@ fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFie
     }
     f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
         .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"))
+}
+
+/// A `drop(tx)` edit is machine-applicable only when no reference to `tx` is taken: a
+/// reference used after the inserted `drop` would not compile.
+fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggestion> {
+    edit.map(|mut s| {
+        if sender.is_borrowed() {
+            s.applicability = Applicability::MaybeIncorrect;
+        }
+        s
+    })
 }

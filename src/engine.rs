@@ -352,11 +352,7 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
         let (index, ids) = &indexes[&r.group];
         let file_id = ids[&k.file.path];
         for (b, body) in k.model.bodies.iter().enumerate() {
-            for site in body
-                .spawns
-                .iter()
-                .filter(|s| s.detaches() && s.work.is_none())
-            {
+            for site in body.spawns.iter().filter(|s| s.detaches()) {
                 let Some(path) = &site.work_path else {
                     continue;
                 };

@@ -58,21 +58,26 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions, dir:
         files_seen: files.len(),
         ..Outcome::default()
     };
+    let mut read = read_all(files, options);
     let mut texts: HashMap<PathBuf, String> = HashMap::new();
     let mut missed: Vec<(usize, Option<(PathBuf, String)>)> = Vec::new();
     for (unit, members) in units.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
-        let read: Option<Vec<String>> = members.iter().map(|&i| read(&files[i].path)).collect();
-        let Some(read) = read else {
+        let unit_texts: Option<Vec<String>> = members.iter().map(|&i| read[i].take()).collect();
+        let Some(unit_texts) = unit_texts else {
             missed.push((unit, None));
             continue;
         };
         let entry = dir.join(format!("unit-{:032x}.json", identity(files, members)));
-        let key = format!("{:032x}", key(files, members, &read, levels, options));
-        match load(&entry, &key, files, members, &read) {
-            Some(diagnostics) => outcome.diagnostics.extend(diagnostics),
+        let key = format!("{:032x}", key(files, members, &unit_texts, levels, options));
+        match load(&entry, &key, files, members, &unit_texts) {
+            Some(diagnostics) => {
+                outcome.diagnostics.extend(diagnostics);
+                continue;
+            }
             None => missed.push((unit, Some((entry, key)))),
         }
-        for (&i, text) in members.iter().zip(read) {
+        // Linted again below, from the texts already read.
+        for (&i, text) in members.iter().zip(unit_texts) {
             texts.insert(files[i].path.clone(), text);
         }
     }
@@ -99,6 +104,20 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions, dir:
     }
     engine::finish(&mut outcome.diagnostics);
     outcome
+}
+
+/// The texts of `files` (`None` for one [`read`] refuses), read in parallel on
+/// `options.threads` threads: on a warm run, reading is most of the time.
+fn read_all(files: &[InputFile], options: &EngineOptions) -> Vec<Option<String>> {
+    use rayon::prelude::*;
+    let read_each = || files.par_iter().map(|f| read(&f.path)).collect();
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+    {
+        Ok(pool) => pool.install(read_each),
+        Err(_) => read_each(),
+    }
 }
 
 /// The text of a regular UTF-8 file of at most [`MAX_FILE_BYTES`], read once.

@@ -278,7 +278,7 @@ pub struct EditArgs {
     #[arg(long, help_heading = "Editors", conflicts_with_all = ["fix", "list", "explain"])]
     pub lsp: bool,
 
-    /// Neither read nor write the result cache (`target/leaklint/`)
+    /// Neither read nor write the result cache (`leaklint/` in cargo's target directory)
     #[arg(long, help_heading = "Performance")]
     pub no_cache: bool,
 }

@@ -183,6 +183,9 @@ struct Entry {
     diagnostics: Vec<Cached>,
 }
 
+/// A byte range of a file and its text: a label's message or an edit's replacement.
+type Spanned = (u32, u32, String);
+
 /// A lint diagnostic without its file: `file` indexes the unit's files.
 #[derive(Serialize, Deserialize)]
 struct Cached {
@@ -191,11 +194,11 @@ struct Cached {
     level: String,
     source: String,
     message: String,
-    primary: (u32, u32, String),
-    secondary: Vec<(u32, u32, String)>,
+    primary: Spanned,
+    secondary: Vec<Spanned>,
     notes: Vec<String>,
     help: Vec<String>,
-    suggestions: Vec<(String, String, Vec<(u32, u32, String)>)>,
+    suggestions: Vec<(String, String, Vec<Spanned>)>,
 }
 
 /// The diagnostics of a unit from its entry, if the entry holds `key`.
@@ -245,7 +248,7 @@ fn from_cached(c: Cached, file: Arc<SourceFile>) -> Option<Diagnostic> {
         "config" => LevelSource::Config,
         _ => return None,
     };
-    let label = |(start, end, message): (u32, u32, String)| {
+    let label = |(start, end, message): Spanned| {
         Label::new(Span::new(start as usize, end as usize), message)
     };
     let suggestions = c

@@ -277,6 +277,10 @@ pub struct EditArgs {
     /// of an open file, with its unsaved text. See README.md for editor set-up.
     #[arg(long, help_heading = "Editors", conflicts_with_all = ["fix", "list", "explain"])]
     pub lsp: bool,
+
+    /// Neither read nor write the result cache (`leaklint/` in cargo's target directory)
+    #[arg(long, help_heading = "Performance")]
+    pub no_cache: bool,
 }
 
 /// `--color`
@@ -515,7 +519,12 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     // With --fix, this lints the fixed files: what is left.
     let mut outcome = match &stdin_name {
         Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
-        None => engine::run(&discovery.files, &levels, &options),
+        // `--fix` changes files under the run: it neither reads nor writes the cache.
+        None => match crate::cache::dir(&discovery).filter(|_| !cli.edit.no_cache && !cli.edit.fix)
+        {
+            Some(dir) => crate::cache::run(&discovery.files, &levels, &options, &dir),
+            None => engine::run(&discovery.files, &levels, &options),
+        },
     };
     if !discovery.unreadable.is_empty() {
         outcome.diagnostics.extend(unreadable(&discovery));

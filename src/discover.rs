@@ -91,6 +91,8 @@ pub struct Discovery {
     pub base: PathBuf,
     /// Set in workspace mode.
     pub workspace_root: Option<PathBuf>,
+    /// Cargo's target directory (workspace mode).
+    pub target_dir: Option<PathBuf>,
     /// Directories that were left out and why (for `--verbose`).
     pub skipped: Vec<(String, &'static str)>,
     /// Problems that do not stop the run: an `--exclude` that matched nothing.
@@ -163,6 +165,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
     };
     let selected = select_packages(&metadata, &members, selection, cwd, &mut discovery.warnings)?;
     let target_dir = PathBuf::from(metadata.target_directory.clone());
+    discovery.target_dir = Some(target_dir.clone());
     let rules = WalkRules {
         skip_nested_packages: true,
         target_dir: Some(&target_dir),

@@ -5,6 +5,7 @@
 //! [`report`] (every output format). [`cli`] turns argv into that pipeline.
 
 pub mod baseline;
+pub mod cache;
 pub mod cli;
 pub mod codes;
 pub mod config;

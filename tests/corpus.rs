@@ -153,7 +153,16 @@ fn corpus_prefilter_changes_nothing() {
         errors_off.join("\n")
     );
     assert!(errors_on.iter().all(|e| errors_off.contains(e)));
-    assert!(off.files_parsed == files.len() && on.files_parsed < files.len() / 10);
+    // The pre-filter's point is parsing few files. With the crate-wide model, every file with
+    // a detaching spawn and the files the crate index reaches by name are parsed (1,363 of
+    // 10,722 when this bound was set; 591 before wave 2): a guard against further growth.
+    assert!(off.files_parsed == files.len());
+    assert!(
+        on.files_parsed < files.len() / 7,
+        "{} of {} files parsed with the pre-filter",
+        on.files_parsed,
+        files.len()
+    );
 }
 
 /// `NodeSpan` (constant time) gives the same span as syn's `Spanned` (which prints the node)

@@ -19,7 +19,7 @@ declare_lint! {
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     // In tests, the test's runtime or process ends the work.
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             if !site.detaches() {
                 continue;
@@ -43,13 +43,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 /// named by a path the file model does not follow) that loops for ever, and work handed
 /// to one of the crate's spawn wrappers that detaches it.
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
-    for (b, body) in cx
-        .model
-        .bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| !b.in_test)
-    {
+    for (b, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             // What the file model follows is the per-file check's.
             let local = cx.model.spawned_work(body, site);

@@ -17,7 +17,7 @@ declare_lint! {
 }
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
@@ -32,13 +32,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
 /// The crate-wide reach: work handed to one of the crate's spawn wrappers that detaches
 /// it (`spawn_named("conn", move || serve(s))`), on every iteration of a loop.
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
-    for (b, body) in cx
-        .model
-        .bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| !b.in_test)
-    {
+    for (b, body) in cx.model.bodies_outside_tests() {
         for site in &body.work_calls {
             let Some(w) = cx.krate.spawned_by_wrapper(cx.file_id, b, body, site) else {
                 continue;

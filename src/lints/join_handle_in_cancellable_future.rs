@@ -21,7 +21,7 @@ const HELP: &str = "abort the task when the future is dropped: wrap the handle i
     aborts its tasks), or abort it in a drop guard";
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         // The handle is awaited in this body, under a timeout or a `select!` of its own.
         for site in &body.spawns {
             let Some(found) = body.handle_awaited_in_cancellable(site) else {

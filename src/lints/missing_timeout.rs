@@ -17,7 +17,7 @@ declare_lint! {
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             // Work spawned on a `JoinSet` (or a smol `Task` kept) ends when its owner drops
             // it, so a timeout around the owner bounds it: a connect raced in a `JoinSet`

@@ -15,7 +15,7 @@ declare_lint! {
 }
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         for (root, b) in body.bindings.iter().enumerate() {
             // A token created here (`CancellationToken::new()`), not a parameter or a clone.
             if b.origin != ValueOrigin::Token || b.from.is_some() {

@@ -96,7 +96,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     }
     // `select_all(handles)` / `select_ok(handles)` over collected task handles: the losers'
     // handles are dropped, which detaches them.
-    for body in cx.model.bodies.iter().filter(|b| !b.in_test) {
+    for (_, body) in cx.model.bodies_outside_tests() {
         for (v, b) in body.bindings.iter().enumerate() {
             let Some(select) = b.uses.iter().find_map(|u| match &u.kind {
                 UseKind::CallArg { callee: Some(p) }

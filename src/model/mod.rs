@@ -69,6 +69,13 @@ impl FileModel {
     pub fn body(&self, id: BodyId) -> &Body {
         &self.bodies[id]
     }
+
+    /// The bodies that are not test code (`#[test]` functions, `#[cfg(test)]` modules, files
+    /// of test targets), with their ids: the task lints leave test code alone, since the
+    /// test's runtime or process ends the work.
+    pub fn bodies_outside_tests(&self) -> impl Iterator<Item = (BodyId, &Body)> {
+        self.bodies.iter().enumerate().filter(|(_, b)| !b.in_test)
+    }
 }
 
 /// A fact about the whole crate that a finding depends on; resolved after every file of

@@ -6,6 +6,9 @@
 //! - `macros.rs`: macro arguments read as expressions, or scanned as tokens.
 //! - `syntax.rs`: small questions about syntax trees (`strip_parens`, `chain_root`...).
 
+mod calls;
+mod control;
+mod exprs;
 mod macros;
 mod record;
 mod syntax;

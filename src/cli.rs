@@ -402,161 +402,40 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     if let Some(name) = &cli.explain {
         return explain(name, &mut out, &stderr);
     }
-    let baseline = match baseline_mode(cli) {
-        Ok(mode) => mode,
-        Err(e) => {
-            stderr.error(&e.0);
-            return EXIT_USAGE;
-        }
-    };
     let started = Instant::now();
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(e) => {
-            stderr.error(&format!("cannot read the current directory: {e}"));
-            return EXIT_USAGE;
-        }
+    let run = match prepare(cli, flags, &stderr) {
+        Ok(run) => run,
+        Err(code) => return code,
     };
-    let stdin_name = match stdin_name(cli) {
-        Ok(name) => name,
-        Err(message) => {
-            stderr.error(&message);
-            return EXIT_USAGE;
-        }
-    };
-    let discovered = if stdin_name.is_some() {
-        Ok(Discovery {
-            base: cwd.clone(),
-            units: vec![None],
-            ..Discovery::default()
-        })
-    } else if cli.paths.is_empty() {
-        let selection = PackageSelection {
-            manifest_path: cli.manifest_path.clone(),
-            packages: cli.packages.clone(),
-            workspace: cli.workspace,
-            exclude: cli.exclude.clone(),
-        };
-        discover::workspace(&selection, &cwd)
-    } else {
-        discover::paths(&cli.paths, &cwd)
-    };
-    let mut discovery = match discovered {
-        Ok(d) => d,
-        Err(e) => {
-            stderr.error(&e.message);
-            if let Some(help) = &e.help {
-                stderr.help(help);
-            }
-            return EXIT_USAGE;
-        }
-    };
-    for warning in &discovery.warnings {
-        stderr.warning(warning);
-    }
-    for missing in &discovery.missing {
-        stderr.error(missing);
-    }
-    let levels = match file_levels(
-        &mut discovery,
-        &cwd,
-        stdin_name.as_deref(),
-        flags,
-        &stderr,
-        cli.verbose,
-    ) {
-        Ok(levels) => levels,
-        Err(e) => {
-            let _ = e.render(&mut io::stderr().lock(), stderr.color);
-            return EXIT_USAGE;
-        }
-    };
-    if cli.verbose > 0 {
-        stderr.status(&format!("Linting {}", what_is_linted(&discovery)));
-    }
-    if cli.verbose > 1 {
-        for (dir, why) in &discovery.skipped {
-            stderr.status(&format!("  skipped {dir}/: {why}"));
-        }
-        for file in &discovery.files {
-            stderr.status(&format!("  {}", file.display));
-        }
-    }
-    if discovery.files.is_empty() && stdin_name.is_none() {
-        stderr.warning("no Rust files to lint");
-    }
-
     let options = EngineOptions {
         prefilter: !cli.no_prefilter,
         threads: cli.jobs.map_or(0, usize::from),
     };
     if cli.edit.lsp {
         drop(out); // the server's writer thread needs stdout
-        let server = crate::lsp::Server::new(discovery.files, levels, options);
+        let server = crate::lsp::Server::new(run.discovery.files, run.levels, options);
         return crate::lsp::serve_stdio(server);
     }
-    let mut fix_status = EXIT_OK;
-    if cli.edit.fix {
-        let first = engine::run(&discovery.files, &levels, &options);
-        let allow = crate::fix::vcs::Allow {
-            dirty: cli.edit.allow_dirty,
-            staged: cli.edit.allow_staged,
-        };
-        match crate::fix::run(&first.diagnostics, allow) {
-            Ok(report) => {
-                let _ = io::stderr().lock().write_all(report.render().as_bytes());
-                if report.failures() > 0 {
-                    fix_status = EXIT_FINDINGS;
-                }
-            }
-            Err(refusal) => {
-                stderr.error(&refusal.message);
-                stderr.help(&refusal.help);
-                return EXIT_USAGE;
-            }
-        }
-    }
+    let fix_status = match fix_first(cli, &run, &options, &stderr) {
+        Ok(status) => status,
+        Err(code) => return code,
+    };
     // With --fix, this lints the fixed files: what is left.
-    let mut outcome = match &stdin_name {
-        Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
-        // `--fix` changes files under the run: it neither reads nor writes the cache.
-        None => match crate::cache::dir(&discovery).filter(|_| !cli.edit.no_cache && !cli.edit.fix)
-        {
-            Some(dir) => crate::cache::run(&discovery.files, &levels, &options, &dir),
-            None => engine::run(&discovery.files, &levels, &options),
-        },
-    };
-    if !discovery.unreadable.is_empty() {
-        outcome.diagnostics.extend(unreadable(&discovery));
-        engine::finish(&mut outcome.diagnostics);
+    let mut outcome = lint(cli, &run, &options);
+    if let Err(e) = baseline::apply(&run.baseline, &mut outcome.diagnostics)
+        .map(|message| message.iter().for_each(|m| stderr.status(m)))
+    {
+        stderr.error(&e.0);
+        return EXIT_USAGE;
     }
-    match baseline::apply(&baseline, &mut outcome.diagnostics) {
-        Ok(message) => message.iter().for_each(|m| stderr.status(m)),
-        Err(e) => {
-            stderr.error(&e.0);
-            return EXIT_USAGE;
-        }
-    }
-    let report = ReportOptions {
-        format: cli.message_format,
-        color: matches!(cli.message_format, Format::Human | Format::Short)
-            && color_enabled(cli.color, io::stdout().is_terminal()),
-        // CI services resolve paths against the repository, not the cargo workspace.
-        source_root: Some(match cli.message_format {
-            Format::Sarif | Format::Github => {
-                discover::repository_root(&cwd).unwrap_or_else(|| discovery.base.clone())
-            }
-            _ => discovery.base.clone(),
-        }),
-        quiet: cli.quiet,
-    };
-    let status = if !discovery.missing.is_empty() {
+    let status = if !run.discovery.missing.is_empty() {
         EXIT_USAGE
     } else if outcome.has_errors() {
         EXIT_FINDINGS
     } else {
         fix_status
     };
+    let report = report_options(cli, &run);
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {
         stderr.status(&format!(
@@ -568,9 +447,178 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         ));
     }
     if !cli.quiet {
-        stderr.status(&summary(&outcome, &discovery));
+        stderr.status(&summary(&outcome, &run.discovery));
     }
     finish_output(written, status, &stderr)
+}
+
+/// What a lint run needs once the command line is understood: the files, their levels, the
+/// baseline mode, the working directory and the stdin name (`-`).
+struct Prepared {
+    baseline: baseline::Mode,
+    cwd: PathBuf,
+    stdin_name: Option<String>,
+    discovery: Discovery,
+    levels: Vec<Levels>,
+}
+
+/// Reads the working directory, finds the files (workspace, paths or stdin) and their
+/// configuration. Errors are reported on `stderr`; `Err` holds the exit code.
+fn prepare(cli: &Cli, flags: &[(Selector, Level)], stderr: &Messages) -> Result<Prepared, i32> {
+    let usage = |message: &str| {
+        stderr.error(message);
+        EXIT_USAGE
+    };
+    let baseline = baseline_mode(cli).map_err(|e| usage(&e.0))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| usage(&format!("cannot read the current directory: {e}")))?;
+    let stdin_name = stdin_name(cli).map_err(|message| usage(&message))?;
+    let mut discovery = discover_inputs(cli, &cwd, stdin_name.is_some()).map_err(|e| {
+        stderr.error(&e.message);
+        if let Some(help) = &e.help {
+            stderr.help(help);
+        }
+        EXIT_USAGE
+    })?;
+    for warning in &discovery.warnings {
+        stderr.warning(warning);
+    }
+    for missing in &discovery.missing {
+        stderr.error(missing);
+    }
+    let levels = file_levels(
+        &mut discovery,
+        &cwd,
+        stdin_name.as_deref(),
+        flags,
+        stderr,
+        cli.verbose,
+    )
+    .map_err(|e| {
+        let _ = e.render(&mut io::stderr().lock(), stderr.color);
+        EXIT_USAGE
+    })?;
+    print_inputs(cli, &discovery, stderr);
+    if discovery.files.is_empty() && stdin_name.is_none() {
+        stderr.warning("no Rust files to lint");
+    }
+    Ok(Prepared {
+        baseline,
+        cwd,
+        stdin_name,
+        discovery,
+        levels,
+    })
+}
+
+/// The files to lint: none for stdin, the named paths, else the cargo workspace's targets.
+fn discover_inputs(
+    cli: &Cli,
+    cwd: &Path,
+    stdin: bool,
+) -> Result<Discovery, discover::DiscoverError> {
+    if stdin {
+        Ok(Discovery {
+            base: cwd.to_path_buf(),
+            units: vec![None],
+            ..Discovery::default()
+        })
+    } else if cli.paths.is_empty() {
+        let selection = PackageSelection {
+            manifest_path: cli.manifest_path.clone(),
+            packages: cli.packages.clone(),
+            workspace: cli.workspace,
+            exclude: cli.exclude.clone(),
+        };
+        discover::workspace(&selection, cwd)
+    } else {
+        discover::paths(&cli.paths, cwd)
+    }
+}
+
+/// `-v` says what is linted; `-vv` lists skipped directories and every file.
+fn print_inputs(cli: &Cli, discovery: &Discovery, stderr: &Messages) {
+    if cli.verbose > 0 {
+        stderr.status(&format!("Linting {}", what_is_linted(discovery)));
+    }
+    if cli.verbose > 1 {
+        for (dir, why) in &discovery.skipped {
+            stderr.status(&format!("  skipped {dir}/: {why}"));
+        }
+        for file in &discovery.files {
+            stderr.status(&format!("  {}", file.display));
+        }
+    }
+}
+
+/// `--fix`: lints, applies the machine-applicable suggestions and reports what it did.
+/// `Ok` holds the exit status the fixes alone call for; `Err` an exit code (a refusal).
+fn fix_first(
+    cli: &Cli,
+    run: &Prepared,
+    options: &EngineOptions,
+    stderr: &Messages,
+) -> Result<i32, i32> {
+    if !cli.edit.fix {
+        return Ok(EXIT_OK);
+    }
+    let first = engine::run(&run.discovery.files, &run.levels, options);
+    let allow = crate::fix::vcs::Allow {
+        dirty: cli.edit.allow_dirty,
+        staged: cli.edit.allow_staged,
+    };
+    match crate::fix::run(&first.diagnostics, allow) {
+        Ok(report) => {
+            let _ = io::stderr().lock().write_all(report.render().as_bytes());
+            Ok(if report.failures() > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            })
+        }
+        Err(refusal) => {
+            stderr.error(&refusal.message);
+            stderr.help(&refusal.help);
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+/// Lints stdin or the discovered files (through the result cache unless `--no-cache` or
+/// `--fix`), adding a finding per unreadable file.
+fn lint(cli: &Cli, run: &Prepared, options: &EngineOptions) -> Outcome {
+    let mut outcome = match &run.stdin_name {
+        Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &run.levels[0]),
+        // `--fix` changes files under the run: it neither reads nor writes the cache.
+        None => match crate::cache::dir(&run.discovery)
+            .filter(|_| !cli.edit.no_cache && !cli.edit.fix)
+        {
+            Some(dir) => crate::cache::run(&run.discovery.files, &run.levels, options, &dir),
+            None => engine::run(&run.discovery.files, &run.levels, options),
+        },
+    };
+    if !run.discovery.unreadable.is_empty() {
+        outcome.diagnostics.extend(unreadable(&run.discovery));
+        engine::finish(&mut outcome.diagnostics);
+    }
+    outcome
+}
+
+/// How findings are written: format, colour, the root paths are relative to, quietness.
+fn report_options(cli: &Cli, run: &Prepared) -> ReportOptions {
+    ReportOptions {
+        format: cli.message_format,
+        color: matches!(cli.message_format, Format::Human | Format::Short)
+            && color_enabled(cli.color, io::stdout().is_terminal()),
+        // CI services resolve paths against the repository, not the cargo workspace.
+        source_root: Some(match cli.message_format {
+            Format::Sarif | Format::Github => {
+                discover::repository_root(&run.cwd).unwrap_or_else(|| run.discovery.base.clone())
+            }
+            _ => run.discovery.base.clone(),
+        }),
+        quiet: cli.quiet,
+    }
 }
 
 /// The entries a directory walk could not read, as located `read_error` diagnostics.

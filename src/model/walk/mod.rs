@@ -184,6 +184,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalo
     for item in &ast.items {
         walker.visit_item(item);
     }
+    super::channels::add_completion_waits(&mut walker.model);
     walker.model
 }
 
@@ -812,6 +813,42 @@ impl<'f> Walker<'f> {
             _ => false,
         };
         (unbounded && !methods[1..].iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
+    }
+
+    /// `while rx.recv_many(&mut buf, n).await > 0` (or `!= 0`, `0 <`, `0 !=`): tokio's
+    /// `recv_many` returns 0 only once the channel is closed and empty, so the loop receives
+    /// until every sender is gone.
+    pub(super) fn while_count_recv_loop(
+        &mut self,
+        cond: &Expr,
+        span: Span,
+        body: Span,
+        loop_id: Option<LoopId>,
+    ) {
+        let Expr::Binary(b) = strip_parens(cond) else {
+            return;
+        };
+        let is_zero = |e: &Expr| {
+            matches!(strip_parens(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0")
+        };
+        let count = match b.op {
+            syn::BinOp::Gt(_) | syn::BinOp::Ne(_) if is_zero(&b.right) => &*b.left,
+            syn::BinOp::Lt(_) | syn::BinOp::Ne(_) if is_zero(&b.left) => &*b.right,
+            _ => return,
+        };
+        let Expr::Await(a) = strip_parens(count) else {
+            return;
+        };
+        let Expr::MethodCall(m) = strip_parens(&a.base) else {
+            return;
+        };
+        if m.method != "recv_many" {
+            return;
+        }
+        if let Some(rx) = self.binding_of(strip_parens(&m.receiver)) {
+            let header = Span::new(span.start as usize, self.span_of(b).end as usize);
+            self.add_recv_loop(rx, span, header, Some(body), loop_id);
+        }
     }
 
     /// Records a receive loop; `is_loop` when it is a `for`/`while` about to be pushed (so

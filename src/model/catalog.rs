@@ -321,6 +321,30 @@ pub fn is_timeout_fn(path: &str) -> bool {
     )
 }
 
+/// A buffered reader over its last argument (`BufReader::new(stream)`,
+/// `BufReader::with_capacity(n, stream)`): a read through it is a read of the stream.
+pub fn is_buffered_reader(path: &str) -> bool {
+    let Some((ty, f)) = path.rsplit_once("::") else {
+        return false;
+    };
+    matches!(f, "new" | "with_capacity")
+        && matches!(
+            ty,
+            "std::io::BufReader"
+                | "tokio::io::BufReader"
+                | "async_std::io::BufReader"
+                | "futures::io::BufReader"
+        )
+}
+
+/// A method that waits for data from a stream or a reader over one: `read`, `read_exact`,
+/// `read_line`, `read_until`, `read_to_string`..., and the line and chunk iterators
+/// (`lines`, `split`) whose `next` reads.
+pub fn is_blocking_read(method: &str) -> bool {
+    (method.starts_with("read") && !method.starts_with("read_timeout"))
+        || matches!(method, "lines" | "split")
+}
+
 /// Calls the task model records (network and HTTP APIs, and this file's own functions).
 pub fn is_call_of_interest(path: &str) -> bool {
     path.starts_with("crate::")

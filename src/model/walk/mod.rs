@@ -554,7 +554,9 @@ impl<'f> Walker<'f> {
                 {
                     self.binding_of_before(&m.receiver, new)
                 }
-                e => self.binding_of_before(chain_root(e), new),
+                e => self
+                    .read_through(e)
+                    .or_else(|| self.binding_of_before(chain_root(e), new)),
             };
             if let Some(body) = self.body.as_mut() {
                 body.bindings[new].from = source;
@@ -635,6 +637,36 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// The stream a buffered reader is made over: `stream` in `BufReader::new(stream)`,
+    /// `BufReader::new(&stream)` or `BufReader::new(stream.try_clone()?)` (a clone shares
+    /// the socket and its read timeout).
+    fn read_through(&self, expr: &Expr) -> Option<BindingId> {
+        let Expr::Call(c) = strip_parens(expr) else {
+            return None;
+        };
+        let Expr::Path(p) = &*c.func else { return None };
+        if !catalog::is_buffered_reader(&self.resolver.resolve(&p.path)?) {
+            return None;
+        }
+        let mut arg = strip_parens(c.args.last()?);
+        loop {
+            arg = match arg {
+                Expr::Reference(r) => strip_parens(&r.expr),
+                Expr::Try(t) => strip_parens(&t.expr),
+                Expr::MethodCall(m)
+                    if matches!(
+                        m.method.to_string().as_str(),
+                        "unwrap" | "expect" | "try_clone"
+                    ) =>
+                {
+                    strip_parens(&m.receiver)
+                }
+                _ => break,
+            };
+        }
+        self.binding_of(arg)
+    }
+
     /// `thread::spawn(..)`, `builder.spawn(..).unwrap()`, `token.drop_guard()`.
     fn handle_origin(&self, expr: &Expr) -> Option<ValueOrigin> {
         let mut expr = strip_parens(expr);
@@ -659,6 +691,10 @@ impl<'f> Walker<'f> {
                 if let Some(spawn) = self.catalog.spawn_fn(&path) {
                     return (spawn.on_drop == catalog::OnDrop::Detach)
                         .then_some(ValueOrigin::TaskHandle);
+                }
+                if let Some(stream) = self.read_through(expr) {
+                    let origin = self.body.as_ref()?.bindings[stream].origin;
+                    return matches!(origin, ValueOrigin::Socket { .. }).then_some(origin);
                 }
                 self.catalog.value_origin_of_call(&path)
             }

@@ -15,7 +15,7 @@ use crate::model::catalog::Catalog;
 use crate::source::{Position, SourceFile};
 
 mod apis;
-pub use apis::Apis;
+pub use apis::{Apis, DeclaredSpawn};
 
 /// What a level setting applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]

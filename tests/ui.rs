@@ -11,6 +11,14 @@
 //! //@ lints: receiver_dropped, recv_without_sender
 //! ```
 //!
+//! A fixture that needs declared APIs gives its `leaklint.toml` in `//@ config:` lines (one
+//! TOML line each, joined in order), as a project would:
+//!
+//! ```text
+//! //@ config: [apis]
+//! //@ config: spawn = ["crate::util::spawn_named"]
+//! ```
+//!
 //! Two checks per fixture:
 //!
 //! 1. **Annotations.** Every expected diagnostic is written in the fixture at the end of the
@@ -27,7 +35,7 @@
 
 use std::path::{Path, PathBuf};
 
-use leaklint::config::{Levels, Selector};
+use leaklint::config::{Config, Levels, Selector};
 use leaklint::diagnostic::{Diagnostic, Level, LevelSource};
 use leaklint::engine::{self, EngineOptions, InputFile};
 use leaklint::lints::{self, Lint, LINTS};
@@ -128,6 +136,24 @@ fn enabled_lints(fixture: &Fixture) -> Vec<&'static Lint> {
     enabled
 }
 
+/// The configuration of a fixture's `//@ config:` lines, if it has any.
+fn fixture_config(fixture: &Fixture) -> Option<Config> {
+    let mut text = String::new();
+    for file in &fixture.files {
+        let source = std::fs::read_to_string(file).unwrap();
+        for line in source.lines() {
+            if let Some(toml) = line.trim().strip_prefix("//@ config:") {
+                text.push_str(toml.trim());
+                text.push('\n');
+            }
+        }
+    }
+    (!text.is_empty()).then(|| {
+        Config::parse("leaklint.toml", &text)
+            .unwrap_or_else(|e| panic!("{:?}: bad `//@ config:` lines: {e:?}", fixture.name))
+    })
+}
+
 /// Every lint off but `enabled`; those keep their default level (so the "on by default" note
 /// is what users see), or get `warn` if they are allow-by-default.
 fn levels_for(enabled: &[&'static Lint]) -> Levels {
@@ -155,7 +181,10 @@ fn run(fixture: &Fixture, prefilter: bool) -> Vec<Diagnostic> {
         prefilter,
         threads: 1,
     };
-    let levels = levels_for(&enabled_lints(fixture));
+    let mut levels = levels_for(&enabled_lints(fixture));
+    if let Some(config) = fixture_config(fixture) {
+        config.apply(&mut levels);
+    }
     engine::run(&files, &[levels], &options).diagnostics
 }
 

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use leaklint::config::{Levels, Selector};
+use leaklint::config::{Config, Levels, Selector};
 use leaklint::diagnostic::{Applicability, Diagnostic, Level, LevelSource};
 use leaklint::engine::{self, EngineOptions, InputFile};
 use leaklint::fix;
@@ -39,6 +39,16 @@ fn levels_of(path: &Path) -> (String, Levels) {
         if l.default_level() == Level::Allow {
             levels.push(selector, Level::Warn, LevelSource::CommandLine);
         }
+    }
+    // The declared APIs of its `//@ config:` lines, as tests/ui.rs reads them.
+    let text: String = std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("//@ config:"))
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    if !text.is_empty() {
+        Config::parse("leaklint.toml", &text).unwrap().apply(&mut levels);
     }
     (lint.to_string(), levels)
 }

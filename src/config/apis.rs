@@ -3,9 +3,10 @@
 //!
 //! ```toml
 //! [apis]
-//! spawn = ["crate::util::spawn_named", "my_runtime::Runtime::spawn"]
+//! spawn = ["crate::util::spawn_named", { path = "my_runtime::Runtime::spawn_thread", runs = "thread" }]
 //! spawn-joinable = ["my_pool::Pool::execute"]
 //! channels = [{ new = "my_bus::channel", kind = "unbounded" }]
+//! completes-on-drop = ["my_batch::BatchNotifier::new_with_receiver"]
 //! guards = ["my_log::FlushGuard"]
 //! network = [{ new = "my_net::Client::new", timeout-methods = ["with_timeout"] }]
 //! ```
@@ -25,21 +26,39 @@ use crate::model::catalog::{
 };
 
 /// The keys of `[apis]`, as `--explain config` and the errors list them.
-pub const KEYS: &[&str] = &["spawn", "spawn-joinable", "channels", "guards", "network"];
+pub const KEYS: &[&str] = &[
+    "spawn",
+    "spawn-joinable",
+    "channels",
+    "completes-on-drop",
+    "guards",
+    "network",
+];
 
 /// The APIs one configuration file declares.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Apis {
-    /// Detaching spawns with no handle: the first argument is the work.
-    pub spawn: Vec<String>,
+    /// Detaching spawns with no handle: the first closure or async block is the work.
+    pub spawn: Vec<DeclaredSpawn>,
     /// Spawns that return a handle; dropping it detaches the work.
-    pub spawn_joinable: Vec<String>,
+    pub spawn_joinable: Vec<DeclaredSpawn>,
     /// Channel constructors returning `(sender, receiver)`, and their kind.
     pub channels: Vec<(String, ChannelKind)>,
+    /// Constructors returning `(handle, waiter)`: waiting on the waiter ends once every clone
+    /// of the handle is dropped.
+    pub completes_on_drop: Vec<String>,
     /// Guard types, or functions returning a guard.
     pub guards: Vec<String>,
     /// Client constructors and the methods that give them a timeout.
     pub network: Vec<(String, Vec<String>)>,
+}
+
+/// One declared spawn: its full path, and whether its work runs on a thread (blocking code
+/// is fine there) rather than as an async task.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DeclaredSpawn {
+    pub path: String,
+    pub thread: bool,
 }
 
 impl Apis {
@@ -56,7 +75,9 @@ impl Apis {
             .spawn
             .iter()
             .chain(&self.spawn_joinable)
-            .chain(&self.guards);
+            .map(|s| &s.path)
+            .chain(&self.guards)
+            .chain(&self.completes_on_drop);
         let all = all
             .chain(self.channels.iter().map(|c| &c.0))
             .chain(self.network.iter().map(|n| &n.0));
@@ -70,25 +91,30 @@ impl Apis {
             (&self.spawn, OnDrop::NoHandle),
             (&self.spawn_joinable, OnDrop::Detach),
         ] {
-            for path in paths {
+            for DeclaredSpawn { path, thread } in paths {
+                let thread = *thread;
                 match method_of(path) {
                     Some((ty, method)) => c.spawners.push(Box::leak(Box::new(Spawner {
                         ty: leak(ty),
-                        methods: Box::leak(Box::new([(leak(method), on_drop, false)])),
+                        methods: Box::leak(Box::new([(leak(method), on_drop, thread)])),
                     }))),
                     None => c.spawn_fns.push(Box::leak(Box::new(SpawnFn {
                         path: leak(path),
                         on_drop,
-                        thread: false,
+                        thread,
                     }))),
                 }
             }
         }
-        for (path, kind) in &self.channels {
+        let waiters = self
+            .completes_on_drop
+            .iter()
+            .map(|p| (p, ChannelKind::CompletesOnDrop));
+        for (path, kind) in self.channels.iter().map(|(p, k)| (p, *k)).chain(waiters) {
             c.channel_ctors.push(Box::leak(Box::new(ChannelCtor {
                 path: leak(path),
                 library: Library::Declared,
-                kind: *kind,
+                kind,
                 capacity_arg: matches!(kind, ChannelKind::Bounded(_) | ChannelKind::Broadcast),
                 pair: true,
             })));
@@ -150,9 +176,12 @@ pub(super) fn parse(
     let mut apis = Apis::default();
     for (key, value) in table.iter() {
         match key.get_ref().as_ref() {
-            "spawn" => apis.spawn = paths(value, "spawn", error)?,
-            "spawn-joinable" => apis.spawn_joinable = paths(value, "spawn-joinable", error)?,
+            "spawn" => apis.spawn = spawns(value, "spawn", error)?,
+            "spawn-joinable" => apis.spawn_joinable = spawns(value, "spawn-joinable", error)?,
             "guards" => apis.guards = paths(value, "guards", error)?,
+            "completes-on-drop" => {
+                apis.completes_on_drop = paths(value, "completes-on-drop", error)?
+            }
             "channels" => {
                 for entry in tables(value, "channels", error)? {
                     apis.channels.push(channel(entry, error)?);
@@ -207,6 +236,60 @@ fn paths(
         .iter()
         .map(|item| path(item, key, error))
         .collect()
+}
+
+/// `spawn` / `spawn-joinable` entries: a path, or `{ path = "..", runs = "thread" | "task" }`
+/// (a bare path runs a task).
+fn spawns(
+    value: &Spanned<DeValue<'_>>,
+    key: &str,
+    error: &ErrorContext<'_>,
+) -> Result<Vec<DeclaredSpawn>, ConfigError> {
+    let mut out = Vec::new();
+    for item in array(value, key, "paths", error)? {
+        let DeValue::Table(table) = item.get_ref() else {
+            out.push(DeclaredSpawn {
+                path: path(item, key, error)?,
+                thread: false,
+            });
+            continue;
+        };
+        let mut spawn = (None, false);
+        for (k, v) in table.iter() {
+            match (k.get_ref().as_ref(), v.get_ref()) {
+                ("path", _) => spawn.0 = Some(path(v, key, error)?),
+                ("runs", DeValue::String(s)) if s == "thread" || s == "task" => {
+                    spawn.1 = s == "thread"
+                }
+                ("runs", _) => {
+                    return Err(error.at(
+                        v.span(),
+                        "`runs` is `\"thread\"` or `\"task\"`".into(),
+                        Some("a thread may block; a task runs on an async runtime".into()),
+                    ))
+                }
+                (other, _) => {
+                    return Err(error.at(
+                        k.span(),
+                        format!("unknown key `{other}` in a `{key}` entry"),
+                        Some("the keys are `path` and `runs` (`\"thread\"` or `\"task\"`)".into()),
+                    ))
+                }
+            }
+        }
+        let Some(path) = spawn.0 else {
+            return Err(error.at(
+                item.span(),
+                format!("a `{key}` entry needs `path`"),
+                Some("for example `{ path = \"crate::util::spawn_named\", runs = \"thread\" }`".into()),
+            ));
+        };
+        out.push(DeclaredSpawn {
+            path,
+            thread: spawn.1,
+        });
+    }
+    Ok(out)
 }
 
 fn tables<'v, 'a>(

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::LintContext;
+use crate::model::catalog;
 use crate::model::{Body, CtxId, FileModel, UseKind, ValueOrigin};
 use crate::source::Span;
 
@@ -109,10 +110,17 @@ fn hangs(model: &FileModel, body: &Body, ctx: Option<CtxId>) -> Vec<(Span, Strin
         let ValueOrigin::Socket { tokio } = b.origin else {
             continue;
         };
-        let timeout_set_at = b.uses.iter().find_map(|u| match &u.kind {
-            UseKind::Method { name, .. } if name == "set_read_timeout" => Some(u.span.start),
-            _ => None,
-        });
+        // A reader over a stream (`BufReader::new(stream)`) has the stream's timeout.
+        let stream = b.from.map(|s| &body.bindings[s]);
+        let timeout_set_at = b
+            .uses
+            .iter()
+            .chain(stream.into_iter().flat_map(|s| &s.uses))
+            .filter_map(|u| match &u.kind {
+                UseKind::Method { name, .. } if name == "set_read_timeout" => Some(u.span.start),
+                _ => None,
+            })
+            .min();
         for u in b.uses.iter().filter(|u| in_region(body, u.ctx, ctx)) {
             let UseKind::Method {
                 name,
@@ -124,7 +132,7 @@ fn hangs(model: &FileModel, body: &Body, ctx: Option<CtxId>) -> Vec<(Span, Strin
             else {
                 continue;
             };
-            if !name.starts_with("read") || name.starts_with("read_timeout") {
+            if !catalog::is_blocking_read(name) {
                 continue;
             }
             let hangs = if tokio {

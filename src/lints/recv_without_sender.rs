@@ -62,6 +62,19 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let kind = channel.kind.describe();
+        if channel.kind == ChannelKind::CompletesOnDrop {
+            out.push(
+                Finding::new(
+                    &RECV_WITHOUT_SENDER,
+                    format!("this wait never ends: it waits for every clone of `{}` to be dropped, but `{}` is never used and stays alive", sender.name, sender.name),
+                    Label::new(at, "waits until every handle is dropped"),
+                )
+                .label(sender.span, format!("`{}` lives until the end of its block", sender.name))
+                .label(channel.call, "handle and waiter created here (declared in `[apis] completes-on-drop`)")
+                .help(format!("hand `{}` to the work, or drop it before waiting", sender.name)),
+            );
+            continue;
+        }
         out.push(
             Finding::new(
                 &RECV_WITHOUT_SENDER,

@@ -56,7 +56,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            out.push(finding(cx, body, rl, ch.call, tx, why));
+            out.push(finding(cx, body, rl, (channel, ch.call), tx, why));
         }
     }
 }
@@ -65,7 +65,7 @@ fn finding(
     cx: &LintContext<'_>,
     body: &Body,
     rl: &RecvLoop,
-    created: Span,
+    (channel, created): (usize, Span),
     tx: usize,
     why: AliveBecause,
 ) -> Finding {
@@ -92,24 +92,36 @@ fn finding(
             format!("`{name}` is kept in a collection that is still alive"),
         ),
     };
-    let mut f = Finding::new(
-        &SENDER_ALIVE_IN_RECV_LOOP,
-        format!("this loop waits for every sender to be dropped, but `{name}` is still alive, so it never ends"),
-        Label::new(rl.header, "receives until all senders are gone"),
-    )
-    .label(created, "channel created here")
-    .label(keep_span, keep_label)
-    .note("a receive loop on a channel only ends when the last sender is dropped");
+    let waiter = cx.model.channel(channel).kind == ChannelKind::CompletesOnDrop;
+    let what = if waiter { "wait" } else { "loop" };
+    let mut f = if waiter {
+        Finding::new(
+            &SENDER_ALIVE_IN_RECV_LOOP,
+            format!("this wait ends when every clone of the handle is dropped, but `{name}` is still alive, so it never ends"),
+            Label::new(rl.header, "waits until every handle is dropped"),
+        )
+        .label(created, "handle and waiter created here (declared in `[apis] completes-on-drop`)")
+        .label(keep_span, keep_label)
+    } else {
+        Finding::new(
+            &SENDER_ALIVE_IN_RECV_LOOP,
+            format!("this loop waits for every sender to be dropped, but `{name}` is still alive, so it never ends"),
+            Label::new(rl.header, "receives until all senders are gone"),
+        )
+        .label(created, "channel created here")
+        .label(keep_span, keep_label)
+        .note("a receive loop on a channel only ends when the last sender is dropped")
+    };
     match why {
         AliveBecause::InScope => {
             // A safe edit only when the loop is a statement on its own line, in the
             // sender's own flow of control.
             let edit = (sender.ctx == rl.ctx)
-                .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the loop")))
+                .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the {what}")))
                 .flatten();
             f = match unless_borrowed(edit, sender) {
                 Some(edit) => f.suggestion(edit),
-                None => f.help(format!("drop `{name}` before the loop: `drop({name});`")),
+                None => f.help(format!("drop `{name}` before the {what}: `drop({name});`")),
             };
         }
         AliveBecause::UsedAt(_) => {

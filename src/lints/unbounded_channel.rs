@@ -25,15 +25,28 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             Library::Flume => "flume::bounded(CAPACITY)",
             Library::AsyncChannel => "async_channel::bounded(CAPACITY)",
             Library::Futures => "futures::channel::mpsc::channel(CAPACITY)",
-            Library::Declared => "a bounded channel",
+            Library::Kanal => "kanal::bounded(CAPACITY)",
+            Library::AsyncBroadcast => "async_broadcast::broadcast(CAPACITY)",
+            Library::Declared => "",
+        };
+        let (what, help) = if channel.ctor.library == Library::Declared {
+            (
+                format!("unbounded channel `{}` (declared in `[apis] channels`)", channel.ctor.path),
+                "use a bounded channel of the same library, so that senders wait when the buffer is full (a bounded constructor can be declared with `kind = \"bounded\"`)".to_string(),
+            )
+        } else {
+            (
+                format!("unbounded {} channel", channel.ctor.library.name()),
+                format!("use a bounded channel, `{bounded}`, so that senders wait when the buffer is full"),
+            )
         };
         out.push(
             Finding::new(
                 &UNBOUNDED_CHANNEL,
-                format!("unbounded {} channel: nothing slows the senders down when the receiver falls behind", channel.ctor.library.name()),
+                format!("{what}: nothing slows the senders down when the receiver falls behind"),
                 Label::new(channel.call, "unbounded channel created here"),
             )
-            .help(format!("use a bounded channel, `{bounded}`, so that senders wait when the buffer is full")),
+            .help(help),
         );
     }
 }

@@ -13,6 +13,8 @@ pub enum Library {
     Flume,
     AsyncChannel,
     Futures,
+    Kanal,
+    AsyncBroadcast,
     /// A channel declared in the configuration (`[apis] channels`).
     Declared,
 }
@@ -26,6 +28,8 @@ impl Library {
             Library::Flume => "flume",
             Library::AsyncChannel => "async-channel",
             Library::Futures => "futures",
+            Library::Kanal => "kanal",
+            Library::AsyncBroadcast => "async-broadcast",
             Library::Declared => "declared",
         }
     }
@@ -42,6 +46,9 @@ pub enum ChannelKind {
     Watch,
     /// `crossbeam_channel::never()`: a receiver that never receives.
     Never,
+    /// A handle and a waiter (`[apis] completes-on-drop`): the handle is cloned into the
+    /// work, and waiting on the waiter ends once every clone of the handle is dropped.
+    CompletesOnDrop,
 }
 
 impl ChannelKind {
@@ -64,6 +71,7 @@ impl ChannelKind {
             ChannelKind::Broadcast => "broadcast".into(),
             ChannelKind::Watch => "watch".into(),
             ChannelKind::Never => "never".into(),
+            ChannelKind::CompletesOnDrop => "completes-on-drop".into(),
         }
     }
 }
@@ -114,6 +122,13 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
     ctor("futures::channel::mpsc::channel", Futures, Bounded(None)),
     ctor("futures::channel::mpsc::unbounded", Futures, Unbounded),
     ctor("futures::channel::oneshot::channel", Futures, Oneshot),
+    ctor("kanal::bounded", Kanal, Bounded(None)),
+    ctor("kanal::unbounded", Kanal, Unbounded),
+    ctor("kanal::bounded_async", Kanal, Bounded(None)),
+    ctor("kanal::unbounded_async", Kanal, Unbounded),
+    // Each receiver gets every message; a message no receiver is left for is dropped (with
+    // no receiver at all, `send` fails), and `recv` returns an error once every sender is gone.
+    ctor("async_broadcast::broadcast", AsyncBroadcast, Broadcast),
 ];
 
 /// Folds re-exports onto one canonical path.
@@ -192,9 +207,10 @@ pub fn endpoint_op(method: &str) -> EndpointOp {
         "send" | "try_send" | "send_async" | "send_blocking" | "blocking_send" | "send_timeout"
         | "send_deadline" | "unbounded_send" | "start_send" | "feed" | "send_replace"
         | "send_modify" | "send_if_modified" | "force_send" | "reserve" | "try_reserve"
-        | "reserve_owned" => EndpointOp::Send,
+        | "reserve_owned" | "broadcast" | "try_broadcast" | "broadcast_blocking"
+        | "broadcast_direct" => EndpointOp::Send,
         "recv" | "recv_async" | "recv_blocking" | "blocking_recv" | "next" | "recv_many"
-        | "changed" | "select_next_some" => EndpointOp::Recv,
+        | "recv_direct" | "changed" | "select_next_some" => EndpointOp::Recv,
         "try_recv" | "recv_timeout" | "recv_deadline" | "try_next" | "poll_recv" | "poll_next"
         | "poll_recv_many" | "borrow" | "borrow_and_update" | "has_changed" => {
             EndpointOp::RecvBounded
@@ -279,6 +295,9 @@ pub fn send_may_block(method: &str) -> bool {
             | "send_blocking"
             | "blocking_send"
             | "feed"
+            | "broadcast"
+            | "broadcast_blocking"
+            | "broadcast_direct"
             | "reserve"
             | "reserve_owned"
     )
@@ -300,6 +319,30 @@ pub fn is_timeout_fn(path: &str) -> bool {
             | "pingora_timeout::timeout"
             | "async_io::Timer::after"
     )
+}
+
+/// A buffered reader over its last argument (`BufReader::new(stream)`,
+/// `BufReader::with_capacity(n, stream)`): a read through it is a read of the stream.
+pub fn is_buffered_reader(path: &str) -> bool {
+    let Some((ty, f)) = path.rsplit_once("::") else {
+        return false;
+    };
+    matches!(f, "new" | "with_capacity")
+        && matches!(
+            ty,
+            "std::io::BufReader"
+                | "tokio::io::BufReader"
+                | "async_std::io::BufReader"
+                | "futures::io::BufReader"
+        )
+}
+
+/// A method that waits for data from a stream or a reader over one: `read`, `read_exact`,
+/// `read_line`, `read_until`, `read_to_string`..., and the line and chunk iterators
+/// (`lines`, `split`) whose `next` reads.
+pub fn is_blocking_read(method: &str) -> bool {
+    (method.starts_with("read") && !method.starts_with("read_timeout"))
+        || matches!(method, "lines" | "split")
 }
 
 /// Calls the task model records (network and HTTP APIs, and this file's own functions).

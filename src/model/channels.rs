@@ -91,3 +91,43 @@ impl Body {
         })
     }
 }
+
+/// For each completes-on-drop pair (`[apis] completes-on-drop`), every wait on its waiter
+/// (`waiter.await`, `waiter.recv()`...) is a receive until every handle is gone, as a
+/// receive loop is: recorded in its body's `recv_loops` with no loop.
+pub(crate) fn add_completion_waits(model: &mut super::FileModel) {
+    let pairs: Vec<(ChannelId, usize)> = model
+        .channels
+        .iter()
+        .filter(|ch| ch.kind == ChannelKind::CompletesOnDrop)
+        .map(|ch| (ch.id, ch.body))
+        .collect();
+    for (channel, body) in pairs {
+        let body = &mut model.bodies[body];
+        let waits: Vec<RecvLoop> = body
+            .endpoints(channel, Role::Receiver)
+            .flat_map(|rx| {
+                body.bindings[rx].uses.iter().filter_map(move |u| {
+                    let at = match &u.kind {
+                        UseKind::Await => u.span,
+                        UseKind::Method {
+                            op: EndpointOp::Recv,
+                            call,
+                            ..
+                        } => *call,
+                        _ => return None,
+                    };
+                    Some(RecvLoop {
+                        receiver: rx,
+                        span: at,
+                        header: at,
+                        body: None,
+                        ctx: u.ctx,
+                        loop_id: None,
+                    })
+                })
+            })
+            .collect();
+        body.recv_loops.extend(waits);
+    }
+}

@@ -53,6 +53,8 @@ const EXTERN_CRATES: &[&str] = &[
     "hyper_util",
     "tonic",
     "tokio_tungstenite",
+    "kanal",
+    "async_broadcast",
 ];
 
 #[derive(Default, Debug)]

@@ -64,6 +64,7 @@ impl<'f> Walker<'f> {
             self.visit_with(&l.expr, Position::Other);
             self.bind_pat(&l.pat, ValueOrigin::Other, span);
         } else {
+            self.while_count_recv_loop(&w.cond, span, body, id);
             self.visit_with(&w.cond, Position::Other);
         }
         self.walk_block(&w.body, Position::Other);

@@ -187,6 +187,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalo
     for item in &ast.items {
         walker.visit_item(item);
     }
+    super::channels::add_completion_waits(&mut walker.model);
     walker.model
 }
 
@@ -556,7 +557,9 @@ impl<'f> Walker<'f> {
                 {
                     self.binding_of_before(&m.receiver, new)
                 }
-                e => self.binding_of_before(chain_root(e), new),
+                e => self
+                    .read_through(e)
+                    .or_else(|| self.binding_of_before(chain_root(e), new)),
             };
             if let Some(body) = self.body.as_mut() {
                 body.bindings[new].from = source;
@@ -637,6 +640,36 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// The stream a buffered reader is made over: `stream` in `BufReader::new(stream)`,
+    /// `BufReader::new(&stream)` or `BufReader::new(stream.try_clone()?)` (a clone shares
+    /// the socket and its read timeout).
+    fn read_through(&self, expr: &Expr) -> Option<BindingId> {
+        let Expr::Call(c) = strip_parens(expr) else {
+            return None;
+        };
+        let Expr::Path(p) = &*c.func else { return None };
+        if !catalog::is_buffered_reader(&self.resolver.resolve(&p.path)?) {
+            return None;
+        }
+        let mut arg = strip_parens(c.args.last()?);
+        loop {
+            arg = match arg {
+                Expr::Reference(r) => strip_parens(&r.expr),
+                Expr::Try(t) => strip_parens(&t.expr),
+                Expr::MethodCall(m)
+                    if matches!(
+                        m.method.to_string().as_str(),
+                        "unwrap" | "expect" | "try_clone"
+                    ) =>
+                {
+                    strip_parens(&m.receiver)
+                }
+                _ => break,
+            };
+        }
+        self.binding_of(arg)
+    }
+
     /// `thread::spawn(..)`, `builder.spawn(..).unwrap()`, `token.drop_guard()`.
     fn handle_origin(&self, expr: &Expr) -> Option<ValueOrigin> {
         let mut expr = strip_parens(expr);
@@ -661,6 +694,10 @@ impl<'f> Walker<'f> {
                 if let Some(spawn) = self.catalog.spawn_fn(&path) {
                     return (spawn.on_drop == catalog::OnDrop::Detach)
                         .then_some(ValueOrigin::TaskHandle);
+                }
+                if let Some(stream) = self.read_through(expr) {
+                    let origin = self.body.as_ref()?.bindings[stream].origin;
+                    return matches!(origin, ValueOrigin::Socket { .. }).then_some(origin);
                 }
                 self.catalog.value_origin_of_call(&path)
             }
@@ -815,6 +852,42 @@ impl<'f> Walker<'f> {
             _ => false,
         };
         (unbounded && !methods[1..].iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
+    }
+
+    /// `while rx.recv_many(&mut buf, n).await > 0` (or `!= 0`, `0 <`, `0 !=`): tokio's
+    /// `recv_many` returns 0 only once the channel is closed and empty, so the loop receives
+    /// until every sender is gone.
+    pub(super) fn while_count_recv_loop(
+        &mut self,
+        cond: &Expr,
+        span: Span,
+        body: Span,
+        loop_id: Option<LoopId>,
+    ) {
+        let Expr::Binary(b) = strip_parens(cond) else {
+            return;
+        };
+        let is_zero = |e: &Expr| {
+            matches!(strip_parens(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0")
+        };
+        let count = match b.op {
+            syn::BinOp::Gt(_) | syn::BinOp::Ne(_) if is_zero(&b.right) => &*b.left,
+            syn::BinOp::Lt(_) | syn::BinOp::Ne(_) if is_zero(&b.left) => &*b.right,
+            _ => return,
+        };
+        let Expr::Await(a) = strip_parens(count) else {
+            return;
+        };
+        let Expr::MethodCall(m) = strip_parens(&a.base) else {
+            return;
+        };
+        if m.method != "recv_many" {
+            return;
+        }
+        if let Some(rx) = self.binding_of(strip_parens(&m.receiver)) {
+            let header = Span::new(span.start as usize, self.span_of(b).end as usize);
+            self.add_recv_loop(rx, span, header, Some(body), loop_id);
+        }
     }
 
     /// Records a receive loop; `is_loop` when it is a `for`/`while` about to be pushed (so

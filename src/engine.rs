@@ -349,6 +349,11 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
     }
     for r in results {
         let Some(k) = &r.kept else { continue };
+        // The types a crate check asks about (a sender's owner, a leaked value).
+        words
+            .entry(r.group.clone())
+            .or_default()
+            .extend(k.model.types_asked());
         let (index, ids) = &indexes[&r.group];
         let file_id = ids[&k.file.path];
         for (b, body) in k.model.bodies.iter().enumerate() {

@@ -2,9 +2,11 @@
 //! channel endpoint, a task handle or a shutdown guard.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::LintContext;
+use crate::lints::{CrateLintContext, LintContext};
 use crate::model::catalog::Leaker;
 use crate::model::flow::Leaked;
+use crate::model::index::ValueType;
+use crate::model::types::Holds;
 use crate::model::{Role, UseKind};
 
 declare_lint! {
@@ -32,6 +34,17 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
+            // A leaked sender whose consumers stop on a shutdown message does not keep
+            // them alive: the loop ends without the channel closing.
+            if let Leaked::Endpoint {
+                role: Role::Sender,
+                channel,
+            } = leak.what
+            {
+                if cx.model.consumers_stop_on_message(channel) {
+                    continue;
+                }
+            }
             let (what, consequence) = match leak.what {
                 Leaked::Endpoint { role: Role::Sender, .. } => (
                     "a channel sender",
@@ -49,6 +62,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     "a shutdown guard",
                     "its drop, which would signal the shutdown, never runs",
                 ),
+                // A project type: settled by `check_crate` with the crate's types.
+                Leaked::Value { .. } => continue,
             };
             let how = match leak.leaker {
                 Leaker::Forget => "`mem::forget`",
@@ -65,4 +80,82 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// The crate-wide reach: `mem::forget` / `Box::leak` of a value of a project type that has
+/// a `Drop` impl or holds a thread or task handle, a channel sender or a shutdown guard
+/// (a flush guard, a worker guard), however the value was made: a constructor, a crate
+/// function's return value, an element of a returned tuple.
+pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (id, body) in cx.model.bodies.iter().enumerate() {
+        for leak in &body.leaks {
+            let Leaked::Value { binding } = leak.what else {
+                continue;
+            };
+            let hint = &leak.hint;
+            if leak.leaker == Leaker::ManuallyDrop {
+                continue;
+            }
+            let ty = match (binding, hint) {
+                (Some(b), _) => cx.krate.binding_type(cx.file_id, id, body, b),
+                (None, Some(h)) => cx.krate.hint_type(cx.file_id, id, h),
+                (None, None) => None,
+            };
+            if let Some(f) = ty.and_then(|ty| value_finding(cx, &ty, leak)) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn value_finding(
+    cx: &CrateLintContext<'_>,
+    ty: &ValueType,
+    leak: &crate::model::flow::LeakSite,
+) -> Option<Finding> {
+    const RESOURCES: Holds = Holds::SENDER
+        .union_const(Holds::JOIN_HANDLE)
+        .union_const(Holds::GUARD);
+    let held: Vec<&str> = ty
+        .holds
+        .intersect(RESOURCES)
+        .names()
+        .into_iter()
+        .map(|n| match n {
+            "Sender" => "channel sender",
+            "JoinHandle" => "thread or task handle",
+            _ => "shutdown guard",
+        })
+        .collect();
+    let drop_impl = ty.project.as_ref().is_some_and(|p| cx.krate.has_drop(p));
+    if held.is_empty() && !drop_impl {
+        return None;
+    }
+    let name = ty
+        .project
+        .as_ref()
+        .map_or_else(|| "this value".to_string(), |p| format!("`{}`", p.name()));
+    let why = match (held.is_empty(), drop_impl) {
+        (false, _) => format!("holds a {}", held.join(" and a ")),
+        (true, _) => "has a `Drop` impl".to_string(),
+    };
+    let how = match leak.leaker {
+        Leaker::Forget => "`mem::forget`",
+        _ => "`Box::leak`",
+    };
+    let consequence = if held.is_empty() {
+        "its `drop`, which would release or shut something down, never runs"
+    } else {
+        "what it holds is never dropped: a handle is never joined, a channel never closes, a guard never flushes"
+    };
+    Some(
+        Finding::new(
+            &FORGOTTEN_HANDLE,
+            format!("a value of {name}, which {why}, is leaked with {how}: {consequence}"),
+            Label::new(leak.call, "leaked here"),
+        )
+        .help(
+            "drop it instead, or keep it in a place with a clear owner that drops it on shutdown",
+        ),
+    )
 }

@@ -166,6 +166,14 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
         &sender_alive_in_recv_loop::SENDER_ALIVE_IN_RECV_LOOP,
         sender_alive_in_recv_loop::check_crate,
     ),
+    (
+        &sender_alive_in_recv_loop::SENDER_ALIVE_IN_RECV_LOOP,
+        sender_alive_in_recv_loop::check_owner_in_loop,
+    ),
+    (
+        &forgotten_handle::FORGOTTEN_HANDLE,
+        forgotten_handle::check_crate,
+    ),
 ];
 
 /// A lint: its identity, its document and its check.

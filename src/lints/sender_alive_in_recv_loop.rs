@@ -7,7 +7,8 @@ use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
 use crate::model::items::WorkerFields;
-use crate::model::{Binding, Body, RecvLoop, Role};
+use crate::model::types::{Holds, TypeHint};
+use crate::model::{Binding, Body, RecvLoop, Role, UseKind};
 use crate::source::Span;
 
 declare_lint! {
@@ -51,7 +52,10 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             // A lone sender that is never used at all is `recv_without_sender`'s case.
-            if body.bindings[tx].uses.is_empty()
+            if body.bindings[tx]
+                .uses
+                .iter()
+                .all(|u| u.kind == crate::model::UseKind::LetUnderscore)
                 && body.endpoints(channel, Role::Sender).count() == 1
             {
                 continue;
@@ -263,4 +267,97 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
         }
         s
     })
+}
+
+/// The crate-wide reach of a worker that owns the sender its own loop waits on: a sender of
+/// the loop's channel was moved into a value of a project type that keeps it (handed to a
+/// crate constructor that stores it, or put into a struct literal, also behind `Arc::new`),
+/// and that value, or a clone of it (an `Arc<Self>`), is alive in the loop's own thread or
+/// task. The loop waits for the sender, which lives as long as the loop.
+pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (id, body) in cx.model.bodies.iter().enumerate() {
+        for rl in &body.recv_loops {
+            if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+                continue;
+            }
+            let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
+                continue;
+            };
+            if cx.model.channel(channel).kind == ChannelKind::Oneshot
+                || closes_explicitly(body, channel)
+            {
+                continue;
+            }
+            // The plain case is the per-file check's.
+            let senders: Vec<usize> = body.endpoints(channel, Role::Sender).collect();
+            if senders
+                .iter()
+                .any(|&tx| matches!(body.liveness(tx, rl.span.start, rl.ctx), Liveness::Alive(_)))
+            {
+                continue;
+            }
+            let found = senders.iter().find_map(|&tx| {
+                let holder = kept_by_holder(cx, id, body, tx)?;
+                body.copies_of(holder).into_iter().find_map(|h| {
+                    match body.liveness(h, rl.span.start, rl.ctx) {
+                        Liveness::Alive(_) => Some((tx, holder, h)),
+                        _ => None,
+                    }
+                })
+            });
+            if let Some((tx, holder, alive)) = found {
+                out.push(owner_finding(cx, body, rl, channel, tx, holder, alive));
+            }
+        }
+    }
+}
+
+/// The binding of a project value that keeps sender `tx` (see [`Body::holder_of`]), when the
+/// crate's types confirm it: the value's type holds a sender, and a constructor it was
+/// handed to stores a sender parameter.
+fn kept_by_holder(cx: &CrateLintContext<'_>, id: usize, body: &Body, tx: usize) -> Option<usize> {
+    let holder = body.holder_of(tx)?;
+    let ty = cx.krate.binding_type(cx.file_id, id, body, holder)?;
+    if !ty.holds.contains(Holds::SENDER) || ty.project.is_none() {
+        return None;
+    }
+    let first = body.bindings[tx].first_move()?;
+    if let UseKind::CallArg { .. } = first.kind {
+        let Some(TypeHint::Call(callee)) = &body.bindings[holder].hint else {
+            return None;
+        };
+        if !cx.krate.stores_sender_param(cx.file_id, id, callee) {
+            return None;
+        }
+    }
+    Some(holder)
+}
+
+fn owner_finding(
+    cx: &CrateLintContext<'_>,
+    body: &Body,
+    rl: &RecvLoop,
+    channel: usize,
+    tx: usize,
+    holder: usize,
+    alive: usize,
+) -> Finding {
+    let tx_b = &body.bindings[tx];
+    let (name, holder_b, alive_b) = (&tx_b.name, &body.bindings[holder], &body.bindings[alive]);
+    let moved = tx_b.first_move().map_or(tx_b.span, |u| u.span);
+    let keeper = if holder == alive {
+        format!("`{}`", holder_b.name)
+    } else {
+        format!("`{}` (a clone of `{}`)", alive_b.name, holder_b.name)
+    };
+    Finding::new(
+        &SENDER_ALIVE_IN_RECV_LOOP,
+        format!("this loop waits for every sender to be dropped, but `{name}` lives on inside {keeper}, which this loop's own thread or task keeps alive, so it never ends"),
+        Label::new(rl.header, "receives until all senders are gone"),
+    )
+    .label(cx.model.channel(channel).call, "channel created here")
+    .label(moved, format!("`{name}` is stored in `{}` here", holder_b.name))
+    .label(alive_b.span, format!("{keeper} goes into the loop's own thread or task and lives as long as the loop"))
+    .note("a value that owns the loop's sender, kept by the loop itself, is a cycle: the channel cannot close while the loop runs")
+    .help(format!("do not keep the sender's owner in the loop's thread or task (keep a `Weak` reference, or drop it before the loop), or end the loop with a shutdown message"))
 }

@@ -847,3 +847,85 @@ pub fn path_matches(entry: &str, path: &str) -> bool {
     }
     entry_rest == rest || entry_rest.ends_with(&format!("::{rest}"))
 }
+
+/// Library types that own a resource, by full normalised path: a value of a type that holds
+/// one of these (in a field, through [`TRANSPARENT_TYPES`]) holds the resource too.
+pub const HELD_TYPES: &[(&str, super::types::Holds)] = {
+    use super::types::Holds as H;
+    &[
+        ("std::sync::mpsc::Sender", H::SENDER),
+        ("std::sync::mpsc::SyncSender", H::SENDER),
+        ("std::sync::mpsc::Receiver", H::RECEIVER),
+        ("tokio::sync::mpsc::Sender", H::SENDER),
+        ("tokio::sync::mpsc::UnboundedSender", H::SENDER),
+        ("tokio::sync::mpsc::Receiver", H::RECEIVER),
+        ("tokio::sync::mpsc::UnboundedReceiver", H::RECEIVER),
+        ("tokio::sync::oneshot::Sender", H::SENDER),
+        ("tokio::sync::oneshot::Receiver", H::RECEIVER),
+        ("tokio::sync::broadcast::Sender", H::SENDER),
+        ("tokio::sync::broadcast::Receiver", H::RECEIVER),
+        ("tokio::sync::watch::Sender", H::SENDER),
+        ("tokio::sync::watch::Receiver", H::RECEIVER),
+        ("crossbeam_channel::Sender", H::SENDER),
+        ("crossbeam_channel::Receiver", H::RECEIVER),
+        ("flume::Sender", H::SENDER),
+        ("flume::Receiver", H::RECEIVER),
+        ("async_channel::Sender", H::SENDER),
+        ("async_channel::Receiver", H::RECEIVER),
+        ("futures::channel::mpsc::Sender", H::SENDER),
+        ("futures::channel::mpsc::UnboundedSender", H::SENDER),
+        ("futures::channel::mpsc::Receiver", H::RECEIVER),
+        ("futures::channel::mpsc::UnboundedReceiver", H::RECEIVER),
+        ("futures::channel::oneshot::Sender", H::SENDER),
+        ("futures::channel::oneshot::Receiver", H::RECEIVER),
+        ("std::thread::JoinHandle", H::JOIN_HANDLE),
+        ("tokio::task::JoinHandle", H::JOIN_HANDLE),
+        ("async_std::task::JoinHandle", H::JOIN_HANDLE),
+        ("tokio_util::sync::DropGuard", H::GUARD),
+        ("tracing_appender::non_blocking::WorkerGuard", H::GUARD),
+        ("tokio_util::sync::CancellationToken", H::TOKEN),
+    ]
+};
+
+/// Names of [`HELD_TYPES`] that no other well-known crate uses for something else, for
+/// types whose path cannot be resolved (brought in by a glob import).
+pub const HELD_BY_NAME: &[(&str, super::types::Holds)] = {
+    use super::types::Holds as H;
+    &[
+        ("Sender", H::SENDER),
+        ("SyncSender", H::SENDER),
+        ("UnboundedSender", H::SENDER),
+        ("Receiver", H::RECEIVER),
+        ("UnboundedReceiver", H::RECEIVER),
+        ("JoinHandle", H::JOIN_HANDLE),
+        ("WorkerGuard", H::GUARD),
+        ("DropGuard", H::GUARD),
+        ("CancellationToken", H::TOKEN),
+    ]
+};
+
+/// Library types that own what their type arguments hold, by last segment (`Mutex` is
+/// std's, parking_lot's and tokio's alike); `true` for maps, which own their values only.
+pub const TRANSPARENT_TYPES: &[(&str, bool)] = &[
+    ("Option", false),
+    ("Box", false),
+    ("Arc", false),
+    ("Rc", false),
+    ("Mutex", false),
+    ("RwLock", false),
+    ("Cell", false),
+    ("RefCell", false),
+    ("OnceCell", false),
+    ("OnceLock", false),
+    ("ManuallyDrop", false),
+    ("Pin", false),
+    ("Vec", false),
+    ("VecDeque", false),
+    ("SmallVec", false),
+    ("HashMap", true),
+    ("BTreeMap", true),
+    ("IndexMap", true),
+    ("DashMap", true),
+    ("Slab", false),
+    ("Result", false),
+];

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::index::CrateIndex;
 use super::items::{module_path_of, FileItems};
+use super::types::TypeHint;
 use super::FileModel;
 use crate::source::SourceFile;
 
@@ -28,7 +29,8 @@ pub fn dump_files(files: &[(PathBuf, String)]) -> String {
         };
         let model = FileModel::build(&file, &ast);
         let items = FileItems::build(&file, &ast, &model, module_path_of(path));
-        let sites = spawn_lines(&model);
+        let mut sites = spawn_lines(&model);
+        sites.extend(hint_lines(&model));
         indexed.push((file, items, sites));
     }
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -41,17 +43,37 @@ pub fn dump_files(files: &[(PathBuf, String)]) -> String {
 }
 
 /// The spawn sites and work-handing calls of a file: `(body, callee as written, work path
-/// as written, handed to a possible wrapper)`.
-type Sites = Vec<(usize, String, Option<String>, bool)>;
+/// as written, handed to a possible wrapper)`; and the bindings with a type hint, as
+/// [`Site::Binding`].
+type Sites = Vec<Site>;
+
+enum Site {
+    Spawn(usize, String, Option<String>, bool),
+    /// `(body, binding)`, for the type the index gives it.
+    Binding(usize, String, TypeHint),
+}
+
+/// The bindings of a file whose declaration says something of their type.
+fn hint_lines(model: &FileModel) -> Sites {
+    let mut out = Vec::new();
+    for (b, body) in model.bodies.iter().enumerate() {
+        for binding in &body.bindings {
+            if let Some(hint) = &binding.hint {
+                out.push(Site::Binding(b, binding.name.clone(), hint.clone()));
+            }
+        }
+    }
+    out
+}
 
 fn spawn_lines(model: &FileModel) -> Sites {
     let mut out = Vec::new();
     for (b, body) in model.bodies.iter().enumerate() {
         for s in &body.spawns {
-            out.push((b, s.callee.clone(), s.work_path.clone(), false));
+            out.push(Site::Spawn(b, s.callee.clone(), s.work_path.clone(), false));
         }
         for s in &body.work_calls {
-            out.push((b, s.callee.clone(), s.work_path.clone(), true));
+            out.push(Site::Spawn(b, s.callee.clone(), s.work_path.clone(), true));
         }
     }
     out
@@ -68,7 +90,22 @@ fn index_dump(files: Vec<(Arc<SourceFile>, FileItems, Sites)>) -> String {
     let mut lines: Vec<String> = index.dump().lines().map(str::to_string).collect();
     let name = |f| index.item(f).name.to_string();
     for (file, list) in sites {
-        for (body, callee, work, handed) in list {
+        for site in list {
+            let (body, callee, work, handed) = match site {
+                Site::Spawn(body, callee, work, handed) => (body, callee, work, handed),
+                Site::Binding(body, binding, hint) => {
+                    let owner = index
+                        .fn_of_body(file, body)
+                        .map_or_else(|| "?".to_string(), name);
+                    let ty = index.hint_type(file, body, &hint).unwrap_or_default();
+                    lines.push(format!(
+                        "let {owner} {binding}: {} holds [{}] from `{hint}`",
+                        ty.project.map_or_else(|| "?".to_string(), |p| p.0),
+                        ty.holds.names().join(", ")
+                    ));
+                    continue;
+                }
+            };
             let owner = index
                 .fn_of_body(file, body)
                 .map_or_else(|| "?".to_string(), name);

@@ -83,6 +83,9 @@ pub struct Binding {
     /// The binding this one's value was made from (`let b = a.clone()`, `a.child_token()`,
     /// `let b = a;`).
     pub from: Option<BindingId>,
+    /// What the declaration says of the value's type (an annotation, the constructor or
+    /// crate function that made it, `self.field`), for the crate index to resolve.
+    pub hint: Option<super::types::TypeHint>,
 }
 
 impl Binding {
@@ -97,6 +100,22 @@ impl Binding {
 
     pub fn is_underscore(&self) -> bool {
         self.name.starts_with('_')
+    }
+
+    /// The first use that takes the value away from the binding.
+    pub fn first_move(&self) -> Option<&Use> {
+        self.uses.iter().find(|u| u.kind.moves())
+    }
+
+    /// Whether the value's first move stores it into a struct (`Self { tx, .. }`,
+    /// `self.tx = tx`): the value then lives as long as that struct.
+    pub fn stored_on_first_move(&self) -> bool {
+        self.first_move().is_some_and(|u| {
+            matches!(
+                u.kind,
+                UseKind::StoredStruct { .. } | UseKind::StoredSelfField(_)
+            )
+        })
     }
 }
 
@@ -139,9 +158,18 @@ pub enum ValueOrigin {
 /// What a `mem::forget` / `Box::leak` / `ManuallyDrop::new` call leaks, when leaklint knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Leaked {
-    Endpoint { channel: usize, role: Role },
+    Endpoint {
+        channel: usize,
+        role: Role,
+    },
     TaskHandle,
     Guard,
+    /// A value of a type leaklint must ask the crate index about (a project struct that
+    /// may have a `Drop` impl or hold a handle): the binding leaked, or what the leaked
+    /// expression says of its type.
+    Value {
+        binding: Option<BindingId>,
+    },
 }
 
 /// A call that keeps a value alive for ever.
@@ -153,6 +181,8 @@ pub struct LeakSite {
     /// For `let md = ManuallyDrop::new(x)`: `md`, whose later `ManuallyDrop::drop` undoes
     /// the leak.
     pub holder: Option<BindingId>,
+    /// For [`Leaked::Value`]: what the leaked expression says of its type.
+    pub hint: Option<super::types::TypeHint>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,6 +236,9 @@ pub enum UseKind {
     Pushed { into: Option<BindingId> },
     /// Named inside a macro leaklint cannot read.
     Macro,
+    /// `let _ = x;`: a place expression matched against `_` is neither moved nor dropped;
+    /// the binding keeps its value.
+    LetUnderscore,
     /// Any other by-value position.
     Other,
 }
@@ -217,7 +250,7 @@ impl UseKind {
         match self {
             // `into_*` methods take `self` by value.
             UseKind::Method { name, .. } => name.starts_with("into_"),
-            UseKind::Borrow | UseKind::Await | UseKind::ForLoop => false,
+            UseKind::Borrow | UseKind::Await | UseKind::ForLoop | UseKind::LetUnderscore => false,
             _ => true,
         }
     }
@@ -283,6 +316,54 @@ pub enum AliveBecause {
 }
 
 impl Body {
+    /// The local binding that takes `binding`'s value by its first move: `let w =
+    /// Watcher::new(root, tx);` (handed to a function whose result `w` is) or `let w =
+    /// Arc::new(Self { tx, .. });` (stored into a struct literal `w` is made from), in the
+    /// same context. Whether `w` really keeps the value is the crate index's question (its
+    /// type holds a sender, the function stores the argument).
+    pub fn holder_of(&self, binding: BindingId) -> Option<BindingId> {
+        let b = &self.bindings[binding];
+        let first = b.first_move()?;
+        if !matches!(
+            first.kind,
+            UseKind::CallArg { .. } | UseKind::StoredStruct { ty: Some(_), .. }
+        ) {
+            return None;
+        }
+        self.bindings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                h.ctx == first.ctx
+                    && h.stmt.start <= first.span.start
+                    && first.span.end <= h.stmt.end
+                    && h.span.start < first.span.start
+            })
+            .max_by_key(|(_, h)| h.stmt.start)
+            .map(|(id, _)| id)
+    }
+
+    /// The bindings whose value is `binding`'s or a clone of it (`let w2 = w.clone()`,
+    /// `let w3 = w2;`), `binding` included.
+    pub fn copies_of(&self, binding: BindingId) -> Vec<BindingId> {
+        let mut out = vec![binding];
+        let mut i = 0;
+        while i < out.len() && out.len() < 64 {
+            let cur = out[i];
+            for (id, b) in self.bindings.iter().enumerate() {
+                let moved_here = self.bindings[cur]
+                    .uses
+                    .iter()
+                    .any(|u| u.kind == UseKind::MovedTo(id));
+                if (b.from == Some(cur) || moved_here) && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
     /// Whether a span lies inside a loop of this body that runs in context `ctx` or around it.
     pub fn in_loop(&self, span: Span, ctx: CtxId) -> bool {
         self.loops.iter().any(|l| {

@@ -8,7 +8,7 @@
 //! unit (an external crate, a glob import, two files claiming one module), the answer is
 //! `None` and the lints stay silent.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -17,6 +17,7 @@ use super::items::{
     FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
 };
 use super::tasks::{HandleUse, SpawnSite};
+use super::types::{FieldType, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
 use crate::source::{SourceFile, Span};
 
 /// A function of the unit: file (its index in the unit) and item.
@@ -42,6 +43,19 @@ pub struct CrateIndex {
     modules: HashMap<QualifiedName, Vec<(usize, ModuleId)>>,
     by_body: HashMap<(usize, BodyId), FnRef>,
     wrappers: HashMap<FnRef, Wrapper>,
+    /// Structs and enums by name: `(file, enum?, position)`.
+    types: HashMap<QualifiedName, Vec<(usize, bool, usize)>>,
+    type_facts: TypeFacts,
+    /// Types with an `impl Drop`.
+    drops: HashSet<QualifiedName>,
+}
+
+/// What the model knows of a value's type: what it holds, and the project type it is (seen
+/// through `Option`, `Arc`, `Result`...), when it is one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValueType {
+    pub holds: Holds,
+    pub project: Option<QualifiedName>,
 }
 
 /// Work spawned through one of the crate's wrappers, detached.
@@ -70,6 +84,8 @@ impl WrapperSpawn {
         }
     }
 }
+
+mod typing;
 
 /// How many times `use` and re-export chains are followed.
 const MAX_HOPS: usize = 8;
@@ -102,6 +118,7 @@ impl CrateIndex {
             }
         }
         index.wrappers_fixpoint();
+        index.index_types();
         index
     }
 
@@ -372,12 +389,22 @@ impl CrateIndex {
             }
             for (item, f) in items.fns.iter().enumerate() {
                 let r = FnRef { file, item };
+                let params: Vec<String> = f
+                    .params
+                    .iter()
+                    .zip(&f.param_types)
+                    .map(|(p, t)| format!("{p}: {t}"))
+                    .collect();
                 let mut line = format!(
-                    "fn {}({}){}",
+                    "fn {}({}){}{}",
                     f.name,
-                    f.params.join(", "),
+                    params.join(", "),
+                    f.ret.as_ref().map_or(String::new(), |t| format!(" -> {t}")),
                     if f.is_async { " async" } else { "" }
                 );
+                if !f.summary.stores_params.is_empty() {
+                    let _ = write!(line, " stores-params{:?}", f.summary.stores_params);
+                }
                 if let Some(l) = f.summary.endless {
                     let p = source.position(l.start as usize);
                     let _ = write!(line, " endless@{}:{}", p.line, p.column);
@@ -397,6 +424,7 @@ impl CrateIndex {
                 lines.push(line);
             }
         }
+        lines.extend(self.dump_types());
         lines.sort();
         lines.join("\n") + "\n"
     }

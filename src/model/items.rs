@@ -12,6 +12,7 @@ use syn::{Item, UseTree};
 use super::fields::SelfFieldFacts;
 use super::flow::BodyId;
 use super::tasks::{loop_header, HandleFate};
+use super::types::TypeExpr;
 use super::FileModel;
 use crate::source::{NodeSpan, SourceFile, Span};
 
@@ -103,6 +104,9 @@ pub struct FnSummary {
     pub forwards: Vec<ForwardCall>,
     /// Spawned receive loops whose handle and sender are stored into fields of one type.
     pub worker_fields: Vec<WorkerFields>,
+    /// The parameters (counted without `self`) whose value the function stores into a
+    /// struct (`Self { tx, .. }`) by their first move: the returned value keeps them.
+    pub stores_params: Vec<usize>,
 }
 
 /// A type field flow: this function stores the handle of spawned work, whose receive loop
@@ -130,6 +134,10 @@ pub struct FnItem {
     pub self_ty: Option<String>,
     /// Parameter names, without `self` (`_` for patterns).
     pub params: Vec<String>,
+    /// The declared types of the parameters, in the order of `params`.
+    pub param_types: Vec<TypeExpr>,
+    /// The declared return type (`None` for `()`); `Self` as written.
+    pub ret: Option<TypeExpr>,
     pub is_async: bool,
     pub span: Span,
     /// Its body in the file's [`FileModel`].
@@ -148,6 +156,8 @@ pub struct FieldItem {
     /// The names in the declared type, outermost first (`Option`, `Sender`, `Event` for
     /// `Option<Sender<Event>>`).
     pub ty: Vec<String>,
+    /// The declared type as written.
+    pub ty_expr: TypeExpr,
     pub span: Span,
 }
 
@@ -165,6 +175,10 @@ pub struct FileItems {
     pub modules: Vec<ModuleItem>,
     pub fns: Vec<FnItem>,
     pub structs: Vec<StructItem>,
+    /// Enums, with the fields of every variant (`Variant.field`, `Variant.0`).
+    pub enums: Vec<StructItem>,
+    /// `impl Drop for T`: the module of the impl and `T` as written.
+    pub drop_impls: Vec<(ModuleId, String)>,
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -254,6 +268,9 @@ impl Collector<'_> {
                     let Some(ty) = type_last_ident(&i.self_ty) else {
                         continue;
                     };
+                    if is_drop(i) {
+                        self.out.drop_impls.push((id, ty.clone()));
+                    }
                     for it in &i.items {
                         if let syn::ImplItem::Fn(f) = it {
                             let owner = path.child(&ty);
@@ -262,6 +279,7 @@ impl Collector<'_> {
                     }
                 }
                 Item::Struct(s) => self.structure(id, &path, s),
+                Item::Enum(e) => self.enumeration(id, &path, e),
                 Item::Mod(m) => {
                     if let Some((_, inner)) = &m.content {
                         self.module(path.child(&m.ident.to_string()), inner);
@@ -284,11 +302,42 @@ impl Collector<'_> {
                     .map_or_else(|| i.to_string(), |id| id.to_string()),
                 is_pub: matches!(f.vis, syn::Visibility::Public(_)),
                 ty: type_names(&f.ty),
+                ty_expr: TypeExpr::of(&f.ty),
                 span: self.file.span_of(f.node_span()),
             })
             .collect();
         self.out.structs.push(StructItem {
             name: path.child(&s.ident.to_string()),
+            module,
+            fields,
+        });
+    }
+
+    /// An enum as a struct of every variant's fields (`Variant.field`, `Variant.0`): a
+    /// value holds what any variant's fields hold.
+    fn enumeration(&mut self, module: ModuleId, path: &QualifiedName, e: &syn::ItemEnum) {
+        let fields = e
+            .variants
+            .iter()
+            .flat_map(|v| {
+                v.fields.iter().enumerate().map(move |(i, f)| {
+                    let name = f
+                        .ident
+                        .as_ref()
+                        .map_or_else(|| i.to_string(), |id| id.to_string());
+                    (format!("{}.{name}", v.ident), f)
+                })
+            })
+            .map(|(name, f)| FieldItem {
+                name,
+                is_pub: false,
+                ty: type_names(&f.ty),
+                ty_expr: TypeExpr::of(&f.ty),
+                span: self.file.span_of(f.node_span()),
+            })
+            .collect();
+        self.out.enums.push(StructItem {
+            name: path.child(&e.ident.to_string()),
             module,
             fields,
         });
@@ -315,6 +364,18 @@ impl Collector<'_> {
                 syn::FnArg::Receiver(_) => None,
             })
             .collect();
+        let param_types = sig
+            .inputs
+            .iter()
+            .filter_map(|a| match a {
+                syn::FnArg::Typed(t) => Some(TypeExpr::of(&t.ty)),
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let ret = match &sig.output {
+            syn::ReturnType::Type(_, ty) => Some(TypeExpr::of(ty)),
+            syn::ReturnType::Default => None,
+        };
         let body = self.bodies.get(&span.start).copied();
         let summary = body
             .map(|b| summarise(self.file, self.model, b, &params, self_ty))
@@ -328,6 +389,8 @@ impl Collector<'_> {
             module,
             self_ty: self_ty.map(str::to_string),
             params,
+            param_types,
+            ret,
             is_async: sig.asyncness.is_some(),
             span,
             body,
@@ -402,11 +465,23 @@ fn summarise(
             })
         })
         .collect();
+    let stores_params = params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            body.bindings
+                .iter()
+                .find(|b| b.ctx == 0 && &b.name == *p)
+                .is_some_and(|b| b.stored_on_first_move())
+        })
+        .map(|(i, _)| i)
+        .collect();
     FnSummary {
         endless,
         wrapper,
         forwards,
         worker_fields,
+        stores_params,
     }
 }
 

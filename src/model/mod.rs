@@ -14,6 +14,7 @@ pub mod index;
 pub mod items;
 pub mod resolve;
 pub mod tasks;
+pub mod types;
 mod walk;
 
 use std::collections::HashSet;
@@ -68,6 +69,52 @@ impl FileModel {
 
     pub fn body(&self, id: BodyId) -> &Body {
         &self.bodies[id]
+    }
+
+    /// The receive loops on `channel` in every body of the file, with their bodies.
+    pub fn recv_loops_on(&self, channel: ChannelId) -> impl Iterator<Item = (&Body, &RecvLoop)> {
+        self.bodies.iter().flat_map(move |b| {
+            b.recv_loops
+                .iter()
+                .filter(
+                    move |rl| matches!(b.endpoint_of(rl.receiver), Some((c, _)) if c == channel),
+                )
+                .map(move |rl| (b, rl))
+        })
+    }
+
+    /// Whether the channel's consumers can stop without the channel closing: it has at least
+    /// one receive loop in the file, and every such loop has a `break`/`return`/`?` way out
+    /// (a shutdown message the loop stops on). A sender that is never dropped then does not
+    /// keep the consumer alive for ever.
+    pub fn consumers_stop_on_message(&self, channel: ChannelId) -> bool {
+        let mut loops = self.recv_loops_on(channel).peekable();
+        loops.peek().is_some()
+            && loops.all(|(b, rl)| rl.loop_id.is_some_and(|l| !b.loops[l].exits.is_empty()))
+    }
+
+    /// The names of the types whose definitions the crate checks ask about (the type of a
+    /// value that took a channel sender, the type of a leaked value): the engine models the
+    /// skipped files that name them. `Watcher` for `let w = Watcher::new(tx)`.
+    pub fn types_asked(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for body in &self.bodies {
+            let holders = (0..body.bindings.len())
+                .filter(|&b| matches!(body.endpoint_of(b), Some((_, Role::Sender))))
+                .filter_map(|tx| body.holder_of(tx));
+            let leaked = body.leaks.iter().filter_map(|l| match l.what {
+                flow::Leaked::Value { binding } => binding,
+                _ => None,
+            });
+            let hints = holders
+                .chain(leaked)
+                .filter_map(|b| body.bindings[b].hint.as_ref())
+                .chain(body.leaks.iter().filter_map(|l| l.hint.as_ref()));
+            out.extend(hints.filter_map(types::TypeHint::type_word));
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// The bodies that are not test code (`#[test]` functions, `#[cfg(test)]` modules, files

@@ -120,7 +120,7 @@ impl Body {
                 UseKind::Await => return HandleUse::Joined,
                 UseKind::Drop { call } => dropped = Some(*call),
                 UseKind::MovedTo(to) => return self.binding_handle_use(*to, depth + 1),
-                UseKind::Borrow => {}
+                UseKind::Borrow | UseKind::LetUnderscore => {}
                 _ => return HandleUse::Kept,
             }
         }

@@ -384,6 +384,7 @@ impl<'f> Walker<'f> {
             origin,
             uses: Vec::new(),
             from: None,
+            hint: None,
         });
         names.push((ident.to_string(), id));
         Some(id)
@@ -549,6 +550,7 @@ impl<'f> Walker<'f> {
                 }
             }
         }
+        self.record_type_hints(&local.pat, &init.expr, new);
         // Remember what the new binding was made from.
         if let Some(new) = new {
             let source = match strip_parens(&init.expr) {
@@ -565,6 +567,10 @@ impl<'f> Walker<'f> {
                 body.bindings[new].from = source;
             }
         }
+        // `let _ = tx;` neither moves nor drops `tx` (a place matched against `_`).
+        if matches!(strip_pat(&local.pat), Pat::Wild(_)) {
+            self.mark_let_underscore(&init.expr);
+        }
         // Now that the target exists, point a plain move at it.
         if let (Some(new), Some(old)) =
             (new, new.and_then(|n| self.binding_of_before(&init.expr, n)))
@@ -575,6 +581,61 @@ impl<'f> Walker<'f> {
                         last.kind = UseKind::MovedTo(new);
                     }
                 }
+            }
+        }
+    }
+
+    /// The type hints of the bindings a `let` declares: its annotation, else what the
+    /// initialiser shows (`Foo::new(..)`, `Foo { .. }`, `self.tx`); for `let (a, b) =
+    /// make()`, element `i` of `make`'s returned tuple.
+    fn record_type_hints(&mut self, pat: &Pat, init: &Expr, new: Option<BindingId>) {
+        use crate::model::types::{TypeExpr, TypeHint};
+        let hints: Vec<(BindingId, TypeHint)> = match (strip_pat(pat), new) {
+            (_, Some(new)) => {
+                let annotated = match pat {
+                    Pat::Type(t) => Some(TypeHint::Annotated(TypeExpr::of(&t.ty))),
+                    _ => None,
+                };
+                annotated
+                    .or_else(|| type_hint_of(init))
+                    .map(|h| vec![(new, h)])
+                    .unwrap_or_default()
+            }
+            (Pat::Tuple(t), None) => {
+                let Some(TypeHint::Call(path)) = type_hint_of(init) else {
+                    return;
+                };
+                t.elems
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, elem)| match strip_pat(elem) {
+                        Pat::Ident(id) => Some((self.lookup(&id.ident.to_string())?, i)),
+                        _ => None,
+                    })
+                    .map(|(b, i)| (b, TypeHint::TupleOf(path.clone(), i)))
+                    .collect()
+            }
+            _ => return,
+        };
+        if let Some(body) = self.body_mut() {
+            for (b, hint) in hints {
+                body.bindings[b].hint = Some(hint);
+            }
+        }
+    }
+
+    /// `let _ = x;` (also `let _ = (x);`): the last use of `x`, recorded as a by-value
+    /// `Other`, becomes [`UseKind::LetUnderscore`]: the value stays in `x`.
+    fn mark_let_underscore(&mut self, init: &Expr) {
+        let Some(id) = self.binding_of(strip_parens(init)) else {
+            return;
+        };
+        if matches!(strip_parens(init), Expr::Reference(_)) {
+            return;
+        }
+        if let Some(last) = self.body_mut().and_then(|b| b.bindings[id].uses.last_mut()) {
+            if last.kind == UseKind::Other {
+                last.kind = UseKind::LetUnderscore;
             }
         }
     }

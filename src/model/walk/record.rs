@@ -82,7 +82,13 @@ impl<'f> Walker<'f> {
             ValueOrigin::Endpoint { channel, role, .. } => Leaked::Endpoint { channel, role },
             ValueOrigin::TaskHandle => Leaked::TaskHandle,
             ValueOrigin::Guard => Leaked::Guard,
-            _ => return,
+            _ => Leaked::Value {
+                binding: self.binding_of(arg),
+            },
+        };
+        let hint = match what {
+            Leaked::Value { .. } => type_hint_of(arg),
+            _ => None,
         };
         if let Some(body) = self.body_mut() {
             body.leaks.push(LeakSite {
@@ -90,6 +96,7 @@ impl<'f> Walker<'f> {
                 leaker,
                 what,
                 holder: None,
+                hint,
             });
         }
     }

@@ -3,6 +3,7 @@
 use syn::{Expr, Pat};
 
 use crate::model::catalog::{self, EndpointOp};
+use crate::model::types::TypeHint;
 
 pub(super) fn strip_parens(mut expr: &Expr) -> &Expr {
     loop {
@@ -306,4 +307,39 @@ pub(super) fn work_arg_index(
         }
     }
     None
+}
+
+/// What an initialiser says of its value's type, seen through `?`, `.await`, `.unwrap()`,
+/// `.expect(..)` and wrappers (`Arc::new(..)`, `Some(..)`): a call of a path (its return
+/// type), a struct literal, or `self.field`. `None` for anything else.
+pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
+    match strip_parens(expr) {
+        Expr::Try(t) => type_hint_of(&t.expr),
+        Expr::Await(a) => type_hint_of(&a.base),
+        Expr::MethodCall(m)
+            if matches!(
+                m.method.to_string().as_str(),
+                "unwrap" | "expect" | "clone" | "unwrap_or_default"
+            ) =>
+        {
+            type_hint_of(&m.receiver)
+        }
+        Expr::Call(c) if is_wrapper_name(&c.func) && c.args.len() == 1 => type_hint_of(&c.args[0]),
+        Expr::Call(c) => match strip_parens(&c.func) {
+            Expr::Path(p) if p.qself.is_none() => Some(TypeHint::Call(path_text(&p.path))),
+            _ => None,
+        },
+        Expr::Struct(s) if s.qself.is_none() => Some(TypeHint::Struct(path_text(&s.path))),
+        Expr::Field(f) if !is_self(&f.base) => match (&f.member, type_hint_of(&f.base)) {
+            (syn::Member::Unnamed(i), Some(TypeHint::Call(path))) => {
+                Some(TypeHint::TupleOf(path, i.index as usize))
+            }
+            _ => None,
+        },
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(n) => Some(TypeHint::SelfField(n.to_string())),
+            syn::Member::Unnamed(i) => Some(TypeHint::SelfField(i.index.to_string())),
+        },
+        _ => None,
+    }
 }

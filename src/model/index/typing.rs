@@ -1,0 +1,305 @@
+//! The crate index's type questions: what a type path written in some module names, what a
+//! value of a declared type or of a binding holds ([`super::ValueType`]), which project
+//! types have a `Drop` impl, and which are sender-like.
+
+use super::*;
+
+/// Most steps followed from a binding to the binding its value came from.
+const MAX_FROM: usize = 8;
+
+impl CrateIndex {
+    /// Indexes the unit's structs, enums and `Drop` impls and computes what each project
+    /// type holds (a fixpoint over the fields).
+    pub(super) fn index_types(&mut self) {
+        for (file, (_, items)) in self.files.iter().enumerate() {
+            let all = (items.structs.iter().map(|s| (false, s)))
+                .chain(items.enums.iter().map(|e| (true, e)));
+            let mut counts = (0, 0);
+            for (is_enum, s) in all {
+                let at = if is_enum {
+                    &mut counts.1
+                } else {
+                    &mut counts.0
+                };
+                self.types
+                    .entry(s.name.clone())
+                    .or_default()
+                    .push((file, is_enum, *at));
+                *at += 1;
+            }
+        }
+        let this: &CrateIndex = self;
+        let mut list = Vec::new();
+        for (file, (_, items)) in this.files.iter().enumerate() {
+            for s in items.structs.iter().chain(&items.enums) {
+                let scope = Scope {
+                    file,
+                    module: s.module,
+                    self_ty: Some(s.name.name()),
+                };
+                list.push((s.name.clone(), scope, &s.fields));
+            }
+        }
+        let resolvers: Vec<_> = list
+            .iter()
+            .map(|(_, scope, _)| {
+                let scope = *scope;
+                move |p: &str| this.resolve_type(scope, p)
+            })
+            .collect();
+        let types: Vec<(QualifiedName, Vec<FieldType<'_>>)> = list
+            .iter()
+            .zip(&resolvers)
+            .map(|((name, _, fields), resolve)| {
+                let fields = fields
+                    .iter()
+                    .map(|f| FieldType {
+                        ty: &f.ty_expr,
+                        resolve,
+                    })
+                    .collect();
+                (name.clone(), fields)
+            })
+            .collect();
+        let facts = TypeFacts::build(&types);
+        let mut drops = HashSet::new();
+        for (file, (_, items)) in this.files.iter().enumerate() {
+            for (module, ty) in &items.drop_impls {
+                let scope = Scope {
+                    file,
+                    module: *module,
+                    self_ty: None,
+                };
+                if let ResolvedType::Project(name) = this.resolve_type(scope, ty) {
+                    drops.insert(name);
+                }
+            }
+        }
+        self.type_facts = facts;
+        self.drops = drops;
+    }
+
+    /// What a type path written in `scope` names: a struct or enum of the unit (through
+    /// `use` items and `pub use` re-exports), or an external path with its `use`d prefix
+    /// filled in (`Sender` under `use std::sync::mpsc::Sender` → `std::sync::mpsc::Sender`).
+    fn resolve_type(&self, scope: Scope<'_>, written: &str) -> ResolvedType {
+        if let Some(mut name) = self.qualify(scope, written, 0) {
+            for _ in 0..MAX_HOPS {
+                if self.types.get(&name).is_some_and(|v| v.len() == 1) {
+                    return ResolvedType::Project(name);
+                }
+                match self.reexport(&name) {
+                    Some(next) => name = next,
+                    None => break,
+                }
+            }
+            return ResolvedType::External(name.0);
+        }
+        let module = &self.files[scope.file].1.modules[scope.module.0];
+        let (first, rest) = match written.split_once("::") {
+            Some((f, r)) => (f, Some(r)),
+            None => (written, None),
+        };
+        match (module.uses.get(first), rest) {
+            (Some(target), Some(rest)) => ResolvedType::External(format!("{target}::{rest}")),
+            (Some(target), None) => ResolvedType::External(target.clone()),
+            (None, _) => ResolvedType::External(written.to_string()),
+        }
+    }
+
+    /// One line per struct and enum: what it holds, whether it has a `Drop` impl
+    /// (`type crate::Watcher holds [Sender] drop`).
+    pub(super) fn dump_types(&self) -> Vec<String> {
+        let mut names: Vec<&QualifiedName> = self.types.keys().collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|n| {
+                let holds = self.type_facts.holds(n).names().join(", ");
+                let drop = if self.has_drop(n) { " drop" } else { "" };
+                format!("type {n} holds [{holds}]{drop}")
+            })
+            .collect()
+    }
+
+    /// The type facts of the unit: what each struct and enum holds.
+    pub fn type_facts(&self) -> &TypeFacts {
+        &self.type_facts
+    }
+
+    /// The unit's project types that hold a channel sender in a field (directly or through
+    /// `Option`, `Arc`, `Mutex`, collections, tuples and other project types): a value of
+    /// such a type keeps its channel open while it lives, as a sender does (issue #10's
+    /// inferred "sender-like" types). Qualified names, sorted.
+    pub fn sender_like_types(&self) -> Vec<&QualifiedName> {
+        self.type_facts.sender_like()
+    }
+
+    /// Whether the project type has an `impl Drop`.
+    pub fn has_drop(&self, ty: &QualifiedName) -> bool {
+        self.drops.contains(ty)
+    }
+
+    /// What a value of the declared type `ty`, written in `scope`, holds, and the project
+    /// type it is (seen through `Option`, `Box`, `Arc`, `Result`...).
+    fn value_type(&self, scope: Scope<'_>, ty: &TypeExpr) -> ValueType {
+        let resolve = |p: &str| self.resolve_type(scope, p);
+        ValueType {
+            holds: self.type_facts.holds_expr(ty, &resolve),
+            project: self.project_of(scope, ty),
+        }
+    }
+
+    /// The project type a declared type is, through transparent wrappers.
+    fn project_of(&self, scope: Scope<'_>, ty: &TypeExpr) -> Option<QualifiedName> {
+        let TypeExpr::Path { path, args } = ty else {
+            return None;
+        };
+        match self.resolve_type(scope, path) {
+            ResolvedType::Project(name) => Some(name),
+            ResolvedType::External(full) => {
+                let last = full.rsplit("::").next().unwrap_or(&full);
+                let wrapper = matches!(
+                    last,
+                    "Option" | "Box" | "Arc" | "Rc" | "Result" | "Mutex" | "RwLock"
+                );
+                wrapper
+                    .then(|| args.first())
+                    .flatten()
+                    .and_then(|a| self.project_of(scope, a))
+            }
+        }
+    }
+
+    /// The scope of function `f`'s own module (where its signature's paths are written).
+    fn fn_scope(&self, f: FnRef) -> Scope<'_> {
+        let item = self.item(f);
+        Scope {
+            file: f.file,
+            module: item.module,
+            self_ty: item.self_ty.as_deref(),
+        }
+    }
+
+    /// The scope of the code of body `body` of file `file`.
+    fn body_scope(&self, file: usize, body: BodyId) -> Scope<'_> {
+        match self.fn_of_body(file, body) {
+            Some(f) => self.fn_scope(f),
+            None => Scope {
+                file,
+                module: ModuleId(0),
+                self_ty: None,
+            },
+        }
+    }
+
+    /// What the value a crate function returns holds (`None` when the path is not one
+    /// function of the unit, or it returns `()`).
+    pub fn returns(&self, file: usize, body: BodyId, callee: &str) -> Option<ValueType> {
+        let f = self.resolve_fn(file, Some(body), callee)?;
+        let ret = self.item(f).ret.as_ref()?;
+        Some(self.value_type(self.fn_scope(f), ret))
+    }
+
+    /// What the value of a binding declared with `hint` in body `body` of file `file` holds.
+    pub fn hint_type(&self, file: usize, body: BodyId, hint: &TypeHint) -> Option<ValueType> {
+        let scope = self.body_scope(file, body);
+        match hint {
+            TypeHint::Annotated(ty) => Some(self.value_type(scope, ty)),
+            TypeHint::Call(path) => self.returns(file, body, path),
+            TypeHint::TupleOf(path, i) => {
+                let f = self.resolve_fn(file, Some(body), path)?;
+                let elem = tuple_elem(self.item(f).ret.as_ref()?, *i)?;
+                Some(self.value_type(self.fn_scope(f), elem))
+            }
+            TypeHint::Struct(path) => match self.resolve_type(scope, path) {
+                ResolvedType::Project(name) => Some(ValueType {
+                    holds: self.type_facts.holds(&name),
+                    project: Some(name),
+                }),
+                ResolvedType::External(_) => None,
+            },
+            TypeHint::SelfField(field) => {
+                let ty = QualifiedName(self.resolve_self(scope)?);
+                let (sfile, s) = self.struct_item(&ty)?;
+                let f = s.fields.iter().find(|f| f.name == *field)?;
+                let sscope = Scope {
+                    file: sfile,
+                    module: s.module,
+                    self_ty: Some(s.name.name()),
+                };
+                Some(self.value_type(sscope, &f.ty_expr))
+            }
+        }
+    }
+
+    /// Whether the crate function `callee` (a path written in body `body` of file `file`)
+    /// stores a parameter declared as (or holding) a channel sender into the struct it
+    /// builds: a sender handed to it lives on in the value it returns.
+    pub fn stores_sender_param(&self, file: usize, body: BodyId, callee: &str) -> bool {
+        let Some(f) = self.resolve_fn(file, Some(body), callee) else {
+            return false;
+        };
+        let item = self.item(f);
+        let scope = self.fn_scope(f);
+        item.summary.stores_params.iter().any(|&i| {
+            item.param_types
+                .get(i)
+                .is_some_and(|t| self.value_type(scope, t).holds.contains(Holds::SENDER))
+        })
+    }
+
+    /// The qualified name of `Self` in a scope, when it is one project type.
+    fn resolve_self(&self, scope: Scope<'_>) -> Option<String> {
+        match self.resolve_type(scope, "Self") {
+            ResolvedType::Project(name) => Some(name.0),
+            ResolvedType::External(_) => None,
+        }
+    }
+
+    /// The one struct of the unit with this name, and its file.
+    fn struct_item(
+        &self,
+        name: &QualifiedName,
+    ) -> Option<(usize, &super::super::items::StructItem)> {
+        let [(file, false, at)] = self.types.get(name)?.as_slice() else {
+            return None;
+        };
+        Some((*file, &self.files[*file].1.structs[*at]))
+    }
+
+    /// What the value of binding `b` of `body` holds: from its declaration's hint, or the
+    /// binding it was moved or cloned from.
+    pub fn binding_type(
+        &self,
+        file: usize,
+        body_id: BodyId,
+        body: &Body,
+        b: super::super::BindingId,
+    ) -> Option<ValueType> {
+        let mut cur = b;
+        for _ in 0..MAX_FROM {
+            let binding = &body.bindings[cur];
+            if let Some(hint) = &binding.hint {
+                return self.hint_type(file, body_id, hint);
+            }
+            cur = binding.from?;
+        }
+        None
+    }
+}
+
+/// Element `i` of a returned tuple, also inside `Result<(A, B), E>` / `Option<(A, B)>`.
+fn tuple_elem(ret: &TypeExpr, i: usize) -> Option<&TypeExpr> {
+    match ret {
+        TypeExpr::Tuple(elems) => elems.get(i),
+        TypeExpr::Path { path, args } => {
+            let last = path.rsplit("::").next().unwrap_or(path);
+            matches!(last, "Result" | "Option")
+                .then(|| args.first())
+                .flatten()
+                .and_then(|a| tuple_elem(a, i))
+        }
+        _ => None,
+    }
+}

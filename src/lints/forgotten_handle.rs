@@ -82,10 +82,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The crate-wide reach: `mem::forget` / `Box::leak` of a value of a project type that has
-/// a `Drop` impl or holds a thread or task handle, a channel sender or a shutdown guard
-/// (a flush guard, a worker guard), however the value was made: a constructor, a crate
-/// function's return value, an element of a returned tuple.
+/// The crate-wide reach: `mem::forget` / `Box::leak` of a value of a project type that holds
+/// a thread or task handle, a channel sender or a shutdown guard (a flush guard, a worker
+/// guard; with or without a `Drop` impl), however the value was made: a constructor, a
+/// crate function's return value, an element of a returned tuple. A `Drop` impl alone is
+/// not enough: forgetting a scope guard to disarm it is an idiom (hashbrown's
+/// `ScopeGuard`, spin's `Finish`).
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for leak in &body.leaks {
@@ -127,27 +129,23 @@ fn value_finding(
             _ => "shutdown guard",
         })
         .collect();
-    let drop_impl = ty.project.as_ref().is_some_and(|p| cx.krate.has_drop(p));
-    if held.is_empty() && !drop_impl {
+    if held.is_empty() {
         return None;
     }
+    let drop_impl = ty.project.as_ref().is_some_and(|p| cx.krate.has_drop(p));
     let name = ty
         .project
         .as_ref()
         .map_or_else(|| "this value".to_string(), |p| format!("`{}`", p.name()));
-    let why = match (held.is_empty(), drop_impl) {
-        (false, _) => format!("holds a {}", held.join(" and a ")),
-        (true, _) => "has a `Drop` impl".to_string(),
+    let why = match drop_impl {
+        false => format!("holds a {}", held.join(" and a ")),
+        true => format!("holds a {} and has a `Drop` impl", held.join(" and a ")),
     };
     let how = match leak.leaker {
         Leaker::Forget => "`mem::forget`",
         _ => "`Box::leak`",
     };
-    let consequence = if held.is_empty() {
-        "its `drop`, which would release or shut something down, never runs"
-    } else {
-        "what it holds is never dropped: a handle is never joined, a channel never closes, a guard never flushes"
-    };
+    let consequence = "what it holds is never dropped: a handle is never joined, a channel never closes, a guard never flushes";
     Some(
         Finding::new(
             &FORGOTTEN_HANDLE,

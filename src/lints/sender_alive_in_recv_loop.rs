@@ -359,5 +359,5 @@ fn owner_finding(
     .label(moved, format!("`{name}` is stored in `{}` here", holder_b.name))
     .label(alive_b.span, format!("{keeper} goes into the loop's own thread or task and lives as long as the loop"))
     .note("a value that owns the loop's sender, kept by the loop itself, is a cycle: the channel cannot close while the loop runs")
-    .help(format!("do not keep the sender's owner in the loop's thread or task (keep a `Weak` reference, or drop it before the loop), or end the loop with a shutdown message"))
+    .help("do not keep the sender's owner in the loop's thread or task (keep a `Weak` reference, or drop it before the loop), or end the loop with a shutdown message")
 }

@@ -559,6 +559,13 @@ impl<'f> Walker<'f> {
                 {
                     self.binding_of_before(&m.receiver, new)
                 }
+                // `Arc::clone(&x)`, `Rc::clone(&x)`: another handle to `x`'s value.
+                Expr::Call(c) if is_shared_clone(&c.func) && c.args.len() == 1 => {
+                    match strip_parens(&c.args[0]) {
+                        Expr::Reference(r) => self.binding_of_before(&r.expr, new),
+                        _ => None,
+                    }
+                }
                 e => self
                     .read_through(e)
                     .or_else(|| self.binding_of_before(chain_root(e), new)),

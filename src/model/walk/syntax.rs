@@ -343,3 +343,25 @@ pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
         _ => None,
     }
 }
+
+/// `Arc::clone` / `Rc::clone` (also `std::sync::Arc::clone`) as a called path.
+pub(super) fn is_shared_clone(func: &Expr) -> bool {
+    let Expr::Path(p) = strip_parens(func) else {
+        return false;
+    };
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segs.iter()
+            .rev()
+            .take(2)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["clone", "Arc" | "Rc"]
+    )
+}

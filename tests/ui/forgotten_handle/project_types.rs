@@ -1,5 +1,5 @@
-// Values of the crate's own types leaked with `mem::forget` / `Box::leak`: a type with a
-// `Drop` impl, or one that holds a thread handle, a sender or a shutdown guard in a field,
+// Values of the crate's own types leaked with `mem::forget` / `Box::leak`: a type that holds
+// a thread handle, a sender or a shutdown guard in a field (with or without a `Drop` impl),
 // however the value was made.
 use std::mem;
 use std::sync::Arc;
@@ -21,11 +21,14 @@ pub struct Notifier {
 
 pub struct Flusher {
     pending: Vec<u8>,
+    done: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
 }
 
 impl Drop for Flusher {
     fn drop(&mut self) {
-        println!("{} bytes flushed", self.pending.len());
+        if let Some(done) = self.done.take() {
+            let _ = done.send(std::mem::take(&mut self.pending));
+        }
     }
 }
 
@@ -61,7 +64,10 @@ pub fn boxed_constructor() {
 }
 
 pub async fn annotated_in_async_fn() {
-    let f: Flusher = Flusher { pending: Vec::new() };
+    let f: Flusher = Flusher {
+        pending: Vec::new(),
+        done: None,
+    };
     mem::forget(f); //~ WARN forgotten_handle
 }
 

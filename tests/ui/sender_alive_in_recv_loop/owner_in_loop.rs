@@ -94,3 +94,23 @@ impl Actor {
         *self.state.lock().unwrap() += n;
     }
 }
+
+// flume in an `async fn`; the owner is shared with `Arc::clone(&..)`.
+pub struct Hub {
+    tx: flume::Sender<u32>,
+}
+
+impl Hub {
+    fn note(&self, _v: u32) {}
+}
+
+pub async fn serve() {
+    let (tx, rx) = flume::unbounded();
+    let hub = Arc::new(Hub { tx });
+    let task_hub = Arc::clone(&hub);
+    tokio::spawn(async move {
+        while let Ok(v) = rx.recv_async().await { //~ ERROR sender_alive_in_recv_loop
+            task_hub.note(v);
+        }
+    });
+}

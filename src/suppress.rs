@@ -477,6 +477,7 @@ fn find_comment(line: &str) -> Option<LineComment<'_>> {
     while i + 1 < bytes.len() {
         match bytes[i] {
             b'\\' if in_str => i += 1,
+            b'\'' if !in_str => i += char_literal_len(&line[i..]).saturating_sub(1),
             b'"' => in_str = !in_str,
             b'/' if !in_str && bytes[i + 1] == b'/' => {
                 return Some(LineComment {
@@ -504,6 +505,20 @@ fn find_comment(line: &str) -> Option<LineComment<'_>> {
     None
 }
 
+/// The byte length of the char literal `text` starts with (`'"'`, `'\''`, `'é'`), or 0 when its
+/// `'` opens a lifetime or a label (`'a`).
+fn char_literal_len(text: &str) -> usize {
+    let mut chars = text[1..].chars();
+    match chars.next() {
+        Some('\\') => text
+            .get(3..)
+            .and_then(|rest| rest.find('\''))
+            .map_or(0, |close| close + 4),
+        Some(_) if chars.next() == Some('\'') => text.len() - chars.as_str().len(),
+        _ => 0,
+    }
+}
+
 /// The range covered by a comment alone on `line`: the largest statement or item starting
 /// on the next line that holds code (other comments and attributes are skipped).
 fn next_code(file: &SourceFile, line: usize, ranges: &[Range<usize>]) -> Range<usize> {
@@ -516,11 +531,9 @@ fn next_code(file: &SourceFile, line: usize, ranges: &[Range<usize>]) -> Range<u
         next += 1;
     }
     let line_range = file.line_range(next.min(file.line_count()));
-    let first_code =
-        line_range.start + (file.line_text(next).len() - file.line_text(next).trim_start().len());
     ranges
         .iter()
-        .filter(|r| r.start >= line_range.start && r.start <= line_range.end.max(first_code))
+        .filter(|r| r.start >= line_range.start && r.start <= line_range.end)
         .max_by_key(|r| r.end)
         .map(|r| line_range.start.min(r.start)..r.end.max(line_range.end))
         .unwrap_or(line_range)
@@ -575,6 +588,7 @@ mod tests {
             " leaklint:allow(x",
             " leaklint:allow-file x",
             " leaklint:allow()",
+            " leaklint:allowed(x)",
         ] {
             assert!(parse_directive(yes).is_none(), "{yes}");
             assert!(looks_like_directive(yes), "{yes}");
@@ -584,6 +598,7 @@ mod tests {
             " leaklint: the tool that finds leaks",
             " see leaklint:allow(x) below",
             " leaklintallow(x)",
+            " leaklint:allowlisted names are in the README",
         ] {
             assert!(!looks_like_directive(no), "{no}");
         }
@@ -682,6 +697,8 @@ mod scope_tests {
             "!g(HERE);",
             "m!(HERE);",
             "HERE.await;",
+            "HERE.x;",
+            "m!(HERE) + 1;",
             "HERE;",
         ] {
             let text = format!("async fn f() {{\n    {ATTR}\n    {stmt}\n    {stmt}\n}}\n");
@@ -715,6 +732,31 @@ mod scope_tests {
         let indented_code_after =
             "fn f() {\n    HERE; let y = 1; // leaklint:allow(receiver_dropped)\n}\n";
         assert_eq!(covered(indented_code_after), [true]);
+    }
+
+    #[test]
+    fn a_suppression_after_another_comment_on_its_line_counts() {
+        let text =
+            "fn f() {\n    HERE; /* note */ // leaklint:allow(receiver_dropped)\n    HERE;\n}\n";
+        assert_eq!(covered(text), [true, false]);
+    }
+
+    #[test]
+    fn quotes_in_char_literals_open_no_string() {
+        for line in [
+            "    if c == '\"' { HERE; } // leaklint:allow(receiver_dropped)",
+            "    if c == '\\\"' { HERE; } // leaklint:allow(receiver_dropped)",
+            "    if c == '\\'' || c == '\"' { HERE; } // leaklint:allow(receiver_dropped)",
+            "    if c == 'é' || c == '\"' { HERE; } // leaklint:allow(receiver_dropped)",
+            "    'l: loop { g(\"//\", HERE); break 'l; } // leaklint:allow(receiver_dropped)",
+        ] {
+            let text = format!("fn f() {{\n{line}\n    HERE;\n}}\n");
+            assert_eq!(covered(&text), [true, false], "{line}");
+        }
+        // A quote inside a string is no char literal: `'\\` there does not skip to the `'` of
+        // a later comment.
+        let line = r#"let s = "'\\"; // it's"#;
+        assert_eq!(find_comment(line).map(|c| c.start), Some(15));
     }
 
     #[test]

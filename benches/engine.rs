@@ -11,6 +11,11 @@ use leaklint::config::Levels;
 use leaklint::engine::prefilter::Prefilter;
 use leaklint::engine::{self, nesting, EngineOptions, InputFile};
 
+/// Counts allocations, so that divan reports bytes allocated per iteration beside the time:
+/// with the items counters below, memory per function or per file can be read off.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }
@@ -103,6 +108,7 @@ fn run(bencher: Bencher, (threads, prefilter): (usize, bool)) {
             is_test_target: false,
             levels: 0,
             named: false,
+            context: false,
         })
         .collect();
     let levels = [Levels::default()];
@@ -125,11 +131,57 @@ fn many_functions(n: usize) -> String {
 /// Parse, model and lint one file of N small functions: the time per function (divan's
 /// items/s) must stay flat as N grows. Name resolution used to scan every item of the file
 /// for each path, which made this quadratic (see `docs/performance.md`).
-#[divan::bench(args = [1_000, 4_000, 16_000], sample_count = 5)]
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 3, sample_size = 1)]
 fn functions_per_file(bencher: Bencher, n: usize) {
     let text = many_functions(n);
     let levels = Levels::default();
     bencher
         .counter(divan::counter::ItemsCount::new(n))
         .bench(|| engine::lint_source("many.rs", divan::black_box(&text), &levels).len());
+}
+
+/// A crate of `n` files under `src/` (a `lib.rs` declaring them), each with a few small
+/// functions making, using and dropping a channel, one spawning a worker defined in the
+/// next file: the per-file cost of the crate-wide model (index, reach rounds) must stay
+/// flat as the crate grows.
+fn many_files(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let mut lib = String::new();
+    for i in 0..n {
+        lib.push_str(&format!("pub mod m{i};\n"));
+        let next = (i + 1) % n;
+        let text = format!(
+            "use std::sync::mpsc;\n\npub fn make{i}() {{\n    let (tx, rx) = mpsc::channel::<u32>();\n    \
+             tx.send({i}).unwrap();\n    let _ = rx.recv();\n}}\n\npub fn start{i}() {{\n    \
+             let h = std::thread::spawn(crate::m{next}::work{next});\n    h.join().unwrap();\n}}\n\n\
+             pub fn work{i}() {{\n    let _ = {i} + 1;\n}}\n\npub struct S{i} {{\n    pub tx: mpsc::Sender<u32>,\n}}\n"
+        );
+        std::fs::write(src.join(format!("m{i}.rs")), text).unwrap();
+    }
+    std::fs::write(src.join("lib.rs"), lib).unwrap();
+    dir
+}
+
+/// The whole engine over a crate of N files, 1 thread: divan's items/s is files per second,
+/// which must stay flat as N grows.
+#[divan::bench(args = [100, 1_000, 4_000], sample_count = 3, sample_size = 1)]
+fn files_per_crate(bencher: Bencher, n: usize) {
+    let dir = many_files(n);
+    let files: Vec<InputFile> = walkdir::WalkDir::new(dir.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| InputFile::new(p.clone(), p.display().to_string()))
+        .collect();
+    let levels = [Levels::default()];
+    let options = EngineOptions {
+        prefilter: true,
+        threads: 1,
+    };
+    bencher
+        .counter(divan::counter::ItemsCount::new(n))
+        .bench(|| engine::run(&files, &levels, &options).files_parsed);
 }

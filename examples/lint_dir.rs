@@ -71,6 +71,7 @@ fn main() {
                 is_test_target: false,
                 levels: unit,
                 named: false,
+                context: false,
             });
         }
     }

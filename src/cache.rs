@@ -55,7 +55,7 @@ pub fn run(files: &[InputFile], levels: &[Levels], options: &EngineOptions, dir:
         units[f.unit].push(i);
     }
     let mut outcome = Outcome {
-        files_seen: files.len(),
+        files_seen: files.iter().filter(|f| !f.context).count(),
         ..Outcome::default()
     };
     let mut read = read_all(files, options);

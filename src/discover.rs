@@ -192,6 +192,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
                     package: Some(info.clone()),
                     levels: unit,
                     named: false,
+                    context: false,
                 });
             }
         }
@@ -201,7 +202,8 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
 }
 
 /// Path mode: exactly the given files, and the `.rs` files under the given directories, as
-/// one unit. No `Cargo.toml` is needed.
+/// one unit. No `Cargo.toml` is needed; where a named file has one above it, the other files
+/// of that package join the unit as context ([`InputFile::context`]).
 pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> {
     let mut missing = Vec::new();
     let paths: Vec<&PathBuf> = paths
@@ -224,11 +226,13 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
         target_dir: None,
     };
     let mut seen = HashSet::new();
+    let mut named_files = Vec::new();
     for given in paths {
         let path = cwd.join(given);
         let mut found = Vec::new();
         let named = !path.is_dir();
         if named {
+            named_files.push(path.clone());
             found.push(path);
         } else {
             walk(&path, &rules, cwd, &mut found, &mut discovery);
@@ -243,12 +247,58 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
                     package: None,
                     levels: 0,
                     named,
+                    context: false,
                 });
             }
         }
     }
+    add_package_context(&named_files, cwd, &mut discovery);
     discovery.units.push(None);
     Ok(discovery)
+}
+
+/// Path mode's context (issue 8, §7): for each named file, the other `.rs` files of its cargo
+/// package (the nearest directory above it that holds a `Cargo.toml`), walked as workspace
+/// mode walks a package. They join the unit as [`InputFile::context`] files: modelled only
+/// when a linted file's crate facts reach them, never reported. Files already listed are left
+/// as they are.
+fn add_package_context(named: &[PathBuf], cwd: &Path, discovery: &mut Discovery) {
+    let mut roots: Vec<PathBuf> = named
+        .iter()
+        .filter_map(|file| {
+            file.ancestors()
+                .skip(1)
+                .find(|dir| dir.join("Cargo.toml").is_file())
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let rules = WalkRules {
+        skip_nested_packages: true,
+        target_dir: None,
+    };
+    let mut seen: HashSet<PathBuf> = discovery.files.iter().map(|f| canonical(&f.path)).collect();
+    for root in roots {
+        // A walk of its own: the context's skipped directories, configurations and unreadable
+        // entries are not the run's.
+        let mut found = Vec::new();
+        walk(&root, &rules, cwd, &mut found, &mut Discovery::default());
+        for path in found {
+            if seen.insert(canonical(&path)) {
+                discovery.files.push(InputFile {
+                    display: display_path(&path, cwd),
+                    is_test_target: in_test_dir(&path),
+                    path,
+                    unit: 0,
+                    package: None,
+                    levels: 0,
+                    named: false,
+                    context: true,
+                });
+            }
+        }
+    }
 }
 
 fn run_cargo_metadata(

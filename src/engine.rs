@@ -25,8 +25,10 @@ use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
 use crate::suppress::Suppressions;
 
+mod context;
 pub mod nesting;
 pub mod prefilter;
+mod words;
 
 use prefilter::Prefilter;
 
@@ -49,6 +51,12 @@ pub struct InputFile {
     /// Named on the command line (not found by a directory walk): always parsed, whatever
     /// the pre-filter says, so that its syntax errors are reported.
     pub named: bool,
+    /// Context, not linted: another file of a named file's cargo package (path mode). It is
+    /// read like a file the pre-filter skips and modelled only when the crate facts of the
+    /// linted files reach it (a spawned function, a caller of a wrapper, a field read); its
+    /// own findings are never reported, so a finding does not depend on which files of the
+    /// package were named.
+    pub context: bool,
 }
 
 impl InputFile {
@@ -63,6 +71,7 @@ impl InputFile {
             is_test_target: false,
             levels: 0,
             named: false,
+            context: false,
         }
     }
 }
@@ -118,8 +127,11 @@ struct FileResult {
     facts: CrateFacts,
     unit: usize,
     parsed: bool,
-    /// Read, but not parsed: no enabled lint can fire in it.
+    /// Read, but not parsed: no enabled lint can fire in it (or it is context).
     skipped: bool,
+    /// The identifiers of a skipped file, so that reaching it does not read it again (unset
+    /// for a context file until a reach round first reads it).
+    words: std::sync::OnceLock<words::WordSet>,
     /// What the crate-wide checks need of a parsed file.
     kept: Option<Kept>,
     /// The crate the file belongs to for the crate index.
@@ -200,6 +212,7 @@ pub fn run_with_texts(
         let todo: Vec<(usize, &Vec<String>)> = (0..files.len())
             .filter(|&i| results[i].skipped)
             .filter_map(|i| Some((i, wanted.get(&results[i].group)?)))
+            .filter(|(i, words)| words::may_name(&results[*i].words, words))
             .collect();
         if todo.is_empty() {
             break;
@@ -211,7 +224,14 @@ pub fn run_with_texts(
                     let unit = table_of(f);
                     (
                         i,
-                        reach_file(f, texts.get(&f.path), &levels[unit], options, words),
+                        reach_file(
+                            f,
+                            texts.get(&f.path),
+                            &levels[unit],
+                            options,
+                            words,
+                            &results[i].words,
+                        ),
                     )
                 })
                 .collect()
@@ -243,7 +263,12 @@ pub fn run_with_texts(
         let recheck: Vec<&InputFile> = files
             .iter()
             .zip(&results)
-            .filter(|(f, r)| r.skipped && pending.contains_key(&f.unit))
+            .filter(|(f, r)| {
+                r.skipped
+                    && pending
+                        .get(&f.unit)
+                        .is_some_and(|w| words::may_name(&r.words, w))
+            })
             .map(|(f, _)| f)
             .collect();
         let found = install(&pool, || recheck_all(&recheck, &pending, texts));
@@ -271,13 +296,14 @@ pub fn run_with_texts(
                         }
                     }
                 }
+                context::settle(&mut r, f);
                 r
             })
             .collect()
     });
 
     let mut outcome = Outcome {
-        files_seen: files.len(),
+        files_seen: files.iter().filter(|f| !f.context).count(),
         files_rechecked,
         ..Outcome::default()
     };
@@ -402,6 +428,7 @@ fn reach_file(
     levels: &Levels,
     options: &EngineOptions,
     words: &[String],
+    known: &std::sync::OnceLock<words::WordSet>,
 ) -> Option<FileResult> {
     let read;
     let text = match given {
@@ -412,6 +439,8 @@ fn reach_file(
         }
     };
     let bytes = text.map_or(&[][..], |t| t.as_bytes());
+    // A context file is first read here: its words spare the next rounds a read.
+    known.get_or_init(|| words::WordSet::of(bytes));
     if text.is_some() && !words.iter().any(|w| contains_word(bytes, w.as_bytes())) {
         return None;
     }
@@ -419,8 +448,12 @@ fn reach_file(
         prefilter: false,
         ..options.clone()
     };
+    let input = InputFile {
+        context: false,
+        ..input.clone()
+    };
     Some(lint_file(
-        input,
+        &input,
         text,
         levels,
         &Prefilter::new(levels),
@@ -611,9 +644,15 @@ fn lint_file(
         unit: input.unit,
         parsed: false,
         skipped: false,
+        words: std::sync::OnceLock::new(),
         kept: None,
         group: group_of(input),
     };
+    // Context is read only when a reach round needs it.
+    if input.context {
+        result.skipped = true;
+        return result;
+    }
     let loaded = match given {
         Some(text) => Ok(text.clone()),
         None => load(input),
@@ -628,6 +667,7 @@ fn lint_file(
     // The pre-filter runs on the bytes, before the line index is built.
     if options.prefilter && !input.named && !prefilter.matches(text.as_bytes()) {
         result.skipped = true;
+        result.words = words::WordSet::of(text.as_bytes()).into();
         return result;
     }
     let file = SourceFile::new(input.path.clone(), input.display.clone(), text);

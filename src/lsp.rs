@@ -181,6 +181,7 @@ impl Server {
             is_test_target: crate::discover::in_test_dir(&doc.path),
             levels: 0,
             named: true,
+            context: false,
         }
     }
 

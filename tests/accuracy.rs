@@ -128,6 +128,7 @@ fn lints_flagging(path: &Path, expect: &str) -> Vec<String> {
         is_test_target: false,
         levels: 0,
         named: false,
+        context: false,
     }];
     let options = EngineOptions {
         prefilter: true,

@@ -37,6 +37,7 @@ fn corpus_files() -> (PathBuf, Vec<InputFile>) {
             is_test_target: false,
             levels: 0,
             named: false,
+            context: false,
         })
         .collect();
     assert!(!files.is_empty(), "no .rs files under {}", root.display());

@@ -65,6 +65,7 @@ fn findings_of(lint: &str, code: &str) -> Vec<String> {
         is_test_target: false,
         levels: 0,
         named: false,
+        context: false,
     }];
     let outcome = engine::run(&files, &[levels], &EngineOptions::default());
     for d in &outcome.diagnostics {

@@ -144,6 +144,7 @@ fn a_file_that_only_talks_about_channels_is_not_parsed() {
         is_test_target: false,
         levels: 0,
         named: false,
+        context: false,
     }];
     let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
     assert_eq!(outcome.files_parsed, 0);
@@ -181,6 +182,7 @@ fn a_field_read_in_a_skipped_file_still_counts() {
             is_test_target: false,
             levels: 0,
             named: false,
+            context: false,
         });
     }
     let mut levels = Levels::default();

@@ -21,6 +21,7 @@ fn input(path: &Path, display: &str) -> InputFile {
         is_test_target: false,
         levels: 0,
         named: false,
+        context: false,
     }
 }
 

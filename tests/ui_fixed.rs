@@ -62,6 +62,7 @@ fn run_lints(path: &Path, levels: &Levels) -> Vec<Diagnostic> {
         is_test_target: false,
         levels: 0,
         named: false,
+        context: false,
     }];
     let options = EngineOptions {
         prefilter: true,

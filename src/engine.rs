@@ -209,29 +209,22 @@ pub fn run_with_texts(
     let mut indexes = index_units(&results);
     for _ in 0..MAX_REACH_ROUNDS {
         let wanted = reach_words(&results, &indexes);
-        let todo: Vec<(usize, &Vec<String>)> = (0..files.len())
+        let todo: Vec<_> = (0..files.len())
             .filter(|&i| results[i].skipped)
-            .filter_map(|i| Some((i, wanted.get(&results[i].group)?)))
-            .filter(|(i, words)| words::may_name(&results[*i].words, words))
+            .filter_map(|i| Some((i, wanted.get(&results[i].group)?, &results[i].words)))
+            .filter(|(_, words, named)| words::may_name(named, words))
             .collect();
         if todo.is_empty() {
             break;
         }
         let reached: Vec<(usize, Option<FileResult>)> = install(&pool, || {
             todo.par_iter()
-                .map(|&(i, words)| {
+                .map(|&(i, words, named)| {
                     let f = &files[i];
                     let unit = table_of(f);
                     (
                         i,
-                        reach_file(
-                            f,
-                            texts.get(&f.path),
-                            &levels[unit],
-                            options,
-                            words,
-                            &results[i].words,
-                        ),
+                        reach_file(f, texts.get(&f.path), &levels[unit], options, words, named),
                     )
                 })
                 .collect()

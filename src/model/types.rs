@@ -125,7 +125,8 @@ impl TypeHint {
                 let last = segs.next()?;
                 return Some(
                     segs.next()
-                        .filter(|s| *s != "Self")
+                        // A type (`Watcher::new`), not a module (`crate::log::install`).
+                        .filter(|s| *s != "Self" && s.starts_with(|c: char| c.is_uppercase()))
                         .unwrap_or(last)
                         .to_string(),
                 );

@@ -520,7 +520,9 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let mut outcome = match &stdin_name {
         Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
         // `--fix` changes files under the run: it neither reads nor writes the cache.
-        None => match crate::cache::dir(&discovery).filter(|_| !cli.edit.no_cache && !cli.edit.fix)
+        // `--verbose` lists what the run inferred, which a cached unit does not redo.
+        None => match crate::cache::dir(&discovery)
+            .filter(|_| !cli.edit.no_cache && !cli.edit.fix && cli.verbose == 0)
         {
             Some(dir) => crate::cache::run(&discovery.files, &levels, &options, &dir),
             None => engine::run(&discovery.files, &levels, &options),
@@ -559,6 +561,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {
+        inferred(&outcome, &discovery.base, &stderr);
         stderr.status(&format!(
             "Analysed {} in {:.2}s: {} parsed, {} skipped without parsing",
             count(outcome.files_seen, "file"),
@@ -714,8 +717,36 @@ fn file_levels(
                 stderr.status(&format!("  {what} applies to {}", count(n, "file")));
             }
         }
+        declared_apis(&run.tables, stderr);
     }
     Ok(run.tables)
+}
+
+/// `--verbose`: the APIs the configuration files declare (`[apis]`), once each.
+fn declared_apis(tables: &[config::Levels], stderr: &Messages) {
+    let mut lines: Vec<String> = Vec::new();
+    for levels in tables {
+        for line in levels.catalog().declared() {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    for line in lines {
+        stderr.status(&format!("  {line}"));
+    }
+}
+
+/// `--verbose`: what leaklint inferred per crate (the spawn wrappers it found).
+fn inferred(outcome: &engine::Outcome, base: &Path, stderr: &Messages) {
+    for (root, facts) in &outcome.inferred {
+        let root = display_path(root, base);
+        let name = if root.is_empty() { "." } else { root.as_str() };
+        stderr.status(&format!("Inferred in crate {name}:"));
+        for fact in facts {
+            stderr.status(&format!("  {fact}"));
+        }
+    }
 }
 
 fn what_is_linted(discovery: &Discovery) -> String {

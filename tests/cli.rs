@@ -1317,6 +1317,42 @@ fn a_declared_spawn_takes_its_first_closure_as_the_work() {
     assert_eq!(lint(), inferred);
 }
 
+/// `-v` lists the declared APIs in effect and the spawn wrappers inferred per crate; a
+/// run without `-v` lists neither.
+#[test]
+fn verbose_lists_declared_apis_and_inferred_wrappers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("src")).unwrap();
+    fs::write(
+        root.join("src/lib.rs"),
+        "mod util;\nfn start() {\n    util::spawn_named(\"x\", || {});\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("src/util.rs"),
+        "// helpers\npub fn spawn_named<F: FnOnce() + Send + 'static>(_n: &str, f: F) {\n    std::thread::spawn(f);\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("leaklint.toml"),
+        "[apis]\nspawn = [{ path = \"my_rt::Runtime::spawn_worker\", runs = \"thread\" }]\ncompletes-on-drop = [\"my_batch::Notifier::new\"]\n",
+    )
+    .unwrap();
+    let out = run(root, &["-v", "src"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in [
+        "  declared spawn: my_rt::Runtime::spawn_worker (runs a thread)\n",
+        "  declared completes-on-drop: my_batch::Notifier::new\n",
+        "Inferred in crate .:\n  inferred spawn wrapper: crate::util::spawn_named (src/util.rs:2), runs a thread\n",
+    ] {
+        assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
+    }
+    let out = run(root, &["src"], &[]);
+    assert!(!out.stderr.contains("inferred"), "{}", out.stderr);
+    assert!(!out.stderr.contains("declared"), "{}", out.stderr);
+}
+
 #[test]
 fn bad_apis_are_usage_errors_naming_file_line_and_column() {
     let cases = [
@@ -1343,6 +1379,14 @@ fn bad_apis_are_usage_errors_naming_file_line_and_column() {
         (
             "[apis]\nnetwork = [{ new = \"net::Client::new\", timeout = [\"t\"] }]\n",
             "error: unknown key `timeout` in a `network` entry\n  ┌─ leaklint.toml:2:40\n",
+        ),
+        (
+            "[apis]\nspawn = [{ path = \"a::b\", runs = \"fiber\" }]\n",
+            "error: `runs` is `\"thread\"` or `\"task\"`\n  ┌─ leaklint.toml:2:34\n",
+        ),
+        (
+            "[apis]\ncompletes-on-drop = [\"Notifier\"]\n",
+            "error: `Notifier` is not a full path\n  ┌─ leaklint.toml:2:22\n",
         ),
         (
             "[apis]\nspawn = \"a::b\"\n",
@@ -1384,7 +1428,9 @@ fn explain_config_documents_every_apis_key() {
         "[apis]",
         "`spawn`",
         "`spawn-joinable`",
+        "`{ path, runs }`",
         "`channels`",
+        "`completes-on-drop`",
         "`guards`",
         "`network`",
         "timeout-methods",

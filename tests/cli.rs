@@ -559,7 +559,8 @@ fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
         out.stdout,
         "dir/dangling.rs:1:1: error[leaklint::read_error]: cannot read `dir/dangling.rs`: a symbolic \
          link that leads nowhere (No such file or directory (os error 2))\n\
-         dir/loop:1:1: error[leaklint::read_error]: cannot read `dir/loop`: a symbolic link loop back to `dir`\n\
+         dir/loop:1:1: error[leaklint::read_error]: file system loop: `dir/loop` is a symbolic link to \
+         `dir`, a directory that contains it; it is not followed\n\
          dir/more.rs:2:14: warning[leaklint::receiver_dropped]: the receiver of this unbounded channel is \
          dropped at once, so every send on it fails\n\
          error: could not lint due to 2 previous errors; 1 warning emitted\n\n"
@@ -580,7 +581,19 @@ fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.starts_with(
-            "error: path `self.rs` is a symbolic link that cannot be followed: Too many levels of symbolic links"
+            "error: path `self.rs` is a symbolic link loop: `self.rs` → `self.rs`, so it leads to no file\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A loop through two links shows the chain.
+    std::os::unix::fs::symlink("b.rs", paths.path("a.rs")).unwrap();
+    std::os::unix::fs::symlink("a.rs", paths.path("b.rs")).unwrap();
+    let out = paths.run(&["a.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: path `a.rs` is a symbolic link loop: `a.rs` → `b.rs` → `a.rs`, so it leads to no file\n"
         ),
         "{}",
         out.stderr

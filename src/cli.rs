@@ -393,11 +393,12 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     let mut out = io::stdout().lock();
     if cli.list {
-        let text = match cli.message_format {
-            Format::Json => list_json(),
-            _ => list_text(),
+        let written = match cli.message_format {
+            Format::Json => out.write_all(list_json().as_bytes()),
+            Format::Sarif => crate::report::sarif::write_rules(&mut out),
+            _ => out.write_all(list_text().as_bytes()),
         };
-        return finish_output(out.write_all(text.as_bytes()), EXIT_OK, &stderr);
+        return finish_output(written, EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
         return explain(name, &mut out, &stderr);

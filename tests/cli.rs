@@ -657,6 +657,26 @@ fn list_in_json_is_one_object_per_lint() {
         .starts_with("Checks for"));
 }
 
+/// `--list --message-format sarif` is a SARIF log of the rules (every lint in
+/// `runs[0].tool.driver.rules`), not the table; no run happened, so no results.
+#[test]
+fn list_in_sarif_is_the_rules_document() {
+    let out = run(
+        Path::new("."),
+        &["leaklint", "--list", "--message-format", "sarif"],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), leaklint::lints::LINTS.len());
+    assert!(rules.iter().any(|r| r["id"] == "leaklint::receiver_dropped"));
+    assert_eq!(run["results"], serde_json::json!([]));
+    assert_eq!(run["invocations"], serde_json::json!([]));
+}
+
 #[test]
 fn explain_prints_the_lint_document() {
     for name in [

@@ -533,13 +533,16 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         outcome.diagnostics.extend(unreadable(&discovery));
         engine::finish(&mut outcome.diagnostics);
     }
-    match baseline::apply(&baseline, &mut outcome.diagnostics) {
-        Ok(message) => message.iter().for_each(|m| stderr.status(m)),
+    let suppressed = match baseline::apply(&baseline, &mut outcome.diagnostics) {
+        Ok(applied) => {
+            applied.message.iter().for_each(|m| stderr.status(m));
+            applied.suppressed
+        }
         Err(e) => {
             stderr.error(&e.0);
             return EXIT_USAGE;
         }
-    }
+    };
     let report = ReportOptions {
         format: cli.message_format,
         color: matches!(cli.message_format, Format::Human | Format::Short)
@@ -572,7 +575,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         ));
     }
     if !cli.quiet {
-        stderr.status(&summary(&outcome, &discovery));
+        stderr.status(&summary(&outcome, &discovery, suppressed));
     }
     finish_output(written, status, &stderr)
 }
@@ -769,7 +772,9 @@ fn what_is_linted(discovery: &Discovery) -> String {
 }
 
 /// `Checked 3 files in 2 packages: 1 error, 2 warnings`
-fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
+/// The last line: files checked and what was found; with `--baseline`, how many findings
+/// the baseline suppressed.
+fn summary(outcome: &Outcome, discovery: &Discovery, baselined: Option<usize>) -> String {
     let errors = outcome
         .diagnostics
         .iter()
@@ -789,6 +794,9 @@ fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
         text.push_str(": no problems found");
     } else {
         text.push_str(&format!(": {}", found.join(", ")));
+    }
+    if let Some(n) = baselined {
+        text.push_str(&format!(" ({n} suppressed by the baseline)"));
     }
     text
 }

@@ -982,7 +982,10 @@ fn a_baseline_round_trip_reports_nothing_and_survives_edits_above() {
     let out = paths.run(&["--baseline", "base.json", "leak.rs", "dir/more.rs"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
-    assert_eq!(out.stderr, "Checked 2 files: no problems found\n");
+    assert_eq!(
+        out.stderr,
+        "Checked 2 files: no problems found (2 suppressed by the baseline)\n"
+    );
     // Writing it again gives the same file.
     paths.run(&["--write-baseline", "again.json", "leak.rs", "dir/more.rs"]);
     assert_eq!(fs::read_to_string(paths.path("again.json")).unwrap(), text);
@@ -1011,7 +1014,7 @@ fn a_baseline_reports_new_findings_and_counts_gone_ones() {
     assert_eq!(
         out.stderr,
         "1 baseline entry fixed, run --write-baseline to drop it\n\
-         Checked 2 files: 1 error\n"
+         Checked 2 files: 1 error (1 suppressed by the baseline)\n"
     );
     // SARIF carries the same fingerprint as the baseline would.
     let sarif = paths.run(&["--message-format", "sarif", "leak.rs"]);

@@ -629,9 +629,9 @@ fn missing_path(given: &Path, path: &Path, error: &std::io::Error) -> String {
     let shown = given.display();
     match path.symlink_metadata() {
         Ok(m) if m.is_symlink() => match link_chain_loop(given, path) {
-            Some(chain) => format!(
-                "path `{shown}` is a symbolic link loop: {chain}, so it leads to no file"
-            ),
+            Some(chain) => {
+                format!("path `{shown}` is a symbolic link loop: {chain}, so it leads to no file")
+            }
             None => format!("path `{shown}` is a symbolic link that cannot be followed: {error}"),
         },
         Ok(_) => format!("path `{shown}` cannot be read: {error}"),

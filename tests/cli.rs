@@ -672,7 +672,9 @@ fn list_in_sarif_is_the_rules_document() {
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), leaklint::lints::LINTS.len());
-    assert!(rules.iter().any(|r| r["id"] == "leaklint::receiver_dropped"));
+    assert!(rules
+        .iter()
+        .any(|r| r["id"] == "leaklint::receiver_dropped"));
     assert_eq!(run["results"], serde_json::json!([]));
     assert_eq!(run["invocations"], serde_json::json!([]));
 }

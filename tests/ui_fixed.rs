@@ -48,7 +48,9 @@ fn levels_of(path: &Path) -> (String, Levels) {
         .map(|l| format!("{}\n", l.trim()))
         .collect();
     if !text.is_empty() {
-        Config::parse("leaklint.toml", &text).unwrap().apply(&mut levels);
+        Config::parse("leaklint.toml", &text)
+            .unwrap()
+            .apply(&mut levels);
     }
     (lint.to_string(), levels)
 }

@@ -281,7 +281,10 @@ fn spawns(
             return Err(error.at(
                 item.span(),
                 format!("a `{key}` entry needs `path`"),
-                Some("for example `{ path = \"crate::util::spawn_named\", runs = \"thread\" }`".into()),
+                Some(
+                    "for example `{ path = \"crate::util::spawn_named\", runs = \"thread\" }`"
+                        .into(),
+                ),
             ));
         };
         out.push(DeclaredSpawn {

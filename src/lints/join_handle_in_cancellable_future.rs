@@ -51,10 +51,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             };
             let mut f = Finding::new(
                 &JOIN_HANDLE_IN_CANCELLABLE_FUTURE,
-                format!(
-                    "{subject} {}: {fate}",
-                    dropped_when(found.future)
-                ),
+                format!("{subject} {}: {fate}", dropped_when(found.future)),
                 Label::new(
                     found.at,
                     match (found.at == site.call, found.how) {

@@ -599,13 +599,29 @@ impl Catalog {
         let mut lines = Vec::new();
         let runs = |thread: bool| if thread { "thread" } else { "task" };
         for s in &self.spawn_fns[base.spawn_fns.len()..] {
-            let key = if s.on_drop == OnDrop::Detach { "spawn-joinable" } else { "spawn" };
-            lines.push(format!("declared {key}: {} (runs a {})", s.path, runs(s.thread)));
+            let key = if s.on_drop == OnDrop::Detach {
+                "spawn-joinable"
+            } else {
+                "spawn"
+            };
+            lines.push(format!(
+                "declared {key}: {} (runs a {})",
+                s.path,
+                runs(s.thread)
+            ));
         }
         for s in &self.spawners[base.spawners.len()..] {
             for (m, on_drop, thread) in s.methods {
-                let key = if *on_drop == OnDrop::Detach { "spawn-joinable" } else { "spawn" };
-                lines.push(format!("declared {key}: {}::{m} (runs a {})", s.ty, runs(*thread)));
+                let key = if *on_drop == OnDrop::Detach {
+                    "spawn-joinable"
+                } else {
+                    "spawn"
+                };
+                lines.push(format!(
+                    "declared {key}: {}::{m} (runs a {})",
+                    s.ty,
+                    runs(*thread)
+                ));
             }
         }
         for c in &self.channel_ctors[base.channel_ctors.len()..] {

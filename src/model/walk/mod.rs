@@ -864,9 +864,7 @@ impl<'f> Walker<'f> {
         let Expr::Binary(b) = strip_parens(cond) else {
             return;
         };
-        let is_zero = |e: &Expr| {
-            matches!(strip_parens(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0")
-        };
+        let is_zero = |e: &Expr| matches!(strip_parens(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0");
         let count = match b.op {
             syn::BinOp::Gt(_) | syn::BinOp::Ne(_) if is_zero(&b.right) => &*b.left,
             syn::BinOp::Lt(_) | syn::BinOp::Ne(_) if is_zero(&b.left) => &*b.right,

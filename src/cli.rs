@@ -521,9 +521,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let mut outcome = match &stdin_name {
         Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &levels[0]),
         // `--fix` changes files under the run: it neither reads nor writes the cache.
-        // `--verbose` lists what the run inferred, which a cached unit does not redo.
-        None => match crate::cache::dir(&discovery)
-            .filter(|_| !cli.edit.no_cache && !cli.edit.fix && cli.verbose == 0)
+        None => match crate::cache::dir(&discovery).filter(|_| !cli.edit.no_cache && !cli.edit.fix)
         {
             Some(dir) => crate::cache::run(&discovery.files, &levels, &options, &dir),
             None => engine::run(&discovery.files, &levels, &options),

@@ -373,7 +373,13 @@ fn every_needle_family_is_known_and_expands() {
     let channel = Catalog::builtin().needle_terms(NeedleFamily::Channel);
     assert_eq!(
         channel,
-        ["channel(", "bounded(", "never(", "bounded_async(", "broadcast("]
+        [
+            "channel(",
+            "bounded(",
+            "never(",
+            "bounded_async(",
+            "broadcast("
+        ]
     );
 }
 

@@ -190,8 +190,10 @@ impl Baseline {
     }
 
     /// Removes from `diagnostics` every finding the baseline records; returns how many
-    /// entries of the baseline matched nothing (findings that are gone).
-    pub fn filter(&self, diagnostics: &mut Vec<Diagnostic>) -> usize {
+    /// findings it removed, and how many entries of the baseline matched nothing (findings
+    /// that are gone).
+    pub fn filter(&self, diagnostics: &mut Vec<Diagnostic>) -> (usize, usize) {
+        let before = diagnostics.len();
         let mut known: HashMap<(String, String, String), bool> = self
             .findings
             .iter()
@@ -219,7 +221,8 @@ impl Baseline {
                 None => true,
             }
         });
-        known.values().filter(|&&m| !m).count()
+        let gone = known.values().filter(|&&m| !m).count();
+        (before - diagnostics.len(), gone)
     }
 }
 
@@ -240,33 +243,49 @@ pub enum Mode {
 ///
 /// # Errors
 /// The baseline cannot be written.
-pub fn apply(
-    mode: &Mode,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<String>, BaselineError> {
-    let message = match mode {
-        Mode::Off => return Ok(None),
-        Mode::Filter(baseline) => match baseline.filter(diagnostics) {
-            0 => None,
-            1 => Some("1 baseline entry fixed, run --write-baseline to drop it".to_string()),
-            n => Some(format!(
-                "{n} baseline entries fixed, run --write-baseline to drop them"
-            )),
-        },
+pub fn apply(mode: &Mode, diagnostics: &mut Vec<Diagnostic>) -> Result<Applied, BaselineError> {
+    let applied = match mode {
+        Mode::Off => return Ok(Applied::default()),
+        Mode::Filter(baseline) => {
+            let (suppressed, gone) = baseline.filter(diagnostics);
+            let message = match gone {
+                0 => None,
+                1 => Some("1 baseline entry fixed, run --write-baseline to drop it".to_string()),
+                n => Some(format!(
+                    "{n} baseline entries fixed, run --write-baseline to drop them"
+                )),
+            };
+            Applied {
+                message,
+                suppressed: Some(suppressed),
+            }
+        }
         Mode::Write(path) => {
             let baseline = Baseline::of(diagnostics);
             baseline.write(path)?;
             diagnostics.retain(|d| d.lint().is_none());
             let n = baseline.findings.len();
-            Some(format!(
-                "Wrote {n} {} to the baseline `{}`",
-                if n == 1 { "finding" } else { "findings" },
-                path.display()
-            ))
+            Applied {
+                message: Some(format!(
+                    "Wrote {n} {} to the baseline `{}`",
+                    if n == 1 { "finding" } else { "findings" },
+                    path.display()
+                )),
+                suppressed: None,
+            }
         }
     };
     crate::engine::mark_first_of_each_lint(diagnostics);
-    Ok(message)
+    Ok(applied)
+}
+
+/// What applying a baseline did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Applied {
+    /// A line for the user (entries gone, baseline written).
+    pub message: Option<String>,
+    /// With `--baseline`: how many findings it suppressed (the summary says so).
+    pub suppressed: Option<usize>,
 }
 
 #[cfg(test)]
@@ -314,10 +333,10 @@ mod tests {
         assert_eq!(old.findings.len(), 1);
         assert_eq!(old.findings[0].lint, "receiver_dropped");
         let mut now = lint(&LEAK.replace("u32", "u8"));
-        assert_eq!(old.filter(&mut now), 1);
+        assert_eq!(old.filter(&mut now), (0, 1));
         assert_eq!(now.len(), 1);
         let mut same = lint(LEAK);
-        assert_eq!(old.filter(&mut same), 0);
+        assert_eq!(old.filter(&mut same), (1, 0));
         assert!(same.is_empty());
     }
 

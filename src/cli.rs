@@ -393,11 +393,12 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     let mut out = io::stdout().lock();
     if cli.list {
-        let text = match cli.message_format {
-            Format::Json => list_json(),
-            _ => list_text(),
+        let written = match cli.message_format {
+            Format::Json => out.write_all(list_json().as_bytes()),
+            Format::Sarif => crate::report::sarif::write_rules(&mut out),
+            _ => out.write_all(list_text().as_bytes()),
         };
-        return finish_output(out.write_all(text.as_bytes()), EXIT_OK, &stderr);
+        return finish_output(written, EXIT_OK, &stderr);
     }
     if let Some(name) = &cli.explain {
         return explain(name, &mut out, &stderr);
@@ -422,12 +423,16 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     };
     // With --fix, this lints the fixed files: what is left.
     let mut outcome = lint(cli, &run, &options);
-    if let Err(e) = baseline::apply(&run.baseline, &mut outcome.diagnostics)
-        .map(|message| message.iter().for_each(|m| stderr.status(m)))
-    {
-        stderr.error(&e.0);
-        return EXIT_USAGE;
-    }
+    let suppressed = match baseline::apply(&run.baseline, &mut outcome.diagnostics) {
+        Ok(applied) => {
+            applied.message.iter().for_each(|m| stderr.status(m));
+            applied.suppressed
+        }
+        Err(e) => {
+            stderr.error(&e.0);
+            return EXIT_USAGE;
+        }
+    };
     let status = if !run.discovery.missing.is_empty() {
         EXIT_USAGE
     } else if outcome.has_errors() {
@@ -438,6 +443,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let report = report_options(cli, &run);
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {
+        inferred(&outcome, &run.discovery.base, &stderr);
         stderr.status(&format!(
             "Analysed {} in {:.2}s: {} parsed, {} skipped without parsing",
             count(outcome.files_seen, "file"),
@@ -447,7 +453,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
         ));
     }
     if !cli.quiet {
-        stderr.status(&summary(&outcome, &run.discovery));
+        stderr.status(&summary(&outcome, &run.discovery, suppressed));
     }
     finish_output(written, status, &stderr)
 }
@@ -762,8 +768,36 @@ fn file_levels(
                 stderr.status(&format!("  {what} applies to {}", count(n, "file")));
             }
         }
+        declared_apis(&run.tables, stderr);
     }
     Ok(run.tables)
+}
+
+/// `--verbose`: the APIs the configuration files declare (`[apis]`), once each.
+fn declared_apis(tables: &[config::Levels], stderr: &Messages) {
+    let mut lines: Vec<String> = Vec::new();
+    for levels in tables {
+        for line in levels.catalog().declared() {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    for line in lines {
+        stderr.status(&format!("  {line}"));
+    }
+}
+
+/// `--verbose`: what leaklint inferred per crate (the spawn wrappers it found).
+fn inferred(outcome: &engine::Outcome, base: &Path, stderr: &Messages) {
+    for (root, facts) in &outcome.inferred {
+        let root = display_path(root, base);
+        let name = if root.is_empty() { "." } else { root.as_str() };
+        stderr.status(&format!("Inferred in crate {name}:"));
+        for fact in facts {
+            stderr.status(&format!("  {fact}"));
+        }
+    }
 }
 
 fn what_is_linted(discovery: &Discovery) -> String {
@@ -785,7 +819,9 @@ fn what_is_linted(discovery: &Discovery) -> String {
 }
 
 /// `Checked 3 files in 2 packages: 1 error, 2 warnings`
-fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
+/// The last line: files checked and what was found; with `--baseline`, how many findings
+/// the baseline suppressed.
+fn summary(outcome: &Outcome, discovery: &Discovery, baselined: Option<usize>) -> String {
     let errors = outcome
         .diagnostics
         .iter()
@@ -805,6 +841,9 @@ fn summary(outcome: &Outcome, discovery: &Discovery) -> String {
         text.push_str(": no problems found");
     } else {
         text.push_str(&format!(": {}", found.join(", ")));
+    }
+    if let Some(n) = baselined {
+        text.push_str(&format!(" ({n} suppressed by the baseline)"));
     }
     text
 }

@@ -647,12 +647,15 @@ fn walk(
 fn walk_error(error: &walkdir::Error, base: &Path) -> Option<(PathBuf, String, String)> {
     let path = error.path()?.to_path_buf();
     let shown = display_path(&path, base);
-    let why = if let Some(ancestor) = error.loop_ancestor() {
-        format!(
-            "a symbolic link loop back to `{}`",
+    if let Some(ancestor) = error.loop_ancestor() {
+        // As ripgrep says it: what loops, and where to.
+        let message = format!(
+            "file system loop: `{shown}` is a symbolic link to `{}`, a directory that contains it; it is not followed",
             display_path(ancestor, base)
-        )
-    } else {
+        );
+        return Some((path, shown, message));
+    }
+    let why = {
         let dangling = path.symlink_metadata().is_ok_and(|m| m.is_symlink())
             && std::fs::metadata(&path).is_err();
         if dangling && path.extension().is_none_or(|x| x != "rs") {
@@ -675,12 +678,55 @@ fn walk_error(error: &walkdir::Error, base: &Path) -> Option<(PathBuf, String, S
 fn missing_path(given: &Path, path: &Path, error: &std::io::Error) -> String {
     let shown = given.display();
     match path.symlink_metadata() {
-        Ok(m) if m.is_symlink() => {
-            format!("path `{shown}` is a symbolic link that cannot be followed: {error}")
-        }
+        Ok(m) if m.is_symlink() => match link_chain_loop(given, path) {
+            Some(chain) => {
+                format!("path `{shown}` is a symbolic link loop: {chain}, so it leads to no file")
+            }
+            None => format!("path `{shown}` is a symbolic link that cannot be followed: {error}"),
+        },
         Ok(_) => format!("path `{shown}` cannot be read: {error}"),
         Err(_) => format!("path `{shown}` does not exist"),
     }
+}
+
+/// When following the symbolic link `path` comes back to a link already followed: the
+/// chain, `` `a` → `b` → `a` ``, shown from `given` (the path as the user wrote it).
+/// `None` when the chain ends (or is too long to show).
+fn link_chain_loop(given: &Path, path: &Path) -> Option<String> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let given_dir = given.parent().unwrap_or(Path::new(""));
+    let show = |p: &Path| match p.strip_prefix(dir) {
+        Ok(rest) => given_dir.join(rest).display().to_string(),
+        Err(_) => p.display().to_string(),
+    };
+    let mut seen: Vec<PathBuf> = vec![path.to_path_buf()];
+    let mut current = path.to_path_buf();
+    for _ in 0..16 {
+        let target = std::fs::read_link(&current).ok()?;
+        let next = match current.parent() {
+            Some(dir) if target.is_relative() => dir.join(&target),
+            _ => target,
+        };
+        let looped = seen.iter().any(|p| same_path(p, &next));
+        seen.push(next.clone());
+        if looped {
+            let names: Vec<String> = seen.iter().map(|p| format!("`{}`", show(p))).collect();
+            return Some(names.join(" → "));
+        }
+        current = next;
+    }
+    None
+}
+
+/// Two spellings of one path (`./a.rs` and `a.rs`), compared component by component.
+fn same_path(a: &Path, b: &Path) -> bool {
+    let parts = |p: &Path| -> Vec<std::ffi::OsString> {
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .map(|c| c.as_os_str().to_os_string())
+            .collect()
+    };
+    parts(a) == parts(b)
 }
 
 /// The root of the repository the linted files are in, which CI services resolve paths

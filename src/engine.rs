@@ -104,6 +104,9 @@ pub struct Outcome {
     /// (a field read) that a finding depends on could only be settled by them. To find them,
     /// the skipped files of that crate are read a second time.
     pub files_rechecked: usize,
+    /// What was inferred per crate (`--verbose`): its root directory and
+    /// [`CrateIndex::inferred_facts`], crates sorted, crates with none left out.
+    pub inferred: Vec<(PathBuf, Vec<String>)>,
 }
 
 impl Outcome {
@@ -298,6 +301,7 @@ pub fn run_with_texts(
     let mut outcome = Outcome {
         files_seen: files.iter().filter(|f| !f.context).count(),
         files_rechecked,
+        inferred: inferred_per_crate(&indexes),
         ..Outcome::default()
     };
     for r in results {
@@ -320,6 +324,17 @@ const MAX_REACH_ROUNDS: usize = 4;
 
 /// Per group: its crate index, and each kept file's id in it.
 type UnitIndexes = HashMap<Group, (CrateIndex, HashMap<PathBuf, usize>)>;
+
+/// Each crate's inferred facts (spawn wrappers...), for `--verbose`.
+fn inferred_per_crate(indexes: &UnitIndexes) -> Vec<(PathBuf, Vec<String>)> {
+    let mut out: Vec<(PathBuf, Vec<String>)> = indexes
+        .iter()
+        .map(|((_, root), (index, _))| (root.clone(), index.inferred_facts()))
+        .filter(|(_, facts)| !facts.is_empty())
+        .collect();
+    out.sort();
+    out
+}
 
 /// Indexes every group from the files modelled so far.
 fn index_units(results: &[FileResult]) -> UnitIndexes {

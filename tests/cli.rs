@@ -559,7 +559,8 @@ fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
         out.stdout,
         "dir/dangling.rs:1:1: error[leaklint::read_error]: cannot read `dir/dangling.rs`: a symbolic \
          link that leads nowhere (No such file or directory (os error 2))\n\
-         dir/loop:1:1: error[leaklint::read_error]: cannot read `dir/loop`: a symbolic link loop back to `dir`\n\
+         dir/loop:1:1: error[leaklint::read_error]: file system loop: `dir/loop` is a symbolic link to \
+         `dir`, a directory that contains it; it is not followed\n\
          dir/more.rs:2:14: warning[leaklint::receiver_dropped]: the receiver of this unbounded channel is \
          dropped at once, so every send on it fails\n\
          error: could not lint due to 2 previous errors; 1 warning emitted\n\n"
@@ -580,7 +581,19 @@ fn symlink_loops_and_dangling_links_are_located_read_errors_in_every_format() {
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.starts_with(
-            "error: path `self.rs` is a symbolic link that cannot be followed: Too many levels of symbolic links"
+            "error: path `self.rs` is a symbolic link loop: `self.rs` → `self.rs`, so it leads to no file\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A loop through two links shows the chain.
+    std::os::unix::fs::symlink("b.rs", paths.path("a.rs")).unwrap();
+    std::os::unix::fs::symlink("a.rs", paths.path("b.rs")).unwrap();
+    let out = paths.run(&["a.rs"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: path `a.rs` is a symbolic link loop: `a.rs` → `b.rs` → `a.rs`, so it leads to no file\n"
         ),
         "{}",
         out.stderr
@@ -642,6 +655,28 @@ fn list_in_json_is_one_object_per_lint() {
         .as_str()
         .unwrap()
         .starts_with("Checks for"));
+}
+
+/// `--list --message-format sarif` is a SARIF log of the rules (every lint in
+/// `runs[0].tool.driver.rules`), not the table; no run happened, so no results.
+#[test]
+fn list_in_sarif_is_the_rules_document() {
+    let out = run(
+        Path::new("."),
+        &["leaklint", "--list", "--message-format", "sarif"],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), leaklint::lints::LINTS.len());
+    assert!(rules
+        .iter()
+        .any(|r| r["id"] == "leaklint::receiver_dropped"));
+    assert_eq!(run["results"], serde_json::json!([]));
+    assert_eq!(run["invocations"], serde_json::json!([]));
 }
 
 #[test]
@@ -949,7 +984,10 @@ fn a_baseline_round_trip_reports_nothing_and_survives_edits_above() {
     let out = paths.run(&["--baseline", "base.json", "leak.rs", "dir/more.rs"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
-    assert_eq!(out.stderr, "Checked 2 files: no problems found\n");
+    assert_eq!(
+        out.stderr,
+        "Checked 2 files: no problems found (2 suppressed by the baseline)\n"
+    );
     // Writing it again gives the same file.
     paths.run(&["--write-baseline", "again.json", "leak.rs", "dir/more.rs"]);
     assert_eq!(fs::read_to_string(paths.path("again.json")).unwrap(), text);
@@ -978,7 +1016,7 @@ fn a_baseline_reports_new_findings_and_counts_gone_ones() {
     assert_eq!(
         out.stderr,
         "1 baseline entry fixed, run --write-baseline to drop it\n\
-         Checked 2 files: 1 error\n"
+         Checked 2 files: 1 error (1 suppressed by the baseline)\n"
     );
     // SARIF carries the same fingerprint as the baseline would.
     let sarif = paths.run(&["--message-format", "sarif", "leak.rs"]);
@@ -1317,6 +1355,42 @@ fn a_declared_spawn_takes_its_first_closure_as_the_work() {
     assert_eq!(lint(), inferred);
 }
 
+/// `-v` lists the declared APIs in effect and the spawn wrappers inferred per crate; a
+/// run without `-v` lists neither.
+#[test]
+fn verbose_lists_declared_apis_and_inferred_wrappers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("src")).unwrap();
+    fs::write(
+        root.join("src/lib.rs"),
+        "mod util;\nfn start() {\n    util::spawn_named(\"x\", || {});\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("src/util.rs"),
+        "// helpers\npub fn spawn_named<F: FnOnce() + Send + 'static>(_n: &str, f: F) {\n    std::thread::spawn(f);\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("leaklint.toml"),
+        "[apis]\nspawn = [{ path = \"my_rt::Runtime::spawn_worker\", runs = \"thread\" }]\ncompletes-on-drop = [\"my_batch::Notifier::new\"]\n",
+    )
+    .unwrap();
+    let out = run(root, &["-v", "src"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in [
+        "  declared spawn: my_rt::Runtime::spawn_worker (runs a thread)\n",
+        "  declared completes-on-drop: my_batch::Notifier::new\n",
+        "Inferred in crate .:\n  inferred spawn wrapper: crate::util::spawn_named (src/util.rs:2), runs a thread\n",
+    ] {
+        assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
+    }
+    let out = run(root, &["src"], &[]);
+    assert!(!out.stderr.contains("inferred"), "{}", out.stderr);
+    assert!(!out.stderr.contains("declared"), "{}", out.stderr);
+}
+
 #[test]
 fn bad_apis_are_usage_errors_naming_file_line_and_column() {
     let cases = [
@@ -1343,6 +1417,14 @@ fn bad_apis_are_usage_errors_naming_file_line_and_column() {
         (
             "[apis]\nnetwork = [{ new = \"net::Client::new\", timeout = [\"t\"] }]\n",
             "error: unknown key `timeout` in a `network` entry\n  ┌─ leaklint.toml:2:40\n",
+        ),
+        (
+            "[apis]\nspawn = [{ path = \"a::b\", runs = \"fiber\" }]\n",
+            "error: `runs` is `\"thread\"` or `\"task\"`\n  ┌─ leaklint.toml:2:34\n",
+        ),
+        (
+            "[apis]\ncompletes-on-drop = [\"Notifier\"]\n",
+            "error: `Notifier` is not a full path\n  ┌─ leaklint.toml:2:22\n",
         ),
         (
             "[apis]\nspawn = \"a::b\"\n",
@@ -1384,7 +1466,9 @@ fn explain_config_documents_every_apis_key() {
         "[apis]",
         "`spawn`",
         "`spawn-joinable`",
+        "`{ path, runs }`",
         "`channels`",
+        "`completes-on-drop`",
         "`guards`",
         "`network`",
         "timeout-methods",

@@ -38,12 +38,20 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     "a task is spawned here; its handle is collected",
                 ),
             };
+            // `timeout(d, tokio::spawn(..))`: the handle is not awaited inside the future, it
+            // is the future.
+            const ONE: &str = "the handle is dropped with it and the task runs on, detached";
+            let (subject, fate) = match found.how {
+                Consumed::Awaited => ("a task's handle is awaited inside a future that", ONE),
+                Consumed::AsFuture => ("a task's handle is itself the future that", ONE),
+                Consumed::JoinedAll => (
+                    "tasks' handles are awaited inside a future that",
+                    "the handles are dropped with it and the tasks run on, detached",
+                ),
+            };
             let mut f = Finding::new(
                 &JOIN_HANDLE_IN_CANCELLABLE_FUTURE,
-                format!(
-                    "a task's handle is awaited inside a future that {}: the handle is dropped with it and the task runs on, detached",
-                    dropped_when(found.future)
-                ),
+                format!("{subject} {}: {fate}", dropped_when(found.future)),
                 Label::new(
                     found.at,
                     match (found.at == site.call, found.how) {
@@ -76,7 +84,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     Finding::new(
                         &JOIN_HANDLE_IN_CANCELLABLE_FUTURE,
                         format!(
-                            "`{}` awaits a task's handle, and this call's future {}: the handle is dropped with it and the task runs on, detached",
+                            "`{}` awaits a task's handle inside this call's future, which {}: the handle is dropped with it and the task runs on, detached",
                             callee.name,
                             dropped_when(future)
                         ),

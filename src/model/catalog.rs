@@ -592,6 +592,57 @@ impl Catalog {
         })
     }
 
+    /// What this catalogue adds to the built-in one (`[apis]`), one line each, for
+    /// `--verbose`: `declared spawn: crate::util::spawn_named (task)`.
+    pub fn declared(&self) -> Vec<String> {
+        let base = Catalog::builtin();
+        let mut lines = Vec::new();
+        let runs = |thread: bool| if thread { "thread" } else { "task" };
+        for s in &self.spawn_fns[base.spawn_fns.len()..] {
+            let key = if s.on_drop == OnDrop::Detach {
+                "spawn-joinable"
+            } else {
+                "spawn"
+            };
+            lines.push(format!(
+                "declared {key}: {} (runs a {})",
+                s.path,
+                runs(s.thread)
+            ));
+        }
+        for s in &self.spawners[base.spawners.len()..] {
+            for (m, on_drop, thread) in s.methods {
+                let key = if *on_drop == OnDrop::Detach {
+                    "spawn-joinable"
+                } else {
+                    "spawn"
+                };
+                lines.push(format!(
+                    "declared {key}: {}::{m} (runs a {})",
+                    s.ty,
+                    runs(*thread)
+                ));
+            }
+        }
+        for c in &self.channel_ctors[base.channel_ctors.len()..] {
+            lines.push(match c.kind {
+                ChannelKind::CompletesOnDrop => format!("declared completes-on-drop: {}", c.path),
+                kind => format!("declared channel: {} ({})", c.path, kind.describe()),
+            });
+        }
+        for g in &self.guard_fns[base.guard_fns.len()..] {
+            lines.push(format!("declared guard: {}", g.path));
+        }
+        for t in &self.timed_ctors[base.timed_ctors.len()..] {
+            lines.push(format!(
+                "declared network client: {} (timeout methods: {})",
+                t.call.path,
+                t.timeout_methods.join(", ")
+            ));
+        }
+        lines
+    }
+
     pub fn channel_ctor(&self, path: &str) -> Option<&'static ChannelCtor> {
         self.channel_ctors
             .iter()

@@ -359,6 +359,29 @@ impl CrateIndex {
 
     /// The index's facts as stable text, one line per function (for `--dump-model` and the
     /// model's snapshot tests).
+    /// What leaklint inferred of this crate, one line each, for `--verbose`:
+    /// `inferred spawn wrapper: crate::util::spawn_named (src/util.rs:12)`. (Inferred
+    /// sender-like types belong here too, once the model has them.)
+    pub fn inferred_facts(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .fns()
+            .filter_map(|f| {
+                let w = self.wrapper(f)?;
+                let source = self.source(f.file);
+                let at = source.position(self.item(f).span.start as usize);
+                Some(format!(
+                    "inferred spawn wrapper: {} ({}:{}), runs a {}",
+                    self.item(f).name,
+                    source.display,
+                    at.line,
+                    if w.thread { "thread" } else { "task" },
+                ))
+            })
+            .collect();
+        lines.sort();
+        lines
+    }
+
     pub fn dump(&self) -> String {
         let mut lines = Vec::new();
         for (file, (source, items)) in self.files.iter().enumerate() {

@@ -43,6 +43,18 @@ pub fn write(
     out.write_all(b"\n")
 }
 
+/// `--list --message-format sarif`: a SARIF log whose one run has every lint in
+/// `tool.driver.rules` and no invocation or result (what code-scanning services read to
+/// know the rules before any finding).
+pub fn write_rules(out: &mut dyn Write) -> std::io::Result<()> {
+    let mut log = log(&[], &ReportOptions::new(super::Format::Sarif));
+    for run in &mut log.runs {
+        run.invocations.clear();
+    }
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
 #[derive(Serialize)]
 struct Log {
     #[serde(rename = "$schema")]

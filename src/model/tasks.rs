@@ -130,6 +130,27 @@ impl Body {
         )))
     }
 
+    /// `let t = smol::spawn(..); t.detach();`: a handle detached by name is detached as
+    /// `smol::spawn(..).detach()` is. Called once the body is walked.
+    pub(crate) fn settle_detached_handles(&mut self) {
+        for i in 0..self.spawns.len() {
+            if let HandleFate::Bound(h) = self.spawns[i].handle {
+                if self.detached_by_name(h, 0) {
+                    self.spawns[i].handle = HandleFate::Detached;
+                }
+            }
+        }
+    }
+
+    fn detached_by_name(&self, h: BindingId, depth: usize) -> bool {
+        depth <= 8
+            && self.bindings[h].uses.iter().any(|u| match &u.kind {
+                UseKind::Method { name, .. } => name == "detach",
+                UseKind::MovedTo(to) => self.detached_by_name(*to, depth + 1),
+                _ => false,
+            })
+    }
+
     /// Loops that run directly in a context (not in closures nested in it).
     pub fn loops_in(&self, ctx: CtxId) -> impl Iterator<Item = &LoopInfo> {
         self.loops.iter().filter(move |l| l.ctx == ctx)

@@ -314,7 +314,8 @@ impl<'f> Walker<'f> {
         }
         self.walk_block(block, Position::Returned);
         self.scopes.pop();
-        let body = self.body.take().expect("body set above");
+        let mut body = self.body.take().expect("body set above");
+        body.settle_detached_handles();
         self.model.bodies[id] = body;
         self.body_id = saved_id;
         self.body = saved_body;
@@ -535,6 +536,9 @@ impl<'f> Walker<'f> {
                 }
             }
         }
+        if let Some(new) = new {
+            self.collect_mapped_spawns(&init.expr, new);
+        }
         if let (Some(new), Some(body)) = (new, self.body.as_mut()) {
             if let Some(leak) = body.leaks.get_mut(leaks_before.saturating_sub(1)) {
                 if leak.leaker == Leaker::ManuallyDrop
@@ -736,6 +740,7 @@ impl<'f> Walker<'f> {
             exits: Vec::new(),
             cond_true: false,
             bounded: false,
+            count: None,
             stop_checks: Vec::new(),
         });
         self.loop_stack.push(id);
@@ -781,6 +786,24 @@ impl<'f> Walker<'f> {
                 for l in in_ctx {
                     body.loops[l].exits.push(exit);
                 }
+            }
+        }
+    }
+
+    /// `let hs: Vec<_> = xs.map(|x| tokio::spawn(..)).collect();`: the handles the mapped
+    /// closure returns are collected into `into`, as `hs.push(spawn(..))` would.
+    fn collect_mapped_spawns(&mut self, init: &Expr, into: BindingId) {
+        let Some(closure) = collected_map_closure(init) else {
+            return;
+        };
+        let span = self.span_of(closure);
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
+        for i in 0..body.spawns.len() {
+            let ctx = body.spawns[i].ctx;
+            if body.spawns[i].handle == HandleFate::Returned && body.contexts[ctx].span == span {
+                body.spawns[i].handle = HandleFate::Collected(into);
             }
         }
     }

@@ -334,6 +334,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
                 if let (Some(id), Some(bd)) = (id, self.body.as_mut()) {
                     bd.loops[id].bounded = fixed_count(&f.expr);
+                    bd.loops[id].count = literal_count(&f.expr);
                 }
                 if let Some(rx) = receiver {
                     self.add_recv_loop(rx, span, header, Some(body), id);

@@ -119,15 +119,27 @@ mod tests {
 
     #[test]
     fn finds_the_attribute_of_a_declaration() {
-        assert_eq!(declaration("#[cfg(test)]\nmod helpers;\n", "helpers"), Some(true));
         assert_eq!(
-            declaration("fn a() {}\n#[cfg(test)]\npub(crate) mod helpers ;", "helpers"),
+            declaration("#[cfg(test)]\nmod helpers;\n", "helpers"),
             Some(true)
         );
-        assert_eq!(declaration("mod helpers;\n#[cfg(test)]\nmod tests;", "helpers"), Some(false));
+        assert_eq!(
+            declaration(
+                "fn a() {}\n#[cfg(test)]\npub(crate) mod helpers ;",
+                "helpers"
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            declaration("mod helpers;\n#[cfg(test)]\nmod tests;", "helpers"),
+            Some(false)
+        );
         assert_eq!(declaration("#[cfg(test)]\nmod tests;", "helpers"), None);
         assert_eq!(declaration("#[cfg(test)] mod helpers { }", "helpers"), None);
-        assert_eq!(declaration("// #[cfg(test)]\nmod helpers;", "helpers"), Some(false));
+        assert_eq!(
+            declaration("// #[cfg(test)]\nmod helpers;", "helpers"),
+            Some(false)
+        );
     }
 
     #[test]

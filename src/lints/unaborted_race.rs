@@ -94,7 +94,11 @@ fn race_message(kind: ChannelKind, count: Option<u64>, blocked: u64) -> String {
     } else {
         format!("{blocked} of the others")
     };
-    let verb = if blocked == 1 { "blocks in `send` and is" } else { "block in `send` and are" };
+    let verb = if blocked == 1 {
+        "blocks in `send` and is"
+    } else {
+        "block in `send` and are"
+    };
     format!("only the first of {n} racing tasks is received; {held}, so {who} {verb} never stopped")
 }
 

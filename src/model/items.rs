@@ -103,6 +103,21 @@ pub struct FnSummary {
     pub forwards: Vec<ForwardCall>,
     /// Spawned receive loops whose handle and sender are stored into fields of one type.
     pub worker_fields: Vec<WorkerFields>,
+    /// Channels whose sender and receiver are stored into two fields of one type.
+    pub channel_fields: Vec<ChannelFields>,
+}
+
+/// A type holding both ends of a channel: this function stores a sender into field
+/// `sender` and the receiver into field `receiver` of type `ty`. A loop over
+/// `self.receiver` that waits for the channel to close cannot end while the value lives.
+#[derive(Clone, Debug)]
+pub struct ChannelFields {
+    /// The struct's name (last segment).
+    pub ty: String,
+    pub sender: String,
+    pub receiver: String,
+    /// Where the sender is stored.
+    pub sender_stored: Span,
 }
 
 /// A type field flow: this function stores the handle of spawned work, whose receive loop
@@ -362,6 +377,7 @@ fn summarise(
     params: &[String],
     self_ty: Option<&str>,
 ) -> FnSummary {
+    let channel_fields = super::fields::channel_fields(model, body, self_ty);
     let body = model.body(body);
     let worker_fields = super::fields::worker_fields(model, body, self_ty);
     let endless = body.endless_loop(0).map(|l| {
@@ -407,6 +423,7 @@ fn summarise(
         wrapper,
         forwards,
         worker_fields,
+        channel_fields,
     }
 }
 

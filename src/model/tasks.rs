@@ -37,6 +37,9 @@ pub struct SpawnSite {
     /// Stored at once into a field (`Ty { worker: Some(spawn(..)) }`, `self.worker = spawn(..)`):
     /// the struct's name as written (`Self` for `self`), when known, and the field.
     pub stored_in: Option<(Option<String>, String)>,
+    /// Pushed into a collection that is not a local binding of its own
+    /// (`self.workers.lock().unwrap().push(spawn(..))`, `shared.lock().push(..)`).
+    pub pushed_out: bool,
 }
 
 impl SpawnSite {

@@ -6,6 +6,7 @@
 //! - `macros.rs`: macro arguments read as expressions, or scanned as tokens.
 //! - `syntax.rs`: small questions about syntax trees (`strip_parens`, `chain_root`...).
 
+pub(super) mod closing;
 mod macros;
 mod record;
 mod syntax;
@@ -601,6 +602,9 @@ impl<'f> Walker<'f> {
         if let Some(origin) = self.handle_origin(expr) {
             return origin;
         }
+        if let Some(inner) = shared_wrapper_arg(expr) {
+            return self.shared_receiver_origin(inner);
+        }
         let (base, clone) = match expr {
             Expr::MethodCall(m)
                 if m.args.is_empty()
@@ -787,6 +791,43 @@ impl<'f> Walker<'f> {
                     body.loops[l].exits.push(exit);
                 }
             }
+        }
+    }
+
+    /// `Arc::new(Mutex::new(rx))`: a receiver shared by workers is still the receiver; any
+    /// other wrapped value is not followed.
+    fn shared_receiver_origin(&self, inner: &Expr) -> ValueOrigin {
+        match self.origin_of(inner) {
+            o @ ValueOrigin::Endpoint {
+                role: super::channels::Role::Receiver,
+                ..
+            } => o,
+            _ => ValueOrigin::Other,
+        }
+    }
+
+    /// A loop whose only way out is the close of a channel it receives from on every
+    /// iteration (`loop { match rx.recv() { Ok(m) => .., Err(_) => break } }`) is a receive
+    /// loop, as `for m in rx` is.
+    fn note_closing_receive(&mut self, block: &syn::Block, span: Span, body: Span) {
+        let Some((root, call)) = closing::closing_receive(block) else {
+            return;
+        };
+        let Some(rx) = self.binding_of(root) else {
+            return;
+        };
+        let receiver = self.body.as_ref().is_some_and(|b| {
+            matches!(
+                b.bindings[rx].origin,
+                ValueOrigin::Endpoint {
+                    role: super::channels::Role::Receiver,
+                    ..
+                }
+            )
+        });
+        if receiver {
+            let header = self.span_of(call);
+            self.add_recv_loop(rx, span, header, Some(body), None);
         }
     }
 

@@ -232,7 +232,15 @@ pub(super) fn fixed_count(expr: &Expr) -> bool {
 /// that keep the count (`iter`, `into_iter`, `enumerate`, `rev`, `map`, `copied`, `cloned`).
 /// `None` when the count is not written out (`0..n`, `filter`, `take`).
 pub(super) fn literal_count(expr: &Expr) -> Option<u64> {
-    const KEEPING: &[&str] = &["iter", "into_iter", "enumerate", "rev", "map", "copied", "cloned"];
+    const KEEPING: &[&str] = &[
+        "iter",
+        "into_iter",
+        "enumerate",
+        "rev",
+        "map",
+        "copied",
+        "cloned",
+    ];
     fn int(e: &Expr) -> Option<u64> {
         match strip_parens(e) {
             Expr::Lit(syn::ExprLit {
@@ -282,6 +290,31 @@ pub(super) fn collected_map_closure(expr: &Expr) -> Option<&syn::ExprClosure> {
         cur = strip_parens(&m.receiver);
     }
     None
+}
+
+/// The value of `Arc::new(x)`, `Rc::new(x)`, `Mutex::new(x)`, `RwLock::new(x)` (any path
+/// ending so): `x`.
+pub(super) fn shared_wrapper_arg(expr: &Expr) -> Option<&Expr> {
+    let Expr::Call(c) = strip_parens(expr) else {
+        return None;
+    };
+    let Expr::Path(p) = strip_parens(&c.func) else {
+        return None;
+    };
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let [.., ty, f] = segs.as_slice() else {
+        return None;
+    };
+    let wrapper = matches!(ty.as_str(), "Arc" | "Rc" | "Mutex" | "RwLock") && f == "new";
+    match (wrapper, c.args.len()) {
+        (true, 1) => c.args.first(),
+        _ => None,
+    }
 }
 
 /// `#[cfg(test)]`

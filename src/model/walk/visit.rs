@@ -376,6 +376,9 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                     self.bind_pat(&l.pat, ValueOrigin::Other, span);
                 } else {
                     self.visit_with(&w.cond, Position::Other);
+                    if super::closing::is_flag_load(&w.cond) {
+                        self.note_closing_receive(&w.body, span, body);
+                    }
                 }
                 self.walk_block(&w.body, Position::Other);
                 self.scopes.pop();
@@ -385,6 +388,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 let span = self.span_of(l);
                 let body = self.span_of(&l.body);
                 let id = self.push_loop(LoopKind::Loop, span, body, l.label.as_ref());
+                self.note_closing_receive(&l.body, span, body);
                 self.walk_block(&l.body, Position::Other);
                 self.pop_loop(id);
             }

@@ -8,6 +8,9 @@ use std::sync::Arc;
 
 use crate::engine::InputFile;
 
+mod test_modules;
+use test_modules::TestModules;
+
 /// A cargo package, as the JSON output needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackageInfo {
@@ -171,6 +174,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
         target_dir: Some(&target_dir),
     };
     let mut seen = HashSet::new();
+    let mut test_modules = TestModules::default();
     for package in selected {
         let info = Arc::new(package_info(package));
         let unit = discovery.units.len();
@@ -186,7 +190,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
-                    is_test_target: info.is_test_target(&path),
+                    is_test_target: info.is_test_target(&path) || test_modules.is_test(&path),
                     path,
                     unit,
                     package: Some(info.clone()),
@@ -227,6 +231,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
     };
     let mut seen = HashSet::new();
     let mut named_files = Vec::new();
+    let mut test_modules = TestModules::default();
     for given in paths {
         let path = cwd.join(given);
         let mut found = Vec::new();
@@ -241,7 +246,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
             if seen.insert(canonical(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
-                    is_test_target: in_test_dir(&path),
+                    is_test_target: in_test_dir(&path) || test_modules.is_test(&path),
                     path,
                     unit: 0,
                     package: None,

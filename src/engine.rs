@@ -43,7 +43,8 @@ pub struct InputFile {
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
     /// The file belongs to a cargo test, bench or example target (`tests/`, `benches/`,
-    /// `examples/`): all of it is test code for the task lints.
+    /// `examples/`), or is a module declared under `#[cfg(test)]` (`#[cfg(test)] mod x;`):
+    /// all of it is test code for the task lints.
     pub is_test_target: bool,
     /// The index of the file's level table in the tables given to [`run`] (its nearest
     /// configuration and package); discovery sets it to `unit`.

@@ -951,6 +951,33 @@ fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
     );
 }
 
+#[test]
+fn modules_declared_under_cfg_test_are_test_code_for_the_task_lints() {
+    let paths = Fixture::new("paths");
+    paths.write(
+        "cfgmod/src/lib.rs",
+        "#[cfg(test)]\nmod helpers;\n#[cfg(test)]\npub(crate) mod support;\nmod server;\n",
+    );
+    // Test code: declared under `#[cfg(test)]`, or below a module that is.
+    paths.write("cfgmod/src/helpers.rs", ENDLESS);
+    paths.write("cfgmod/src/support/mod.rs", "mod fake_clock;\n");
+    paths.write("cfgmod/src/support/fake_clock.rs", ENDLESS);
+    // Not test code: `mod server;` has no `#[cfg(test)]`.
+    paths.write("cfgmod/src/server.rs", ENDLESS);
+    let out = paths.run(&["--message-format", "short", "cfgmod"]);
+    let endless: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("detached_infinite_loop"))
+        .collect();
+    assert_eq!(endless.len(), 1, "{}", out.stdout);
+    assert!(
+        endless[0].starts_with("cfgmod/src/server.rs:2:27:"),
+        "{}",
+        out.stdout
+    );
+}
+
 // ---- Baseline (--baseline, --write-baseline) ----
 
 #[test]

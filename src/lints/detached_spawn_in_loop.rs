@@ -4,7 +4,7 @@
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{CrateLintContext, LintContext};
 use crate::model::tasks::loop_header;
-use crate::model::{Body, HandleUse, SpawnSite, UseKind};
+use crate::model::{Body, HandleUse, LoopInfo, SpawnSite, UseKind};
 use crate::source::SourceFile;
 
 declare_lint! {
@@ -20,6 +20,12 @@ declare_lint! {
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for (_, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
+            if site.pushed_out {
+                if let Some(f) = pushed_in_loop(cx.file, body, site) {
+                    out.push(f);
+                }
+                continue;
+            }
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
                 continue;
             }
@@ -45,12 +51,43 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The finding for a detached spawn, if it runs on every iteration of a loop that no
-/// semaphore permit bounds.
-fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Option<Finding> {
-    // The innermost loop around the spawn, in the spawn's own flow of control, that is
-    // driven by input: a `for` over a range or an array literal starts a fixed pool of
-    // workers, not a number that grows.
+/// Calls that take finished handles out of a collection before shutdown.
+const REAPING: &[&str] = &[
+    "retain(",
+    "retain_mut(",
+    "is_finished",
+    "join_next",
+    ".remove(",
+    "swap_remove",
+    ".pop(",
+    "pop_front",
+];
+
+/// `self.workers.lock().unwrap().push(spawn(..))` on every iteration of a loop driven by
+/// input, in a file where nothing takes finished handles out (`retain`, `is_finished`,
+/// `join_next`, `remove`, `pop`): the collection grows with every connection or message.
+fn pushed_in_loop(file: &SourceFile, body: &Body, site: &SpawnSite) -> Option<Finding> {
+    let l = input_loop(file, body, site)?;
+    if REAPING.iter().any(|r| file.text.contains(r)) {
+        return None;
+    }
+    let what = if site.thread { "thread" } else { "task" };
+    Some(
+        Finding::new(
+            &DETACHED_SPAWN_IN_LOOP,
+            format!("a {what}'s handle is pushed into a collection on every iteration and nothing removes finished ones: the collection grows with the input"),
+            Label::new(site.callee_span, format!("{what} spawned here; its handle is kept for ever")),
+        )
+        .label(loop_header(l), "for each iteration of this loop")
+        .note("the handles (and, for threads, their stacks' bookkeeping) stay until shutdown, one per connection or message")
+        .help("reap finished handles (`handles.retain(|h| !h.is_finished())`), spawn on a `JoinSet` and reap with `join_next`/`try_join_next`, or bound the loop"),
+    )
+}
+
+/// The innermost loop around the spawn, in the spawn's own flow of control, that is driven
+/// by input (a `for` over a range or an array literal starts a fixed pool of workers, not a
+/// number that grows) and that no semaphore permit bounds.
+fn input_loop<'b>(file: &SourceFile, body: &'b Body, site: &SpawnSite) -> Option<&'b LoopInfo> {
     let l = body
         .loops_around(site.call)
         .filter(|l| body.ctx_within(site.ctx, l.ctx) && !l.bounded)
@@ -63,9 +100,13 @@ fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Op
             && l.body.start <= u.span.start
             && u.span.end <= l.body.end
     }) || file.snippet(l.body).contains(".acquire");
-    if bounded {
-        return None;
-    }
+    (!bounded).then_some(l)
+}
+
+/// The finding for a detached spawn, if it runs on every iteration of a loop that no
+/// semaphore permit bounds.
+fn in_loop(file: &SourceFile, body: &Body, site: &SpawnSite, thread: bool) -> Option<Finding> {
+    let l = input_loop(file, body, site)?;
     let what = if thread { "thread" } else { "task" };
     Some(
         Finding::new(

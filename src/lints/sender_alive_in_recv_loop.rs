@@ -4,6 +4,7 @@
 use crate::diagnostic::{Applicability, Finding, Label, Suggestion};
 use crate::lints::{insert_statement_before, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
+use crate::model::fields::SelfFieldFacts;
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
 use crate::model::items::WorkerFields;
@@ -226,7 +227,54 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 out.push(field_finding(cx, *join, by, w));
             }
         }
+        self_loops(cx, ty, facts, out);
     }
+}
+
+/// A loop over `self.rx` that ends only when the channel closes, in a type that also holds
+/// a sender of that channel in a plain `Sender` field (not an `Option` or a lock another
+/// method could empty): the sender lives as long as `self`, so the loop never ends.
+fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
+    for (receiver, header) in &facts.recv_loops {
+        let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
+            !facts.touched_before(&c.sender, header.start) && plain_sender(cx, ty, &c.sender)
+        });
+        let Some((by, c)) = pair else {
+            continue;
+        };
+        let sender = &c.sender;
+        let mut f = Finding::new(
+            &SENDER_ALIVE_IN_RECV_LOOP,
+            format!("this loop receives from `self.{receiver}` until every sender is gone, but `self.{sender}` holds a sender of the same channel for as long as `self` lives: it never ends"),
+            Label::new(*header, "receives until all senders are gone"),
+        );
+        f = if by.file == cx.file_id {
+            f.label(
+                c.sender_stored,
+                format!("a sender of the channel is kept in field `{sender}`"),
+            )
+        } else {
+            let source = cx.krate.source(by.file);
+            let s = source.position(c.sender_stored.start as usize);
+            f.note(format!(
+                "a sender of the channel is kept in field `{sender}` ({}:{}:{})",
+                source.display, s.line, s.column
+            ))
+        };
+        out.push(
+            f.note("the loop ends only when every sender is dropped, and `self` keeps one")
+                .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop")),
+        );
+    }
+}
+
+/// Whether field `field` of `ty` is declared as a sender itself (`Sender<T>`,
+/// `UnboundedSender<T>`), which no method can empty through `&self`.
+fn plain_sender(cx: &CrateLintContext<'_>, ty: &str, field: &str) -> bool {
+    cx.krate
+        .field_type(ty, field)
+        .and_then(|t| t.first())
+        .is_some_and(|outer| outer.ends_with("Sender"))
 }
 
 fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFields) -> Finding {

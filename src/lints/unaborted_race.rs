@@ -18,6 +18,13 @@ declare_lint! {
 }
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
+    channel_races(cx, out);
+    select_races(cx, out);
+}
+
+/// Racers sending to one channel made here, with a single receive: the values the buffer
+/// and the receive cannot take leave their senders blocked in `send` for ever.
+fn channel_races(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for channel in &cx.model.channels {
         let Slot::Binding(rx) = channel.receiver else {
             continue;
@@ -26,64 +33,28 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         if body.in_test {
             continue;
         }
-        // Racers: detached spawns that capture a sender of this channel.
-        let senders: Vec<usize> = body.endpoints(channel.id, Role::Sender).collect();
-        let racers: Vec<&SpawnSite> = body
-            .spawns
-            .iter()
-            .filter(|s| detached(body, s))
-            .filter(|s| {
-                senders.iter().any(|&tx| {
-                    body.bindings[tx]
-                        .uses
-                        .iter()
-                        .any(|u| within(u.span, s.call))
-                        || within(body.bindings[tx].span, s.call)
-                })
-            })
-            .collect();
-        let in_loop = racers.iter().any(|s| body.in_loop(s.call, s.ctx));
-        let count = racers.len() as u64 + in_loop as u64;
-        if count < 2 {
-            continue;
-        }
-        // The losers block in `send` when the channel cannot hold every racer's value: a
-        // capacity `cap` and one receive take `cap + 1` sends. Racers spawned in a loop are
-        // taken to be many, more than a capacity of one and the receive can take.
-        let blocks = match channel.kind {
-            ChannelKind::Bounded(Some(cap)) if in_loop => cap <= 1,
-            ChannelKind::Bounded(Some(cap)) => cap + 1 < count,
-            _ => false,
+        let racers = racers(body, channel.id);
+        let count = racer_count(body, &racers);
+        let blocked = match (channel.kind, count) {
+            (_, Some(n)) if n < 2 => continue,
+            // A capacity `cap` and one receive take `cap + 1` sends.
+            (ChannelKind::Bounded(Some(cap)), Some(n)) => n.saturating_sub(cap + 1),
+            // Racers spawned in a loop of unwritten count are taken to be many, more than a
+            // capacity of one and the receive can take.
+            (ChannelKind::Bounded(Some(cap)), None) if cap <= 1 => u64::MAX,
+            _ => continue,
         };
-        if !blocks {
+        if blocked == 0 {
             continue;
         }
-        // Exactly one value is taken.
-        let receiver = &body.bindings[rx];
-        // (An iterator or stream over the receiver takes every value: no race.)
-        if body.ops(receiver).any(|(op, _)| op == EndpointOp::IntoIter) {
-            continue;
-        }
-        let receives: Vec<Span> = body
-            .ops(receiver)
-            .filter(|(op, _)| *op == EndpointOp::Recv)
-            .map(|(_, span)| span)
-            .collect();
-        let [first] = receives.as_slice() else {
+        let Some(first) = single_receive(body, rx) else {
             continue;
         };
-        if body.in_loop(*first, receiver.ctx) || body.recv_loops.iter().any(|l| l.receiver == rx) {
-            continue;
-        }
+        let message = race_message(channel.kind, count, blocked);
         let mut f = Finding::new(
             &UNABORTED_RACE,
-            format!(
-                "only the first of {}{} racing tasks is received; the others block in `send` on this full {} channel and are never stopped",
-                if in_loop { "several" } else { "" },
-                if in_loop { String::new() } else { count.to_string() },
-                channel.kind.describe()
-            ),
-            Label::new(*first, "the single receive: the first answer wins"),
+            message,
+            Label::new(first, "the single receive: the first answer wins"),
         )
         .label(channel.call, "channel created here");
         for s in &racers {
@@ -94,8 +65,98 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         }
         out.push(f.help("spawn the racers on a `JoinSet` (dropping it aborts the losers), abort their handles after the first answer, or size the channel to the number of racers"));
     }
-    // `select_all(handles)` / `select_ok(handles)` over collected task handles: the losers'
-    // handles are dropped, which detaches them.
+}
+
+/// The message, worded by the real count: `count` values race for one receive and the
+/// buffer of `kind`, and `blocked` of their senders wait in `send` for ever.
+fn race_message(kind: ChannelKind, count: Option<u64>, blocked: u64) -> String {
+    let ChannelKind::Bounded(Some(cap)) = kind else {
+        return format!("only the first of the racing tasks is received; the others block in `send` on this full {} channel and are never stopped", kind.describe());
+    };
+    let Some(n) = count else {
+        let who = match cap {
+            0 => "the others block in `send` (a rendezvous channel holds none)".to_string(),
+            c => format!("all but {c} of the others block in `send` on this full bounded (capacity {c}) channel"),
+        };
+        return format!(
+            "only the first of several racing tasks is received; {who} and are never stopped"
+        );
+    };
+    let held = match cap {
+        0 => "a rendezvous channel holds none".to_string(),
+        c => format!("the channel holds {c} more"),
+    };
+    let who = if blocked + 1 == n {
+        match blocked {
+            1 => "the other one".to_string(),
+            b => format!("the other {b}"),
+        }
+    } else {
+        format!("{blocked} of the others")
+    };
+    let verb = if blocked == 1 {
+        "blocks in `send` and is"
+    } else {
+        "block in `send` and are"
+    };
+    format!("only the first of {n} racing tasks is received; {held}, so {who} {verb} never stopped")
+}
+
+/// Detached spawns that capture a sender of `channel`.
+fn racers(body: &Body, channel: usize) -> Vec<&SpawnSite> {
+    let senders: Vec<usize> = body.endpoints(channel, Role::Sender).collect();
+    body.spawns
+        .iter()
+        .filter(|s| detached(body, s))
+        .filter(|s| {
+            senders.iter().any(|&tx| {
+                body.bindings[tx]
+                    .uses
+                    .iter()
+                    .any(|u| within(u.span, s.call))
+                    || within(body.bindings[tx].span, s.call)
+            })
+        })
+        .collect()
+}
+
+/// How many values the racers send: each racer once per run of every loop around it.
+/// `None` when a loop around a racer does not write its count as literals (`0..n`).
+fn racer_count(body: &Body, racers: &[&SpawnSite]) -> Option<u64> {
+    racers.iter().try_fold(0u64, |sum, s| {
+        let runs = body
+            .loops
+            .iter()
+            .filter(|l| within(s.call, l.body) && body.ctx_within(s.ctx, l.ctx))
+            .try_fold(1u64, |n, l| l.count.map(|c| n.saturating_mul(c)))?;
+        Some(sum.saturating_add(runs))
+    })
+}
+
+/// The one receive on `rx`, when exactly one value is taken: not in a loop, not a receive
+/// loop, and no iterator or stream over the receiver (those take every value).
+fn single_receive(body: &Body, rx: usize) -> Option<Span> {
+    let receiver = &body.bindings[rx];
+    if body.ops(receiver).any(|(op, _)| op == EndpointOp::IntoIter) {
+        return None;
+    }
+    let receives: Vec<Span> = body
+        .ops(receiver)
+        .filter(|(op, _)| *op == EndpointOp::Recv)
+        .map(|(_, span)| span)
+        .collect();
+    let [first] = receives.as_slice() else {
+        return None;
+    };
+    if body.in_loop(*first, receiver.ctx) || body.recv_loops.iter().any(|l| l.receiver == rx) {
+        return None;
+    }
+    Some(*first)
+}
+
+/// `select_all(handles)` / `select_ok(handles)` over collected task handles: the losers'
+/// handles are dropped, which detaches them.
+fn select_races(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for (_, body) in cx.model.bodies_outside_tests() {
         for (v, b) in body.bindings.iter().enumerate() {
             let Some(select) = b.uses.iter().find_map(|u| match &u.kind {

@@ -13,8 +13,10 @@ use syn::{Expr, Pat};
 
 use super::catalog::{ChannelKind, EndpointOp};
 use super::flow::{Binding, Body, UseKind};
-use super::items::WorkerFields;
+use super::items::{ChannelFields, WorkerFields};
 use super::tasks::HandleFate;
+use super::walk::closing;
+use super::BodyId;
 use super::{FileModel, Role};
 use crate::source::{NodeSpan, SourceFile, Span};
 
@@ -29,6 +31,10 @@ pub struct SelfFieldFacts {
     /// Offsets where `self` is used other than through a field (`self.stop()`, `drop(self)`,
     /// `let Self { .. } = self`, `helper(self)`).
     pub opaque: Vec<u32>,
+    /// `(field, loop header)`: a loop over `self.field` that ends only when the channel
+    /// closes (`for m in &self.rx` with no `break`/`return`/`?`, `while let Some(m) =
+    /// self.rx.recv().await`, a `loop` whose only exit is the receive's `Err`/`None`).
+    pub recv_loops: Vec<(String, Span)>,
 }
 
 impl SelfFieldFacts {
@@ -71,6 +77,28 @@ fn self_field(expr: &Expr) -> Option<String> {
         Expr::Reference(r) => self_field(&r.expr),
         Expr::Paren(p) => self_field(&p.expr),
         Expr::Try(t) => self_field(&t.expr),
+        _ => None,
+    }
+}
+
+fn strip(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(p) => strip(&p.expr),
+        e => e,
+    }
+}
+
+/// The field a `for` loop iterates: `&self.rx`, `&mut self.rx`, `self.rx`, `self.rx.iter()`.
+fn iterated_field(expr: &Expr) -> Option<String> {
+    match strip(expr) {
+        Expr::Reference(r) => iterated_field(&r.expr),
+        e @ Expr::Field(_) => self_field(e),
+        Expr::MethodCall(m) if m.method == "iter" && m.args.is_empty() => {
+            match strip(&m.receiver) {
+                e @ Expr::Field(_) => self_field(e),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -139,6 +167,15 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.alias(&f.pat, &f.expr);
+        if let Some(field) = iterated_field(&f.expr) {
+            if closing::exits_in(&f.body) == 0 {
+                let span = self.file.span_of(f.node_span());
+                let end = self.file.span_of(f.expr.node_span()).end;
+                self.out
+                    .recv_loops
+                    .push((field, Span::new(span.start as usize, end as usize)));
+            }
+        }
         syn::visit::visit_expr_for_loop(self, f);
     }
 
@@ -168,6 +205,33 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             self.out.opaque.push(at);
         }
         syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        let field = match strip(&w.cond) {
+            Expr::Let(l) if closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) == 0 => {
+                closing::receive(&l.expr).and_then(|(root, call)| Some((self_field(root)?, call)))
+            }
+            Expr::Let(_) => None,
+            c if !closing::is_flag_load(c) => None,
+            _ => closing::closing_receive(&w.body)
+                .and_then(|(root, call)| Some((self_field(root)?, call))),
+        };
+        if let Some((field, call)) = field {
+            let (_, span) = self.start(call);
+            self.out.recv_loops.push((field, span));
+        }
+        syn::visit::visit_expr_while(self, w);
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        if let Some((root, call)) = closing::closing_receive(&l.body) {
+            if let Some(field) = self_field(root) {
+                let (_, span) = self.start(call);
+                self.out.recv_loops.push((field, span));
+            }
+        }
+        syn::visit::visit_expr_loop(self, l);
     }
 
     fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
@@ -240,7 +304,10 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
             continue;
         }
         let stored = match (&site.handle, &site.stored_in) {
-            (HandleFate::Bound(h), _) => stored_field(&body.bindings[*h], self_ty),
+            // A handle bound, or collected (`workers.push(spawn(..))`), and stored in a field.
+            (HandleFate::Bound(h) | HandleFate::Collected(h), _) => {
+                stored_field(&body.bindings[*h], self_ty)
+            }
             (HandleFate::Kept, Some((Some(ty), field))) => {
                 type_name(ty, self_ty).map(|ty| (ty, field.clone(), site.call))
             }
@@ -267,6 +334,32 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
         }
     }
     out
+}
+
+/// The [`ChannelFields`] of one function body: channels made here whose sender and receiver
+/// are both stored into fields of one type.
+pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> Vec<ChannelFields> {
+    let body = model.body(id);
+    let stored = |channel: usize, role: Role| {
+        body.endpoints(channel, role)
+            .filter(|&b| body.bindings[b].ctx == 0)
+            .find_map(|b| stored_field(&body.bindings[b], self_ty))
+    };
+    model
+        .channels
+        .iter()
+        .filter(|ch| ch.body == id && ch.kind != ChannelKind::Oneshot)
+        .filter_map(|ch| {
+            let (ty, sender, at) = stored(ch.id, Role::Sender)?;
+            let (rty, receiver, _) = stored(ch.id, Role::Receiver)?;
+            (ty == rty && sender != receiver).then_some(ChannelFields {
+                ty,
+                sender,
+                receiver,
+                sender_stored: at,
+            })
+        })
+        .collect()
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`

@@ -271,6 +271,9 @@ pub struct LoopInfo {
     /// and other adapters): it runs a number of times fixed before it starts, not driven
     /// by input that keeps coming.
     pub bounded: bool,
+    /// How many times a `for` runs when its source writes the count as literals (`0..3`,
+    /// `[a, b]`); `None` otherwise.
+    pub count: Option<u64>,
     /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
     /// channel, a receive that panics when its channel closes.
     pub stop_checks: Vec<Span>,

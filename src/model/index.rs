@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::flow::{Body, BodyId};
 use super::items::{
-    FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
+    ChannelFields, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
 };
 use super::tasks::{HandleUse, SpawnSite};
 use super::types::{FieldType, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
@@ -147,6 +147,41 @@ impl CrateIndex {
                 .filter(move |w| w.ty == ty && w.handle == handle)
                 .map(move |w| (r, w))
         })
+    }
+
+    /// The functions of the unit that store both ends of a channel into fields of `ty`, the
+    /// receiver into `receiver`.
+    pub fn channel_in_fields<'a>(
+        &'a self,
+        ty: &'a str,
+        receiver: &'a str,
+    ) -> impl Iterator<Item = (FnRef, &'a ChannelFields)> + 'a {
+        self.fns().flat_map(move |r| {
+            self.item(r)
+                .summary
+                .channel_fields
+                .iter()
+                .filter(move |c| c.ty == ty && c.receiver == receiver)
+                .map(move |c| (r, c))
+        })
+    }
+
+    /// The declared type of field `field` of the struct named `ty` (last segment), outermost
+    /// name first, when exactly one struct of the unit has that name.
+    pub fn field_type(&self, ty: &str, field: &str) -> Option<&[String]> {
+        let mut structs = self
+            .files
+            .iter()
+            .flat_map(|(_, items)| &items.structs)
+            .filter(|s| s.name.name() == ty);
+        let s = structs.next()?;
+        if structs.next().is_some() {
+            return None;
+        }
+        s.fields
+            .iter()
+            .find(|f| f.name == field)
+            .map(|f| f.ty.as_slice())
     }
 
     /// The functions of file `file`.

@@ -107,6 +107,21 @@ pub struct FnSummary {
     /// The parameters (counted without `self`) whose value the function stores into a
     /// struct (`Self { tx, .. }`) by their first move: the returned value keeps them.
     pub stores_params: Vec<usize>,
+    /// Channels whose sender and receiver are stored into two fields of one type.
+    pub channel_fields: Vec<ChannelFields>,
+}
+
+/// A type holding both ends of a channel: this function stores a sender into field
+/// `sender` and the receiver into field `receiver` of type `ty`. A loop over
+/// `self.receiver` that waits for the channel to close cannot end while the value lives.
+#[derive(Clone, Debug)]
+pub struct ChannelFields {
+    /// The struct's name (last segment).
+    pub ty: String,
+    pub sender: String,
+    pub receiver: String,
+    /// Where the sender is stored.
+    pub sender_stored: Span,
 }
 
 /// A type field flow: this function stores the handle of spawned work, whose receive loop
@@ -425,6 +440,7 @@ fn summarise(
     params: &[String],
     self_ty: Option<&str>,
 ) -> FnSummary {
+    let channel_fields = super::fields::channel_fields(model, body, self_ty);
     let body = model.body(body);
     let worker_fields = super::fields::worker_fields(model, body, self_ty);
     let endless = body.endless_loop(0).map(|l| {
@@ -482,6 +498,7 @@ fn summarise(
         forwards,
         worker_fields,
         stores_params,
+        channel_fields,
     }
 }
 

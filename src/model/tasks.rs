@@ -37,6 +37,9 @@ pub struct SpawnSite {
     /// Stored at once into a field (`Ty { worker: Some(spawn(..)) }`, `self.worker = spawn(..)`):
     /// the struct's name as written (`Self` for `self`), when known, and the field.
     pub stored_in: Option<(Option<String>, String)>,
+    /// Pushed into a collection that is not a local binding of its own
+    /// (`self.workers.lock().unwrap().push(spawn(..))`, `shared.lock().push(..)`).
+    pub pushed_out: bool,
 }
 
 impl SpawnSite {
@@ -128,6 +131,27 @@ impl Body {
             b.scope_end.saturating_sub(1) as usize,
             b.scope_end as usize,
         )))
+    }
+
+    /// `let t = smol::spawn(..); t.detach();`: a handle detached by name is detached as
+    /// `smol::spawn(..).detach()` is. Called once the body is walked.
+    pub(crate) fn settle_detached_handles(&mut self) {
+        for i in 0..self.spawns.len() {
+            if let HandleFate::Bound(h) = self.spawns[i].handle {
+                if self.detached_by_name(h, 0) {
+                    self.spawns[i].handle = HandleFate::Detached;
+                }
+            }
+        }
+    }
+
+    fn detached_by_name(&self, h: BindingId, depth: usize) -> bool {
+        depth <= 8
+            && self.bindings[h].uses.iter().any(|u| match &u.kind {
+                UseKind::Method { name, .. } => name == "detach",
+                UseKind::MovedTo(to) => self.detached_by_name(*to, depth + 1),
+                _ => false,
+            })
     }
 
     /// Loops that run directly in a context (not in closures nested in it).

@@ -23,6 +23,7 @@ impl<'f> Walker<'f> {
         let id = self.push_loop(LoopKind::For, span, body, f.label.as_ref());
         if let (Some(id), Some(bd)) = (id, self.body.as_mut()) {
             bd.loops[id].bounded = fixed_count(&f.expr);
+            bd.loops[id].count = literal_count(&f.expr);
         }
         if let Some(rx) = receiver {
             self.add_recv_loop(rx, span, header, Some(body), id);
@@ -66,6 +67,9 @@ impl<'f> Walker<'f> {
         } else {
             self.while_count_recv_loop(&w.cond, span, body, id);
             self.visit_with(&w.cond, Position::Other);
+            if super::closing::is_flag_load(&w.cond) {
+                self.note_closing_receive(&w.body, span, body);
+            }
         }
         self.walk_block(&w.body, Position::Other);
         self.scopes.pop();
@@ -77,6 +81,7 @@ impl<'f> Walker<'f> {
         let span = self.span_of(l);
         let body = self.span_of(&l.body);
         let id = self.push_loop(LoopKind::Loop, span, body, l.label.as_ref());
+        self.note_closing_receive(&l.body, span, body);
         self.walk_block(&l.body, Position::Other);
         self.pop_loop(id);
     }

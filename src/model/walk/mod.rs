@@ -9,6 +9,7 @@
 mod calls;
 mod control;
 mod exprs;
+pub(super) mod closing;
 mod macros;
 mod record;
 mod syntax;
@@ -318,7 +319,8 @@ impl<'f> Walker<'f> {
         }
         self.walk_block(block, Position::Returned);
         self.scopes.pop();
-        let body = self.body.take().expect("body set above");
+        let mut body = self.body.take().expect("body set above");
+        body.settle_detached_handles();
         self.model.bodies[id] = body;
         self.body_id = saved_id;
         self.body = saved_body;
@@ -540,6 +542,9 @@ impl<'f> Walker<'f> {
                 }
             }
         }
+        if let Some(new) = new {
+            self.collect_mapped_spawns(&init.expr, new);
+        }
         if let (Some(new), Some(body)) = (new, self.body.as_mut()) {
             if let Some(leak) = body.leaks.get_mut(leaks_before.saturating_sub(1)) {
                 if leak.leaker == Leaker::ManuallyDrop
@@ -670,6 +675,9 @@ impl<'f> Walker<'f> {
         let expr = strip_parens(expr);
         if let Some(origin) = self.handle_origin(expr) {
             return origin;
+        }
+        if let Some(inner) = shared_wrapper_arg(expr) {
+            return self.shared_receiver_origin(inner);
         }
         let (base, clone) = match expr {
             Expr::MethodCall(m)
@@ -844,6 +852,7 @@ impl<'f> Walker<'f> {
             exits: Vec::new(),
             cond_true: false,
             bounded: false,
+            count: None,
             stop_checks: Vec::new(),
         });
         self.loop_stack.push(id);
@@ -889,6 +898,61 @@ impl<'f> Walker<'f> {
                 for l in in_ctx {
                     body.loops[l].exits.push(exit);
                 }
+            }
+        }
+    }
+
+    /// `Arc::new(Mutex::new(rx))`: a receiver shared by workers is still the receiver; any
+    /// other wrapped value is not followed.
+    fn shared_receiver_origin(&self, inner: &Expr) -> ValueOrigin {
+        match self.origin_of(inner) {
+            o @ ValueOrigin::Endpoint {
+                role: super::channels::Role::Receiver,
+                ..
+            } => o,
+            _ => ValueOrigin::Other,
+        }
+    }
+
+    /// A loop whose only way out is the close of a channel it receives from on every
+    /// iteration (`loop { match rx.recv() { Ok(m) => .., Err(_) => break } }`) is a receive
+    /// loop, as `for m in rx` is.
+    fn note_closing_receive(&mut self, block: &syn::Block, span: Span, body: Span) {
+        let Some((root, call)) = closing::closing_receive(block) else {
+            return;
+        };
+        let Some(rx) = self.binding_of(root) else {
+            return;
+        };
+        let receiver = self.body.as_ref().is_some_and(|b| {
+            matches!(
+                b.bindings[rx].origin,
+                ValueOrigin::Endpoint {
+                    role: super::channels::Role::Receiver,
+                    ..
+                }
+            )
+        });
+        if receiver {
+            let header = self.span_of(call);
+            self.add_recv_loop(rx, span, header, Some(body), None);
+        }
+    }
+
+    /// `let hs: Vec<_> = xs.map(|x| tokio::spawn(..)).collect();`: the handles the mapped
+    /// closure returns are collected into `into`, as `hs.push(spawn(..))` would.
+    fn collect_mapped_spawns(&mut self, init: &Expr, into: BindingId) {
+        let Some(closure) = collected_map_closure(init) else {
+            return;
+        };
+        let span = self.span_of(closure);
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
+        for i in 0..body.spawns.len() {
+            let ctx = body.spawns[i].ctx;
+            if body.spawns[i].handle == HandleFate::Returned && body.contexts[ctx].span == span {
+                body.spawns[i].handle = HandleFate::Collected(into);
             }
         }
     }

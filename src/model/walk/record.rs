@@ -163,8 +163,10 @@ impl<'f> Walker<'f> {
             Position::SelfField(field) => Some((Some("Self".into()), field.clone())),
             _ => None,
         };
+        let pushed_out = matches!(role, Position::Pushed(None));
         let site = SpawnSite {
             stored_in,
+            pushed_out,
             call,
             callee,
             callee_span,

@@ -228,6 +228,96 @@ pub(super) fn fixed_count(expr: &Expr) -> bool {
     }
 }
 
+/// How many times a `for` loop over `expr` runs, when its source says so with literals:
+/// `0..3` (3), `1..=4` (4), `[a, b]` (2), `[x; 4]` (4), `&[..]`, and these through adapters
+/// that keep the count (`iter`, `into_iter`, `enumerate`, `rev`, `map`, `copied`, `cloned`).
+/// `None` when the count is not written out (`0..n`, `filter`, `take`).
+pub(super) fn literal_count(expr: &Expr) -> Option<u64> {
+    const KEEPING: &[&str] = &[
+        "iter",
+        "into_iter",
+        "enumerate",
+        "rev",
+        "map",
+        "copied",
+        "cloned",
+    ];
+    fn int(e: &Expr) -> Option<u64> {
+        match strip_parens(e) {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(i),
+                ..
+            }) => i.base10_parse().ok(),
+            _ => None,
+        }
+    }
+    match strip_parens(expr) {
+        Expr::Range(r) => {
+            let start = r.start.as_deref().map_or(Some(0), int)?;
+            let end = int(r.end.as_deref()?)?;
+            let end = match r.limits {
+                syn::RangeLimits::Closed(_) => end.checked_add(1)?,
+                syn::RangeLimits::HalfOpen(_) => end,
+            };
+            Some(end.saturating_sub(start))
+        }
+        Expr::Array(a) => Some(a.elems.len() as u64),
+        Expr::Repeat(r) => int(&r.len),
+        Expr::Reference(r) => literal_count(&r.expr),
+        Expr::MethodCall(m) if KEEPING.contains(&m.method.to_string().as_str()) => {
+            literal_count(&m.receiver)
+        }
+        _ => None,
+    }
+}
+
+/// The closure of `xs.map(|x| ..)` in a chain that ends in `.collect()`
+/// (`xs.iter().map(|x| spawn(..)).collect::<Vec<_>>()`): what it returns is collected.
+pub(super) fn collected_map_closure(expr: &Expr) -> Option<&syn::ExprClosure> {
+    let Expr::MethodCall(m) = strip_parens(expr) else {
+        return None;
+    };
+    if m.method != "collect" {
+        return None;
+    }
+    let mut cur = strip_parens(&m.receiver);
+    while let Expr::MethodCall(m) = cur {
+        if m.method == "map" {
+            return match m.args.first().map(strip_parens) {
+                Some(Expr::Closure(c)) => Some(c),
+                _ => None,
+            };
+        }
+        cur = strip_parens(&m.receiver);
+    }
+    None
+}
+
+/// The value of `Arc::new(x)`, `Rc::new(x)`, `Mutex::new(x)`, `RwLock::new(x)` (any path
+/// ending so): `x`.
+pub(super) fn shared_wrapper_arg(expr: &Expr) -> Option<&Expr> {
+    let Expr::Call(c) = strip_parens(expr) else {
+        return None;
+    };
+    let Expr::Path(p) = strip_parens(&c.func) else {
+        return None;
+    };
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let [.., ty, f] = segs.as_slice() else {
+        return None;
+    };
+    let wrapper = matches!(ty.as_str(), "Arc" | "Rc" | "Mutex" | "RwLock") && f == "new";
+    match (wrapper, c.args.len()) {
+        (true, 1) => c.args.first(),
+        _ => None,
+    }
+}
+
 /// `#[cfg(test)]`
 pub(super) fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {

@@ -1,5 +1,5 @@
 // source: https://github.com/Conflux-Chain/conflux-rust/pull/1714
-// expect: sender_alive_in_recv_loop (known miss: the worker blocks in `recv` on a channel whose sender is a field of the same struct, joined in `Drop`)
+// expect: sender_alive_in_recv_loop
 // what: dropping a socket worker sets a flag and joins, but the thread is parked in `recv` and the sender lives on
 
 use std::sync::atomic::{AtomicBool, Ordering};

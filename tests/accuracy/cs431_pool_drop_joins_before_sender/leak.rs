@@ -1,5 +1,5 @@
 // source: https://github.com/kaist-cp/cs431/issues/102
-// expect: sender_alive_in_recv_loop (known miss: the sender is a field of the pool and the join is in `Drop::drop`; fields are dropped only after it returns)
+// expect: sender_alive_in_recv_loop
 // what: a thread pool joins its workers in `Drop` while its own job sender field is still alive
 
 use std::sync::mpsc::{channel, Receiver, Sender};

@@ -27,3 +27,11 @@ async fn smol_task_awaited(jobs: Vec<u32>) {
         smol::spawn(async move { println!("{job}") }).await;
     }
 }
+
+// Near miss of smol_task_bound_then_detached: the bound task is awaited, not detached.
+async fn smol_task_bound_then_awaited(jobs: Vec<u32>) {
+    for job in jobs {
+        let task = smol::spawn(async move { println!("{job}") });
+        task.await;
+    }
+}

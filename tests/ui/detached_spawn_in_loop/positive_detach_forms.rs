@@ -23,3 +23,11 @@ async fn async_std_blocking(jobs: Vec<u32>) {
         async_std::task::spawn_blocking(move || job); //~ WARN detached_spawn_in_loop
     }
 }
+
+// A smol task bound to a name and then detached runs on as `spawn(..).detach()` does.
+fn smol_task_bound_then_detached(jobs: Vec<u32>) {
+    for job in jobs {
+        let task = smol::spawn(async move { println!("{job}") }); //~ WARN detached_spawn_in_loop
+        task.detach();
+    }
+}

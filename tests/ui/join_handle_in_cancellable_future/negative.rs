@@ -120,3 +120,17 @@ async fn awaited_in_loop(n: u32) {
         let _ = h.await;
     }
 }
+
+// Near miss of collected_attempts: the collected handles are aborted when the deadline passes.
+async fn collected_attempts_aborted(urls: Vec<String>) {
+    let hs: Vec<_> = urls
+        .into_iter()
+        .map(|u| tokio::spawn(async move { u.len() }))
+        .collect();
+    let aborts: Vec<_> = hs.iter().map(|h| h.abort_handle()).collect();
+    if timeout(Duration::from_secs(2), futures::future::join_all(hs)).await.is_err() {
+        for a in aborts {
+            a.abort();
+        }
+    }
+}

@@ -118,3 +118,12 @@ async fn actix(stop: u32) {
     let handle = actix_rt::spawn(async move { stop });
     let _ = actix_rt::time::timeout(Duration::from_secs(1), handle).await; //~ WARN join_handle_in_cancellable_future
 }
+
+// Handles `.collect()`ed from a mapped spawn and joined under an outer timeout.
+async fn collected_attempts(urls: Vec<String>) {
+    let hs: Vec<_> = urls
+        .into_iter()
+        .map(|u| tokio::spawn(async move { u.len() }))
+        .collect();
+    let _ = timeout(Duration::from_secs(2), futures::future::join_all(hs)).await; //~ WARN join_handle_in_cancellable_future
+}

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::flow::{Body, BodyId};
 use super::items::{
-    FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
+    FieldItem, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
 };
 use super::tasks::{HandleUse, SpawnSite};
 use crate::source::{SourceFile, Span};
@@ -130,6 +130,27 @@ impl CrateIndex {
                 .filter(move |w| w.ty == ty && w.handle == handle)
                 .map(move |w| (r, w))
         })
+    }
+
+    /// The methods of type `ty` (by its name, in any file of the unit).
+    pub fn methods_of<'a>(&'a self, ty: &'a str) -> impl Iterator<Item = FnRef> + 'a {
+        self.fns()
+            .filter(move |r| self.item(*r).self_ty.as_deref() == Some(ty))
+    }
+
+    /// The declared field `field` of struct `ty` (by name); `None` when no struct or
+    /// several structs of the unit have that name.
+    pub fn struct_field(&self, ty: &str, field: &str) -> Option<&FieldItem> {
+        let mut structs = self
+            .files
+            .iter()
+            .flat_map(|(_, items)| &items.structs)
+            .filter(|s| s.name.name() == ty);
+        let s = structs.next()?;
+        if structs.next().is_some() {
+            return None;
+        }
+        s.fields.iter().find(|f| f.name == field)
     }
 
     /// The functions of file `file`.

@@ -11,6 +11,7 @@ use syn::{Item, UseTree};
 
 use super::fields::SelfFieldFacts;
 use super::flow::BodyId;
+use super::paths::FnPaths;
 use super::tasks::{loop_header, HandleFate};
 use super::FileModel;
 use crate::source::{NodeSpan, SourceFile, Span};
@@ -137,6 +138,9 @@ pub struct FnItem {
     pub summary: FnSummary,
     /// For methods: what the body does with the fields of `self`.
     pub self_fields: SelfFieldFacts,
+    /// For methods and functions with loops: the ways out of its loops and what happens
+    /// to field collections on their paths.
+    pub paths: FnPaths,
 }
 
 /// A field of a struct.
@@ -165,6 +169,8 @@ pub struct FileItems {
     pub modules: Vec<ModuleItem>,
     pub fns: Vec<FnItem>,
     pub structs: Vec<StructItem>,
+    /// The variants of the file's `pub` enums: code outside the crate may construct them.
+    pub pub_variants: Vec<String>,
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -262,6 +268,10 @@ impl Collector<'_> {
                     }
                 }
                 Item::Struct(s) => self.structure(id, &path, s),
+                Item::Enum(e) if matches!(e.vis, syn::Visibility::Public(_)) => {
+                    let variants = e.variants.iter().map(|v| v.ident.to_string());
+                    self.out.pub_variants.extend(variants);
+                }
                 Item::Mod(m) => {
                     if let Some((_, inner)) = &m.content {
                         self.module(path.child(&m.ident.to_string()), inner);
@@ -323,6 +333,12 @@ impl Collector<'_> {
             Some(_) => SelfFieldFacts::build(self.file, block),
             None => SelfFieldFacts::default(),
         };
+        let has_loops = body.is_some_and(|b| !self.model.bodies[b].loops.is_empty());
+        let paths = if self_ty.is_some() || has_loops {
+            FnPaths::build(self.file, sig, block)
+        } else {
+            FnPaths::default()
+        };
         self.out.fns.push(FnItem {
             name: owner.child(&sig.ident.to_string()),
             module,
@@ -333,6 +349,7 @@ impl Collector<'_> {
             body,
             summary,
             self_fields,
+            paths,
         });
     }
 }

@@ -98,6 +98,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
         let role = self.take_role();
         match expr {
             Expr::Path(p) if p.qself.is_none() => {
+                self.note_constructed(&p.path);
                 if let Some(ident) = p.path.get_ident() {
                     if let Some(id) = self.lookup(&ident.to_string()) {
                         let span = self.span(ident.span());
@@ -463,6 +464,7 @@ impl<'ast, 'f> Visit<'ast> for Walker<'f> {
                 self.struct_ty = saved_ty;
             }
             Expr::Struct(s) => {
+                self.note_constructed(&s.path);
                 let ty = match s.path.segments.last().map(|s| s.ident.to_string()) {
                     Some(t) if t == "Self" => self.self_type.clone(),
                     other => other,

@@ -247,34 +247,6 @@ pub fn run_with_texts(
         indexes = index_units(&results);
     }
 
-    let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
-    for r in &results {
-        facts.entry(r.unit).or_default().merge(&r.facts);
-    }
-    // A conditional finding that holds so far may be undone by a file the pre-filter skipped
-    // (a field read in a file with no channel in it). The skipped files of that crate are
-    // read again, and those that name the field are modelled, so that the pre-filter never
-    // changes a finding.
-    let pending = pending_words(&results, &facts);
-    if !pending.is_empty() {
-        let recheck: Vec<&InputFile> = files
-            .iter()
-            .zip(&results)
-            .filter(|(f, r)| {
-                r.skipped
-                    && pending
-                        .get(&f.unit)
-                        .is_some_and(|w| words::may_name(&r.words, w))
-            })
-            .map(|(f, _)| f)
-            .collect();
-        let found = install(&pool, || recheck_all(&recheck, &pending, texts));
-        for (unit, file_facts) in found {
-            files_rechecked += 1;
-            facts.entry(unit).or_default().merge(&file_facts);
-        }
-    }
-
     // The crate-wide checks, per file in parallel, once every unit is indexed.
     let results: Vec<FileResult> = install(&pool, || {
         results
@@ -298,6 +270,35 @@ pub fn run_with_texts(
             })
             .collect()
     });
+
+    let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
+    for r in &results {
+        facts.entry(r.unit).or_default().merge(&r.facts);
+    }
+    // A conditional finding that holds so far may be undone by a file the pre-filter skipped
+    // (a field read, or a variant constructed, in a file with no channel in it; the
+    // conditions of the crate-wide checks included). The skipped files of that crate are
+    // read again, and those that name the field are modelled, so that the pre-filter never
+    // changes a finding.
+    let pending = pending_words(&results, &facts);
+    if !pending.is_empty() {
+        let recheck: Vec<&InputFile> = files
+            .iter()
+            .zip(&results)
+            .filter(|(f, r)| {
+                r.skipped
+                    && pending
+                        .get(&f.unit)
+                        .is_some_and(|w| words::may_name(&r.words, w))
+            })
+            .map(|(f, _)| f)
+            .collect();
+        let found = install(&pool, || recheck_all(&recheck, &pending, texts));
+        for (unit, file_facts) in found {
+            files_rechecked += 1;
+            facts.entry(unit).or_default().merge(&file_facts);
+        }
+    }
 
     let mut outcome = Outcome {
         files_seen: files.iter().filter(|f| !f.context).count(),
@@ -391,6 +392,13 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
             .extend(k.model.types_asked());
         let (index, ids) = &indexes[&r.group];
         let file_id = ids[&k.file.path];
+        // Fields that reply senders are parked into: the files naming them may hold the
+        // loop that completes the senders.
+        let parked = crate::model::paths::parked_fields(&k.model, &k.items);
+        words
+            .entry(r.group.clone())
+            .or_default()
+            .extend(parked.map(str::to_string));
         for (b, body) in k.model.bodies.iter().enumerate() {
             for site in body.spawns.iter().filter(|s| s.detaches()) {
                 let Some(path) = &site.work_path else {

@@ -21,6 +21,7 @@ const EXPECTED_AT: &[(&str, &[&str])] = &[
             "stream.read_to_end(&mut buf)",
         ],
     ),
+    ("parked_reply_sender", &["rx.await.unwrap()"]),
     (
         "receiver_dropped",
         &["let (tx, _) = mpsc::channel::<u32>();"],

@@ -51,6 +51,7 @@ mod detached_spawn_in_loop;
 mod forgotten_handle;
 mod join_handle_in_cancellable_future;
 mod missing_timeout;
+mod parked_reply_sender;
 mod receiver_dropped;
 mod receiver_never_read;
 mod recv_without_sender;
@@ -76,6 +77,7 @@ pub static LINTS: &[&Lint] = &[
     &token_never_cancelled::TOKEN_NEVER_CANCELLED,
     &detached_spawn_in_loop::DETACHED_SPAWN_IN_LOOP,
     &join_handle_in_cancellable_future::JOIN_HANDLE_IN_CANCELLABLE_FUTURE,
+    &parked_reply_sender::PARKED_REPLY_SENDER,
     &UNUSED_SUPPRESSION,
 ];
 
@@ -173,6 +175,10 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
     (
         &forgotten_handle::FORGOTTEN_HANDLE,
         forgotten_handle::check_crate,
+    ),
+    (
+        &parked_reply_sender::PARKED_REPLY_SENDER,
+        parked_reply_sender::check_crate,
     ),
 ];
 

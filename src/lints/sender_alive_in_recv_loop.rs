@@ -8,9 +8,10 @@ use crate::model::fields::SelfFieldFacts;
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
 use crate::model::items::WorkerFields;
+use crate::model::paths::ExitKind;
 use crate::model::types::{Holds, TypeHint};
-use crate::model::{Binding, Body, RecvLoop, Role, UseKind};
-use crate::source::Span;
+use crate::model::{Binding, Body, CrateCondition, FileModel, RecvLoop, Role, UseKind};
+use crate::source::{SourceFile, Span};
 
 declare_lint! {
     pub static SENDER_ALIVE_IN_RECV_LOOP = sender_alive_in_recv_loop {
@@ -30,44 +31,88 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
-            let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
+            out.extend(check_loop(cx.file, cx.model, body, rl));
+        }
+    }
+}
+
+/// The finding of a receive loop (its exits aside) while a sender of its channel is alive.
+fn check_loop(file: &SourceFile, model: &FileModel, body: &Body, rl: &RecvLoop) -> Option<Finding> {
+    let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
+        return None;
+    };
+    let ch = model.channel(channel);
+    if ch.kind == ChannelKind::Oneshot || closes_explicitly(body, channel) {
+        return None;
+    }
+    // The first sender that is certainly alive at the loop.
+    let alive = body.endpoints(channel, Role::Sender).find_map(|tx| {
+        match body.liveness(tx, rl.span.start, rl.ctx) {
+            Liveness::Alive(why) => Some((tx, why)),
+            _ => None,
+        }
+    });
+    let Some((tx, why)) = alive else {
+        // The loop runs in spawned work that this function joins while a sender is
+        // still alive here: the join waits for a loop that waits for the join.
+        return joined_while_alive(file, model, body, rl, channel);
+    };
+    // A lone sender that is never used at all is `recv_without_sender`'s case.
+    if body.bindings[tx]
+        .uses
+        .iter()
+        .all(|u| u.kind == UseKind::LetUnderscore)
+        && body.endpoints(channel, Role::Sender).count() == 1
+    {
+        return None;
+    }
+    Some(finding(file, model, body, rl, (channel, ch.call), tx, why))
+}
+
+/// A receive loop whose only ways out (besides the channel closing) are taken for one
+/// message variant (`Cmd::Shutdown => return`): if nothing in the crate constructs that
+/// variant, those exits are never taken, and the loop is reported as if it had none (the
+/// finding stands on [`CrateCondition::VariantNeverConstructed`]).
+fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for r in cx.krate.fns_of_file(cx.file_id) {
+        let item = cx.krate.item(r);
+        let Some(b) = item.body else { continue };
+        let body = cx.model.body(b);
+        for rl in &body.recv_loops {
+            let Some(l) = rl.loop_id.map(|l| &body.loops[l]) else {
                 continue;
             };
-            let ch = cx.model.channel(channel);
-            if ch.kind == ChannelKind::Oneshot || closes_explicitly(body, channel) {
-                continue;
-            }
-            // The first sender that is certainly alive at the loop.
-            let alive = body.endpoints(channel, Role::Sender).find_map(|tx| {
-                match body.liveness(tx, rl.span.start, rl.ctx) {
-                    Liveness::Alive(why) => Some((tx, why)),
-                    _ => None,
-                }
-            });
-            let Some((tx, why)) = alive else {
-                // The loop runs in spawned work that this function joins while a sender is
-                // still alive here: the join waits for a loop that waits for the join.
-                if let Some(f) = joined_while_alive(cx, body, rl, channel) {
-                    out.push(f);
-                }
+            let paths = &item.paths;
+            let Some(id) = paths.loop_at(l.span) else {
                 continue;
             };
-            // A lone sender that is never used at all is `recv_without_sender`'s case.
-            if body.bindings[tx]
-                .uses
+            let Some((variant, exit)) = paths.only_variant_exit(id) else {
+                continue;
+            };
+            // Every exit the file model knows must be one of those (an exit in a macro, a
+            // `process::exit`, is not guarded).
+            let guarded = paths
+                .loop_exits(id)
                 .iter()
-                .all(|u| u.kind == crate::model::UseKind::LetUnderscore)
-                && body.endpoints(channel, Role::Sender).count() == 1
-            {
+                .filter(|e| e.kind != ExitKind::End)
+                .count();
+            if l.exits.is_empty() || l.exits.len() > guarded {
                 continue;
             }
-            out.push(finding(cx, body, rl, (channel, ch.call), tx, why));
+            if let Some(mut f) = check_loop(cx.file, cx.model, body, rl) {
+                f = f
+                    .label(exit.span, format!("the only way out: a `{variant}` message, which nothing in the crate sends"))
+                    .note(format!("no code of the crate constructs `{variant}`, so this exit is never taken"));
+                f.condition = Some(CrateCondition::VariantNeverConstructed(variant.to_string()));
+                out.push(f);
+            }
         }
     }
 }
 
 fn finding(
-    cx: &LintContext<'_>,
+    file: &SourceFile,
+    model: &FileModel,
     body: &Body,
     rl: &RecvLoop,
     (channel, created): (usize, Span),
@@ -97,7 +142,7 @@ fn finding(
             format!("`{name}` is kept in a collection that is still alive"),
         ),
     };
-    let waiter = cx.model.channel(channel).kind == ChannelKind::CompletesOnDrop;
+    let waiter = model.channel(channel).kind == ChannelKind::CompletesOnDrop;
     let what = if waiter { "wait" } else { "loop" };
     let mut f = if waiter {
         Finding::new(
@@ -122,7 +167,7 @@ fn finding(
             // A safe edit only when the loop is a statement on its own line, in the
             // sender's own flow of control.
             let edit = (sender.ctx == rl.ctx)
-                .then(|| insert_statement_before(cx.file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the {what}")))
+                .then(|| insert_statement_before(file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the {what}")))
                 .flatten();
             f = match unless_borrowed(edit, sender) {
                 Some(edit) => f.suggestion(edit),
@@ -150,7 +195,8 @@ fn closes_explicitly(body: &Body, channel: usize) -> bool {
 }
 
 fn joined_while_alive(
-    cx: &LintContext<'_>,
+    file: &SourceFile,
+    model: &FileModel,
     body: &Body,
     rl: &RecvLoop,
     channel: usize,
@@ -185,12 +231,12 @@ fn joined_while_alive(
     )
     .label(rl.header, "receives until all senders are gone")
     .label(keep.0, keep.1)
-    .label(cx.model.channel(channel).call, "channel created here")
+    .label(model.channel(channel).call, "channel created here")
     .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
     let edit = (why == AliveBecause::InScope)
         .then(|| {
             insert_statement_before(
-                cx.file,
+                file,
                 join.start,
                 &format!("drop({name});"),
                 format!("drop `{name}` before waiting"),
@@ -209,6 +255,7 @@ fn joined_while_alive(
 /// not released first. The loop waits for the sender, the join waits for the loop, and the
 /// sender drops only after the join (at the end of `drop`, or never).
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    check_variant_exits(cx, out);
     for r in cx.krate.fns_of_file(cx.file_id) {
         let item = cx.krate.item(r);
         let (Some(ty), Some(body)) = (&item.self_ty, item.body) else {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::index::CrateIndex;
 use super::items::{module_path_of, FileItems};
 use super::types::TypeHint;
+use super::paths::{Guard, MapOp};
 use super::FileModel;
 use crate::source::SourceFile;
 
@@ -128,6 +129,81 @@ fn index_dump(files: Vec<(Arc<SourceFile>, FileItems, Sites)>) -> String {
             }
         }
     }
+    lines.extend(path_lines(&index));
     lines.sort();
     lines.join("\n") + "\n"
+}
+
+/// The control-flow path facts of each function: its loops with their exits (`kind@line`,
+/// `[Variant]` when taken only for that message), the field collection operations, and for
+/// each field a loop removes from, the exits that leave it uncleared.
+fn path_lines(index: &CrateIndex) -> Vec<String> {
+    let mut lines = Vec::new();
+    for r in index.fns() {
+        let item = index.item(r);
+        let source = index.source(r.file);
+        let line = |at: u32| source.position(at as usize).line;
+        let paths = &item.paths;
+        for (id, l) in paths.loops.iter().enumerate() {
+            let exits: Vec<String> = paths
+                .loop_exits(id)
+                .iter()
+                .map(|e| {
+                    let guard = match &e.guard {
+                        Guard::Always => String::new(),
+                        Guard::Variant(v) => format!("[{v}]"),
+                    };
+                    let kind = format!("{:?}", e.kind).to_lowercase();
+                    format!("{kind}@{}{guard}", line(e.span.start))
+                })
+                .collect();
+            let driven = if l.driven { " (driven)" } else { "" };
+            let exits = if exits.is_empty() {
+                "none".to_string()
+            } else {
+                exits.join(", ")
+            };
+            lines.push(format!(
+                "loop {}@{}{driven} exits: {exits}",
+                item.name,
+                line(l.span.start)
+            ));
+            for o in paths.field_ops.iter().filter(|o| o.op == MapOp::Remove) {
+                if paths.loop_around(o.span) != Some(id) {
+                    continue;
+                }
+                let leaving: Vec<String> = paths
+                    .loop_exits(id)
+                    .iter()
+                    .filter(|e| !paths.path_clears(&o.field, id, e))
+                    .map(|e| format!("{:?}@{}", e.kind, line(e.span.start)).to_lowercase())
+                    .collect();
+                lines.push(format!(
+                    "path {}@{} leaves `{}` uncleared by: {}",
+                    item.name,
+                    line(l.span.start),
+                    o.field,
+                    if leaving.is_empty() {
+                        "none".to_string()
+                    } else {
+                        leaving.join(", ")
+                    }
+                ));
+            }
+        }
+        for o in &paths.field_ops {
+            let value = o
+                .value
+                .as_deref()
+                .map_or(String::new(), |v| format!(" ({v})"));
+            let op = format!("{:?}", o.op).to_lowercase();
+            lines.push(format!(
+                "field_op {} {op} `{}`@{}{value}",
+                item.name,
+                o.field,
+                line(o.span.start)
+            ));
+        }
+    }
+    lines
 }

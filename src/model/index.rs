@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use super::flow::{Body, BodyId};
 use super::items::{
-    ChannelFields, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper, WrapperHandle,
+    ChannelFields, FieldItem, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper,
+    WrapperHandle,
 };
 use super::tasks::{HandleUse, SpawnSite};
 use super::types::{FieldType, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
@@ -169,6 +170,18 @@ impl CrateIndex {
     /// The declared type of field `field` of the struct named `ty` (last segment), outermost
     /// name first, when exactly one struct of the unit has that name.
     pub fn field_type(&self, ty: &str, field: &str) -> Option<&[String]> {
+        self.struct_field(ty, field).map(|f| f.ty.as_slice())
+    }
+
+    /// The methods of type `ty` (by its name, in any file of the unit).
+    pub fn methods_of<'a>(&'a self, ty: &'a str) -> impl Iterator<Item = FnRef> + 'a {
+        self.fns()
+            .filter(move |r| self.item(*r).self_ty.as_deref() == Some(ty))
+    }
+
+    /// The declared field `field` of struct `ty` (by name); `None` when no struct or
+    /// several structs of the unit have that name.
+    pub fn struct_field(&self, ty: &str, field: &str) -> Option<&FieldItem> {
         let mut structs = self
             .files
             .iter()
@@ -178,10 +191,7 @@ impl CrateIndex {
         if structs.next().is_some() {
             return None;
         }
-        s.fields
-            .iter()
-            .find(|f| f.name == field)
-            .map(|f| f.ty.as_slice())
+        s.fields.iter().find(|f| f.name == field)
     }
 
     /// The functions of file `file`.

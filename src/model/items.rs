@@ -11,6 +11,7 @@ use syn::{Item, UseTree};
 
 use super::fields::SelfFieldFacts;
 use super::flow::BodyId;
+use super::paths::FnPaths;
 use super::tasks::{loop_header, HandleFate};
 use super::types::TypeExpr;
 use super::FileModel;
@@ -160,6 +161,9 @@ pub struct FnItem {
     pub summary: FnSummary,
     /// For methods: what the body does with the fields of `self`.
     pub self_fields: SelfFieldFacts,
+    /// For methods and functions with loops: the ways out of its loops and what happens
+    /// to field collections on their paths.
+    pub paths: FnPaths,
 }
 
 /// A field of a struct.
@@ -194,6 +198,8 @@ pub struct FileItems {
     pub enums: Vec<StructItem>,
     /// `impl Drop for T`: the module of the impl and `T` as written.
     pub drop_impls: Vec<(ModuleId, String)>,
+    /// The variants of the file's `pub` enums: code outside the crate may construct them.
+    pub pub_variants: Vec<String>,
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -294,7 +300,13 @@ impl Collector<'_> {
                     }
                 }
                 Item::Struct(s) => self.structure(id, &path, s),
-                Item::Enum(e) => self.enumeration(id, &path, e),
+                Item::Enum(e) => {
+                    if matches!(e.vis, syn::Visibility::Public(_)) {
+                        let variants = e.variants.iter().map(|v| v.ident.to_string());
+                        self.out.pub_variants.extend(variants);
+                    }
+                    self.enumeration(id, &path, e)
+                }
                 Item::Mod(m) => {
                     if let Some((_, inner)) = &m.content {
                         self.module(path.child(&m.ident.to_string()), inner);
@@ -399,6 +411,12 @@ impl Collector<'_> {
             Some(_) => SelfFieldFacts::build(self.file, block),
             None => SelfFieldFacts::default(),
         };
+        let has_loops = body.is_some_and(|b| !self.model.bodies[b].loops.is_empty());
+        let paths = if self_ty.is_some() || has_loops {
+            FnPaths::build(self.file, sig, block)
+        } else {
+            FnPaths::default()
+        };
         self.out.fns.push(FnItem {
             name: owner.child(&sig.ident.to_string()),
             module,
@@ -411,6 +429,7 @@ impl Collector<'_> {
             body,
             summary,
             self_fields,
+            paths,
         });
     }
 }

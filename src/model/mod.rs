@@ -12,6 +12,7 @@ pub mod fields;
 pub mod flow;
 pub mod index;
 pub mod items;
+pub mod paths;
 pub mod resolve;
 pub mod tasks;
 pub mod types;
@@ -41,6 +42,9 @@ pub struct FileModel {
     /// Fields read through `self` in an `impl T`: `(T, field)`. Such a read is of that
     /// type's field only.
     pub typed_field_reads: HashSet<(String, String)>,
+    /// Capitalised last segments of paths in expression position and capitalised names
+    /// in macros: the enum variants this file may construct (`Cmd::Shutdown` → `Shutdown`).
+    pub constructed: HashSet<String>,
     /// The library APIs the model was built with (built-in and declared).
     pub catalog: &'static Catalog,
 }
@@ -136,6 +140,10 @@ pub enum CrateCondition {
     /// a value of unknown type does), and the field is not `pub` (readers may be outside
     /// the crate).
     FieldOfTypeNeverRead { ty: String, field: String },
+    /// The finding stands only if no file of the crate constructs an enum variant of this
+    /// name (a loop exit guarded by it is never taken), and no `pub` enum of the crate has
+    /// a variant of this name (code outside the crate may construct it).
+    VariantNeverConstructed(String),
 }
 
 impl CrateCondition {
@@ -144,6 +152,7 @@ impl CrateCondition {
         match self {
             CrateCondition::FieldNeverRead(field) => field,
             CrateCondition::FieldOfTypeNeverRead { field, .. } => field,
+            CrateCondition::VariantNeverConstructed(variant) => variant,
         }
     }
 }
@@ -155,6 +164,10 @@ pub struct CrateFacts {
     pub typed_field_reads: HashSet<(String, String)>,
     /// `pub` fields of the file's structs: `(struct, field)`.
     pub pub_fields: HashSet<(String, String)>,
+    /// Enum variants (by name) the files may construct.
+    pub constructed: HashSet<String>,
+    /// Variants of the files' `pub` enums (by name): code outside the crate may construct them.
+    pub pub_variants: HashSet<String>,
 }
 
 impl CrateFacts {
@@ -173,6 +186,8 @@ impl CrateFacts {
                         .map(|f| (s.name.name().to_string(), f.name.clone()))
                 })
                 .collect(),
+            constructed: model.constructed.clone(),
+            pub_variants: items.pub_variants.iter().cloned().collect(),
         }
     }
 
@@ -181,6 +196,8 @@ impl CrateFacts {
         self.typed_field_reads
             .extend(other.typed_field_reads.iter().cloned());
         self.pub_fields.extend(other.pub_fields.iter().cloned());
+        self.constructed.extend(other.constructed.iter().cloned());
+        self.pub_variants.extend(other.pub_variants.iter().cloned());
     }
 
     pub fn holds(&self, condition: &CrateCondition) -> bool {
@@ -191,6 +208,9 @@ impl CrateFacts {
                 !self.field_reads.contains(field)
                     && !self.typed_field_reads.contains(&key)
                     && !self.pub_fields.contains(&key)
+            }
+            CrateCondition::VariantNeverConstructed(variant) => {
+                !self.constructed.contains(variant) && !self.pub_variants.contains(variant)
             }
         }
     }

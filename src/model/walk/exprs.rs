@@ -9,6 +9,7 @@ use crate::model::flow::*;
 impl<'f> Walker<'f> {
     /// A use of a local binding, classified by `role`.
     pub(super) fn walk_path_expr(&mut self, p: &syn::ExprPath, role: Position) {
+        self.note_constructed(&p.path);
         if let Some(ident) = p.path.get_ident() {
             if let Some(id) = self.lookup(&ident.to_string()) {
                 let span = self.span(ident.span());
@@ -102,6 +103,7 @@ impl<'f> Walker<'f> {
 
     /// `T { f: value, .. }`: each value moves into field `f` of `T`.
     pub(super) fn walk_struct_expr(&mut self, s: &syn::ExprStruct) {
+        self.note_constructed(&s.path);
         let ty = match s.path.segments.last().map(|s| s.ident.to_string()) {
             Some(t) if t == "Self" => self.self_type.clone(),
             other => other,

@@ -86,6 +86,10 @@ impl<'f> Walker<'f> {
                         let span = self.span(ident.span());
                         self.add_stop_check(span);
                     }
+                    if !after_dot && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        // A variant named in a macro may be constructed there.
+                        self.model.constructed.insert(name.clone());
+                    }
                     if after_dot {
                         self.model.field_reads.insert(name);
                     } else if let Some(id) = self.lookup(&name) {

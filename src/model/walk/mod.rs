@@ -356,6 +356,17 @@ impl<'f> Walker<'f> {
 
     // ----- bindings ------------------------------------------------------------------
 
+    /// A path in expression position whose last segment is capitalised (`Cmd::Shutdown`,
+    /// `Shutdown`, `Msg::Stop { .. }`): an enum variant (or a type) constructed here.
+    fn note_constructed(&mut self, path: &syn::Path) {
+        if let Some(last) = path.segments.last() {
+            let name = last.ident.to_string();
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                self.model.constructed.insert(name);
+            }
+        }
+    }
+
     fn lookup(&self, name: &str) -> Option<BindingId> {
         for (names, _) in self.scopes.iter().rev() {
             if let Some((_, id)) = names.iter().rev().find(|(n, _)| n == name) {

@@ -112,7 +112,13 @@ fn every_leak_of_a_handle_the_model_sees_passes_the_forgotten_handle_filter() {
         for make in &makers {
             let src = format!("fn f(builder: B, token: T) {{ {make} {leak} }}");
             let model = model(&src);
-            let leaked = model.bodies.iter().map(|b| b.leaks.len()).sum::<usize>();
+            // Values of unknown type (`Leaked::Value`) are settled crate-wide, not here.
+            let leaked = model
+                .bodies
+                .iter()
+                .flat_map(|b| &b.leaks)
+                .filter(|l| !matches!(l.what, leaklint::model::flow::Leaked::Value { .. }))
+                .count();
             leaks += leaked;
             if leaked > 0 {
                 assert!(filter.matches(src.as_bytes()), "skipped: {src}");

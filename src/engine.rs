@@ -217,6 +217,7 @@ pub fn run_with_texts(
         if todo.is_empty() {
             break;
         }
+        let known: Vec<_> = results.iter().map(|r| &r.words).collect();
         let reached: Vec<(usize, Option<FileResult>)> = install(&pool, || {
             todo.par_iter()
                 .map(|&(i, words)| {
@@ -230,7 +231,7 @@ pub fn run_with_texts(
                             &levels[unit],
                             options,
                             words,
-                            &results[i].words,
+                            known[i],
                         ),
                     )
                 })

@@ -1,3 +1,4 @@
+//@ lints: detached_infinite_loop
 // The accept loop calls a helper of another module that detaches each connection.
 mod net;
 mod tasks;

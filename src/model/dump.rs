@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::index::CrateIndex;
 use super::items::{module_path_of, FileItems};
-use super::types::TypeHint;
 use super::paths::{Guard, MapOp};
+use super::types::TypeHint;
 use super::FileModel;
 use crate::source::SourceFile;
 

@@ -7,9 +7,9 @@
 //! - `syntax.rs`: small questions about syntax trees (`strip_parens`, `chain_root`...).
 
 mod calls;
+pub(super) mod closing;
 mod control;
 mod exprs;
-pub(super) mod closing;
 mod macros;
 mod record;
 mod syntax;

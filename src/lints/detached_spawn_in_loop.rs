@@ -57,6 +57,8 @@ const REAPING: &[&str] = &[
     "retain_mut(",
     "is_finished",
     "join_next",
+    // `for h in self.workers.drain(..) { h.join() }`: a batch joined empties the collection.
+    ".drain(",
     ".remove(",
     "swap_remove",
     ".pop(",

@@ -198,7 +198,8 @@ pub struct FileItems {
     pub enums: Vec<StructItem>,
     /// `impl Drop for T`: the module of the impl and `T` as written.
     pub drop_impls: Vec<(ModuleId, String)>,
-    /// The variants of the file's `pub` enums: code outside the crate may construct them.
+    /// The variants of the file's `pub` enums (code outside the crate may construct them) and
+    /// of enums whose derives may construct them (`Default`, `Deserialize`, ...).
     pub pub_variants: Vec<String>,
 }
 
@@ -301,7 +302,7 @@ impl Collector<'_> {
                 }
                 Item::Struct(s) => self.structure(id, &path, s),
                 Item::Enum(e) => {
-                    if matches!(e.vis, syn::Visibility::Public(_)) {
+                    if matches!(e.vis, syn::Visibility::Public(_)) || derives_values(&e.attrs) {
                         let variants = e.variants.iter().map(|v| v.ident.to_string());
                         self.out.pub_variants.extend(variants);
                     }
@@ -615,4 +616,30 @@ mod tests {
         assert_eq!(m("x/src/bin/tool.rs"), "crate");
         assert_eq!(m("one.rs"), "crate");
     }
+}
+
+/// Whether `#[derive(..)]` names a derive that may construct values of the type from
+/// elsewhere (`Default`, `serde::Deserialize`, `clap::ValueEnum`, ...): anything but the
+/// derives that only inspect or copy a value.
+fn derives_values(attrs: &[syn::Attribute]) -> bool {
+    const INSPECTING: &[&str] = &[
+        "Debug",
+        "Clone",
+        "Copy",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "PartialOrd",
+        "Ord",
+        "Serialize",
+    ];
+    let mut found = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            let name = meta.path.segments.last().map(|s| s.ident.to_string());
+            found |= name.is_some_and(|n| !INSPECTING.contains(&n.as_str()));
+            Ok(())
+        });
+    }
+    found
 }

@@ -600,24 +600,6 @@ fn collect_use(tree: &UseTree, prefix: String, out: &mut HashMap<String, String>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn module_paths_follow_the_file_layout() {
-        let m = |p: &str| module_path_of(Path::new(p)).0;
-        assert_eq!(m("x/src/lib.rs"), "crate");
-        assert_eq!(m("x/src/main.rs"), "crate");
-        assert_eq!(m("x/src/refresh.rs"), "crate::refresh");
-        assert_eq!(m("x/src/a/mod.rs"), "crate::a");
-        assert_eq!(m("x/src/a/b.rs"), "crate::a::b");
-        assert_eq!(m("x/src/a/lib.rs"), "crate::a::lib");
-        assert_eq!(m("x/src/bin/tool.rs"), "crate");
-        assert_eq!(m("one.rs"), "crate");
-    }
-}
-
 /// Whether `#[derive(..)]` names a derive that may construct values of the type from
 /// elsewhere (`Default`, `serde::Deserialize`, `clap::ValueEnum`, ...): anything but the
 /// derives that only inspect or copy a value.
@@ -642,4 +624,22 @@ fn derives_values(attrs: &[syn::Attribute]) -> bool {
         });
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_paths_follow_the_file_layout() {
+        let m = |p: &str| module_path_of(Path::new(p)).0;
+        assert_eq!(m("x/src/lib.rs"), "crate");
+        assert_eq!(m("x/src/main.rs"), "crate");
+        assert_eq!(m("x/src/refresh.rs"), "crate::refresh");
+        assert_eq!(m("x/src/a/mod.rs"), "crate::a");
+        assert_eq!(m("x/src/a/b.rs"), "crate::a::b");
+        assert_eq!(m("x/src/a/lib.rs"), "crate::a::lib");
+        assert_eq!(m("x/src/bin/tool.rs"), "crate");
+        assert_eq!(m("one.rs"), "crate");
+    }
 }

@@ -98,6 +98,10 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
             if leak.leaker == Leaker::ManuallyDrop {
                 continue;
             }
+            // `guard.tx.take()`, `guard.close()` before the forget: what it holds may be gone.
+            if binding.is_some_and(|b| emptied_before(body, b, leak.call.start)) {
+                continue;
+            }
             let ty = match (binding, hint) {
                 (Some(b), _) => cx.krate.binding_type(cx.file_id, id, body, b),
                 (None, Some(h)) => cx.krate.hint_type(cx.file_id, id, h),
@@ -156,4 +160,17 @@ fn value_finding(
             "drop it instead, or keep it in a place with a clear owner that drops it on shutdown",
         ),
     )
+}
+
+/// Whether binding `b` is used through a method (other than `clone`) or a borrow before
+/// `at`: a field taken, a `close()`: leaklint is unsure what the value still holds.
+fn emptied_before(body: &crate::model::Body, b: usize, at: u32) -> bool {
+    body.bindings[b].uses.iter().any(|u| {
+        u.span.start < at
+            && match &u.kind {
+                UseKind::Method { name, .. } => name != "clone",
+                UseKind::Borrow | UseKind::BorrowMut => true,
+                _ => false,
+            }
+    })
 }

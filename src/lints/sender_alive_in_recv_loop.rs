@@ -401,10 +401,29 @@ pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Findi
                 })
             });
             if let Some((tx, holder, alive)) = found {
+                if touched_before_loop(body, alive, rl) {
+                    continue;
+                }
                 out.push(owner_finding(cx, body, rl, channel, tx, holder, alive));
             }
         }
     }
+}
+
+/// Whether the loop's own thread or task does something with the owner before the loop
+/// (`w.finish()`, `w.out.take()`, `w.close()`, `shutdown(&mut w)`): it may release the sender,
+/// so leaklint is unsure. Moving the owner (`let _keep = w;`) and cloning it are not.
+fn touched_before_loop(body: &Body, owner: usize, rl: &RecvLoop) -> bool {
+    body.bindings[owner].uses.iter().any(|u| {
+        u.ctx == rl.ctx
+            && u.span.start < rl.span.start
+            && match &u.kind {
+                UseKind::Method { name, .. } => name != "clone",
+                UseKind::Borrow | UseKind::BorrowMut | UseKind::CallArg { .. } => true,
+                UseKind::Macro | UseKind::Other => true,
+                _ => false,
+            }
+    })
 }
 
 /// The binding of a project value that keeps sender `tx` (see [`Body::holder_of`]), when the

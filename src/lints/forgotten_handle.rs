@@ -99,7 +99,10 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             // `guard.tx.take()`, `guard.close()` before the forget: what it holds may be gone.
-            if binding.is_some_and(|b| emptied_before(body, b, leak.call.start)) {
+            if binding.is_some_and(|b| {
+                body.uses_before(b, leak.call.start)
+                    .any(|u| u.kind.may_empty())
+            }) {
                 continue;
             }
             let ty = match (binding, hint) {
@@ -160,17 +163,4 @@ fn value_finding(
             "drop it instead, or keep it in a place with a clear owner that drops it on shutdown",
         ),
     )
-}
-
-/// Whether binding `b` is used through a method (other than `clone`) or a borrow before
-/// `at`: a field taken, a `close()`: leaklint is unsure what the value still holds.
-fn emptied_before(body: &crate::model::Body, b: usize, at: u32) -> bool {
-    body.bindings[b].uses.iter().any(|u| {
-        u.span.start < at
-            && match &u.kind {
-                UseKind::Method { name, .. } => name != "clone",
-                UseKind::Borrow | UseKind::BorrowMut => true,
-                _ => false,
-            }
-    })
 }

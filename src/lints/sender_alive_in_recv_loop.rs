@@ -414,15 +414,13 @@ pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Findi
 /// (`w.finish()`, `w.out.take()`, `w.close()`, `shutdown(&mut w)`): it may release the sender,
 /// so leaklint is unsure. Moving the owner (`let _keep = w;`) and cloning it are not.
 fn touched_before_loop(body: &Body, owner: usize, rl: &RecvLoop) -> bool {
-    body.bindings[owner].uses.iter().any(|u| {
+    body.uses_before(owner, rl.span.start).any(|u| {
         u.ctx == rl.ctx
-            && u.span.start < rl.span.start
-            && match &u.kind {
-                UseKind::Method { name, .. } => name != "clone",
-                UseKind::Borrow | UseKind::BorrowMut | UseKind::CallArg { .. } => true,
-                UseKind::Macro | UseKind::Other => true,
-                _ => false,
-            }
+            && (u.kind.may_empty()
+                || matches!(
+                    u.kind,
+                    UseKind::CallArg { .. } | UseKind::Macro | UseKind::Other
+                ))
     })
 }
 

@@ -254,6 +254,17 @@ impl UseKind {
             _ => true,
         }
     }
+
+    /// Whether the use may take out or release what a value holds while it stays bound: a
+    /// method other than `clone` (`w.finish()`, `g.close()`) or a borrow (`g.tx.take()`
+    /// borrows `g`).
+    pub fn may_empty(&self) -> bool {
+        match self {
+            UseKind::Method { name, .. } => name != "clone",
+            UseKind::Borrow | UseKind::BorrowMut => true,
+            _ => false,
+        }
+    }
 }
 
 /// A `loop`, `while` or `for` loop and the ways out of it.
@@ -319,6 +330,14 @@ pub enum AliveBecause {
 }
 
 impl Body {
+    /// The uses of binding `b` that start before byte offset `at`.
+    pub fn uses_before(&self, b: BindingId, at: u32) -> impl Iterator<Item = &Use> {
+        self.bindings[b]
+            .uses
+            .iter()
+            .filter(move |u| u.span.start < at)
+    }
+
     /// The local binding that takes `binding`'s value by its first move: `let w =
     /// Watcher::new(root, tx);` (handed to a function whose result `w` is) or `let w =
     /// Arc::new(Self { tx, .. });` (stored into a struct literal `w` is made from), in the

@@ -599,6 +599,8 @@ mod tests {
             " see leaklint:allow(x) below",
             " leaklintallow(x)",
             " leaklint:allowlisted names are in the README",
+            // An `_` joins words: `allowance_for_slow_tests` is one word, not `allowance`.
+            " leaklint: allowance_for_slow_tests is set in CI",
         ] {
             assert!(!looks_like_directive(no), "{no}");
         }
@@ -757,6 +759,10 @@ mod scope_tests {
         // a later comment.
         let line = r#"let s = "'\\"; // it's"#;
         assert_eq!(find_comment(line).map(|c| c.start), Some(15));
+        // A char literal ends at its closing quote, also right before a comment: its last
+        // `'` opens no second literal that would swallow the `//`.
+        let line = "let c = 'x'// note";
+        assert_eq!(find_comment(line).map(|c| c.start), Some(11));
     }
 
     #[test]

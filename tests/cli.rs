@@ -899,6 +899,17 @@ fn color_follows_the_flag_and_the_environment() {
 /// A detached thread that loops for ever: `detached_infinite_loop` at line 2, column 27 (the loop).
 const ENDLESS: &str = "pub fn start() {\n    std::thread::spawn(|| loop {\n        std::thread::yield_now();\n    });\n}\n";
 
+/// Asserts that `short` output (one finding per line) has exactly one line naming `lint`, and
+/// that it starts with `location` (`path:line:col:`).
+fn assert_only_finding(short: &str, lint: &str, location: &str) {
+    let lines: Vec<&str> = short.lines().filter(|l| l.contains(lint)).collect();
+    assert_eq!(lines.len(), 1, "one {lint} finding expected:\n{short}");
+    assert!(
+        lines[0].starts_with(location),
+        "{lint} expected at {location}:\n{short}"
+    );
+}
+
 #[test]
 fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
     let single = Fixture::new("single");
@@ -912,16 +923,10 @@ fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
     }
     // Workspace mode: cargo's target kinds.
     let out = single.run(&["--message-format", "short"]);
-    let endless: Vec<&str> = out
-        .stdout
-        .lines()
-        .filter(|l| l.contains("detached_infinite_loop"))
-        .collect();
-    assert_eq!(endless.len(), 1, "{}", out.stdout);
-    assert!(
-        endless[0].starts_with("src/spawner.rs:2:27:"),
-        "{}",
-        out.stdout
+    assert_only_finding(
+        &out.stdout,
+        "detached_infinite_loop",
+        "src/spawner.rs:2:27:",
     );
     // The channel lints still look at test code.
     assert!(
@@ -938,16 +943,10 @@ fn files_of_test_bench_and_example_targets_are_test_code_for_the_task_lints() {
         "benches",
         "examples",
     ]);
-    let endless: Vec<&str> = out
-        .stdout
-        .lines()
-        .filter(|l| l.contains("detached_infinite_loop"))
-        .collect();
-    assert_eq!(endless.len(), 1, "{}", out.stdout);
-    assert!(
-        endless[0].starts_with("src/spawner.rs:2:27:"),
-        "{}",
-        out.stdout
+    assert_only_finding(
+        &out.stdout,
+        "detached_infinite_loop",
+        "src/spawner.rs:2:27:",
     );
 }
 
@@ -965,16 +964,10 @@ fn modules_declared_under_cfg_test_are_test_code_for_the_task_lints() {
     // Not test code: `mod server;` has no `#[cfg(test)]`.
     paths.write("cfgmod/src/server.rs", ENDLESS);
     let out = paths.run(&["--message-format", "short", "cfgmod"]);
-    let endless: Vec<&str> = out
-        .stdout
-        .lines()
-        .filter(|l| l.contains("detached_infinite_loop"))
-        .collect();
-    assert_eq!(endless.len(), 1, "{}", out.stdout);
-    assert!(
-        endless[0].starts_with("cfgmod/src/server.rs:2:27:"),
-        "{}",
-        out.stdout
+    assert_only_finding(
+        &out.stdout,
+        "detached_infinite_loop",
+        "cfgmod/src/server.rs:2:27:",
     );
 }
 

@@ -279,12 +279,13 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 }
 
 /// A loop over `self.rx` that ends only when the channel closes, in a type that also holds
-/// a sender of that channel in a plain `Sender` field (not an `Option` or a lock another
-/// method could empty): the sender lives as long as `self`, so the loop never ends.
+/// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
+/// project type holding one, resolved through `use`; not an `Option` or a lock another
+/// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
 fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
     for (receiver, header) in &facts.recv_loops {
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
-            !facts.touched_before(&c.sender, header.start) && plain_sender(cx, ty, &c.sender)
+            !facts.touched_before(&c.sender, header.start) && cx.krate.field_keeps_sender(ty, &c.sender)
         });
         let Some((by, c)) = pair else {
             continue;
@@ -313,15 +314,6 @@ fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: 
                 .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop")),
         );
     }
-}
-
-/// Whether field `field` of `ty` is declared as a sender itself (`Sender<T>`,
-/// `UnboundedSender<T>`), which no method can empty through `&self`.
-fn plain_sender(cx: &CrateLintContext<'_>, ty: &str, field: &str) -> bool {
-    cx.krate
-        .field_type(ty, field)
-        .and_then(|t| t.first())
-        .is_some_and(|outer| outer.ends_with("Sender"))
 }
 
 fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFields) -> Finding {

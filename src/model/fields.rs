@@ -350,8 +350,11 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
         .iter()
         .filter(|ch| ch.body == id && ch.kind != ChannelKind::Oneshot)
         .filter_map(|ch| {
-            let (ty, sender, at) = stored(ch.id, Role::Sender)?;
             let (rty, receiver, _) = stored(ch.id, Role::Receiver)?;
+            let (ty, sender, at) = body
+                .endpoints(ch.id, Role::Sender)
+                .filter(|&b| body.bindings[b].ctx == 0)
+                .find_map(|b| sender_stored_in(body, b, &rty, self_ty))?;
             (ty == rty && sender != receiver).then_some(ChannelFields {
                 ty,
                 sender,
@@ -360,6 +363,26 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
             })
         })
         .collect()
+}
+
+/// The `(type, field, where)` sender `tx` is kept in, for a value of type `ty`: stored into
+/// one of its fields itself, or into a struct literal of a project type (`let n = Notifier
+/// { tx };`) whose value is then stored into one of `ty`'s fields (`Hub { n, rx }`).
+fn sender_stored_in(
+    body: &Body,
+    tx: usize,
+    ty: &str,
+    self_ty: Option<&str>,
+) -> Option<(String, String, Span)> {
+    let direct = stored_field(&body.bindings[tx], self_ty);
+    if direct.as_ref().is_some_and(|(t, _, _)| t == ty) {
+        return direct;
+    }
+    let literal = body.bindings[tx]
+        .first_move()
+        .is_some_and(|u| matches!(u.kind, UseKind::StoredStruct { ty: Some(_), .. }));
+    let holder = body.holder_of(tx).filter(|_| literal)?;
+    stored_field(&body.bindings[holder], self_ty).filter(|(t, _, _)| t == ty)
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`

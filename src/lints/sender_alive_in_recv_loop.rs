@@ -144,6 +144,11 @@ fn finding(
     };
     let waiter = model.channel(channel).kind == ChannelKind::CompletesOnDrop;
     let what = if waiter { "wait" } else { "loop" };
+    // `let _ = tx;` in a closure: it looks like a move into the closure, but captures nothing.
+    let not_captured = sender
+        .uses
+        .iter()
+        .find(|u| u.kind == UseKind::LetUnderscore && u.ctx != sender.ctx && !body.whole_captures);
     let mut f = if waiter {
         Finding::new(
             &SENDER_ALIVE_IN_RECV_LOOP,
@@ -162,6 +167,9 @@ fn finding(
         .label(keep_span, keep_label)
         .note("a receive loop on a channel only ends when the last sender is dropped")
     };
+    if let Some(u) = not_captured {
+        f = f.label(u.span, format!("`let _ = {name};` does not move `{name}` into the closure: `_` binds nothing, so nothing is captured"));
+    }
     match why {
         AliveBecause::InScope => {
             // A safe edit only when the loop is a statement on its own line, in the

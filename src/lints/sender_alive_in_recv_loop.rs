@@ -25,7 +25,10 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in &cx.model.bodies {
         for rl in &body.recv_loops {
             // A loop that can leave by `break`, `return` or `?` does not depend on the
-            // channel closing.
+            // channel closing (a stop variant's arms are the crate check's question).
+            if rl.variant_exits {
+                continue;
+            }
             if let Some(l) = rl.loop_id {
                 if !body.loops[l].exits.is_empty() {
                     continue;
@@ -79,14 +82,23 @@ fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
         let Some(b) = item.body else { continue };
         let body = cx.model.body(b);
         for rl in &body.recv_loops {
-            let Some(l) = rl.loop_id.map(|l| &body.loops[l]) else {
+            let Some(l) = body.loops.iter().find(|l| l.span == rl.span) else {
                 continue;
             };
             let paths = &item.paths;
             let Some(id) = paths.loop_at(l.span) else {
                 continue;
             };
-            let Some((variant, exit)) = paths.only_variant_exit(id) else {
+            // A `for`/`while let` loop: every exit is in an arm of the variant. A `loop`
+            // whose receive ends it on the close: every other exit is.
+            let only = if rl.variant_exits {
+                paths.variant_exit_besides_close(id)
+            } else if rl.loop_id.is_some() {
+                paths.only_variant_exit(id)
+            } else {
+                None
+            };
+            let Some((variant, exit)) = only else {
                 continue;
             };
             // Every exit the file model knows must be one of those (an exit in a macro, a
@@ -101,7 +113,7 @@ fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
             }
             if let Some(mut f) = check_loop(cx.file, cx.model, body, rl) {
                 f = f
-                    .label(exit.span, format!("the only way out: a `{variant}` message, which nothing in the crate sends"))
+                    .label(exit.span, format!("the only way out{}: a `{variant}` message, which nothing in the crate sends", if rl.variant_exits { " besides the channel closing" } else { "" }))
                     .note(format!("no code of the crate constructs `{variant}`, so this exit is never taken"));
                 f.condition = Some(CrateCondition::VariantNeverConstructed(variant.to_string()));
                 out.push(f);
@@ -372,7 +384,7 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
 pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for rl in &body.recv_loops {
-            if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+            if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
                 continue;
             }
             let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {

@@ -215,7 +215,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             Expr::Let(_) => None,
             c if !closing::is_flag_load(c) => None,
             _ => closing::closing_receive(&w.body)
-                .and_then(|(root, call)| Some((self_field(root)?, call))),
+                .filter(|c| !c.variant_exits)
+                .and_then(|c| Some((self_field(c.root)?, c.call))),
         };
         if let Some((field, call)) = field {
             let (_, span) = self.start(call);
@@ -225,9 +226,10 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-        if let Some((root, call)) = closing::closing_receive(&l.body) {
-            if let Some(field) = self_field(root) {
-                let (_, span) = self.start(call);
+        let closing = closing::closing_receive(&l.body).filter(|c| !c.variant_exits);
+        if let Some(c) = closing {
+            if let Some(field) = self_field(c.root) {
+                let (_, span) = self.start(c.call);
                 self.out.recv_loops.push((field, span));
             }
         }
@@ -288,7 +290,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> Vec<WorkerFields> {
     let mut out = Vec::new();
     for rl in &body.recv_loops {
-        if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+        if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
             continue;
         }
         let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {

@@ -170,6 +170,24 @@ impl FnPaths {
             .then_some((v.as_str(), first))
     }
 
+    /// For a loop that its receive leaves on the channel's close (the unguarded exits, as
+    /// the walk checked: [`super::RecvLoop::variant_exits`]) and otherwise only in arms of
+    /// one received enum variant (`Ok(Cmd::Shutdown) => break`): that variant's name and its
+    /// first exit.
+    pub fn variant_exit_besides_close(&self, id: PathLoopId) -> Option<(&str, &LoopExit)> {
+        let mut guarded = self.loops[id]
+            .exits
+            .iter()
+            .filter(|e| matches!(e.guard, Guard::Variant(_)));
+        let first = guarded.next()?;
+        let Guard::Variant(v) = &first.guard else {
+            return None;
+        };
+        guarded
+            .all(|e| e.guard == first.guard)
+            .then_some((v.as_str(), first))
+    }
+
     /// The innermost loop containing `span`.
     pub fn loop_around(&self, span: Span) -> Option<PathLoopId> {
         self.loops

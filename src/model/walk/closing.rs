@@ -10,11 +10,24 @@ use syn::{Expr, Pat, Stmt};
 
 use super::syntax::strip_parens;
 
+/// A loop's receive that only the channel's close (or a stop message) ends.
+pub(crate) struct ClosingReceive<'a> {
+    /// The receiver's root expression (`rx`, `self.rx`).
+    pub root: &'a Expr,
+    /// The receive call.
+    pub call: &'a Expr,
+    /// Some exits are taken in match arms of a received enum variant
+    /// (`Ok(Cmd::Shutdown) => break`) rather than on the close: the loop ends on the close
+    /// alone only if nothing sends that variant.
+    pub variant_exits: bool,
+}
+
 /// The receive a loop body makes on every iteration (a statement of the body itself), when
 /// every exit of the loop (`break`, `return`, `?`) is taken only when that receive reports
-/// the channel closed. Returns the receiver's root expression (`rx`, `self.rx`) and the
-/// receive call.
-pub(crate) fn closing_receive(block: &syn::Block) -> Option<(&Expr, &Expr)> {
+/// the channel closed, or in a match arm of the receive for one enum variant
+/// (`Ok(Cmd::Shutdown) => break`, `Some(Msg::Stop) => return`; see
+/// [`ClosingReceive::variant_exits`]).
+pub(crate) fn closing_receive(block: &syn::Block) -> Option<ClosingReceive<'_>> {
     // `let next = rx.recv();` then `match next { .. }`.
     let mut named: Option<(String, &Expr, &Expr)> = None;
     let mut found = None;
@@ -28,12 +41,18 @@ pub(crate) fn closing_receive(block: &syn::Block) -> Option<(&Expr, &Expr)> {
             break;
         }
     }
-    let (root, call, on_close) = found?;
+    let (root, call, (on_close, on_variant)) = found?;
     let all = Exits::count(|v| v.visit_block(block));
-    (on_close > 0 && on_close == all).then_some((root, call))
+    (on_close > 0 && on_close + on_variant == all).then_some(ClosingReceive {
+        root,
+        call,
+        variant_exits: on_variant > 0,
+    })
 }
 
-type Found<'a> = Option<(&'a Expr, &'a Expr, usize)>;
+/// The receiver's root, the receive, and the exits taken on the close and in arms of one
+/// received variant.
+type Found<'a> = Option<(&'a Expr, &'a Expr, (usize, usize))>;
 
 fn local_receive<'a>(
     l: &'a syn::Local,
@@ -43,13 +62,13 @@ fn local_receive<'a>(
     // `let m = rx.recv()?;`
     if let Expr::Try(t) = strip_parens(&init.expr) {
         let (root, call) = receive(&t.expr)?;
-        return Some((root, call, 1));
+        return Some((root, call, (1, 0)));
     }
     let (root, call) = receive(&init.expr)?;
     match (&l.pat, &init.diverge) {
         // `let Ok(m) = rx.recv() else { break };`
         (pat, Some((_, els))) if is_ok_or_some(pat) => {
-            Some((root, call, Exits::count(|v| v.visit_expr(els))))
+            Some((root, call, (Exits::count(|v| v.visit_expr(els)), 0)))
         }
         (Pat::Ident(i), None) => {
             *named = Some((i.ident.to_string(), root, call));
@@ -67,13 +86,20 @@ fn expr_receive<'a>(e: &'a Expr, named: Option<&(String, &'a Expr, &'a Expr)>) -
                 (None, Some((name, root, call))) if is_name(&m.expr, name) => (*root, *call),
                 _ => return None,
             };
+            let exits = |a: &syn::Arm| Exits::count(|v| v.visit_expr(&a.body));
             let on_close = m
                 .arms
                 .iter()
                 .filter(|a| !is_ok_or_some(&a.pat))
-                .map(|a| Exits::count(|v| v.visit_expr(&a.body)))
+                .map(exits)
                 .sum();
-            Some((root, call, on_close))
+            let on_variant = m
+                .arms
+                .iter()
+                .filter(|a| a.guard.is_none() && received_variant(&a.pat))
+                .map(exits)
+                .sum();
+            Some((root, call, (on_close, on_variant)))
         }
         // `if let Ok(m) = rx.recv() { .. } else { break }`
         Expr::If(i) => {
@@ -85,7 +111,7 @@ fn expr_receive<'a>(e: &'a Expr, named: Option<&(String, &'a Expr, &'a Expr)>) -
                 return None;
             }
             let (_, els) = i.else_branch.as_ref()?;
-            Some((root, call, Exits::count(|v| v.visit_expr(els))))
+            Some((root, call, (Exits::count(|v| v.visit_expr(els)), 0)))
         }
         _ => None,
     }
@@ -149,6 +175,24 @@ pub(crate) fn is_ok_or_some(pat: &Pat) -> bool {
             .is_some_and(|s| s.ident == "Ok" || s.ident == "Some"),
         _ => false,
     }
+}
+
+/// `Ok(Cmd::Shutdown)`, `Some(Msg::Stop { .. })`: the arm of one received enum variant
+/// (a path of two segments or more inside `Ok`/`Some`).
+fn received_variant(pat: &Pat) -> bool {
+    let Pat::TupleStruct(t) = pat else {
+        return false;
+    };
+    if !is_ok_or_some(pat) || t.elems.len() != 1 {
+        return false;
+    }
+    let path = match &t.elems[0] {
+        Pat::Path(p) => &p.path,
+        Pat::TupleStruct(t) => &t.path,
+        Pat::Struct(s) => &s.path,
+        _ => return false,
+    };
+    path.segments.len() >= 2
 }
 
 /// Counts the ways out of a loop in a piece of its body: `return`, `?`, a labelled `break`,
@@ -222,7 +266,37 @@ mod tests {
 
     fn finds(body: &str) -> Option<String> {
         let block: syn::Block = syn::parse_str(body).unwrap();
-        closing_receive(&block).map(|(root, _)| quote::quote!(#root).to_string())
+        closing_receive(&block)
+            .filter(|c| !c.variant_exits)
+            .map(|c| {
+                let root = c.root;
+                quote::quote!(#root).to_string()
+            })
+    }
+
+    #[test]
+    fn loops_that_end_on_close_or_one_variant() {
+        let variant = |body: &str| {
+            let block: syn::Block = syn::parse_str(body).unwrap();
+            closing_receive(&block).map(|c| c.variant_exits)
+        };
+        assert_eq!(
+            variant("{ match rx.recv() { Ok(Cmd::Stop) => break, Ok(m) => f(m), Err(_) => break } }"),
+            Some(true)
+        );
+        assert_eq!(
+            variant("{ match rx.recv().await { Some(Msg::Stop { .. }) => return, Some(m) => f(m), None => break } }"),
+            Some(true)
+        );
+        // A guarded arm, or an exit in an arm of any message, is another way out.
+        assert_eq!(
+            variant("{ match rx.recv() { Ok(Cmd::Run(n)) if n > 3 => break, Ok(m) => f(m), Err(_) => break } }"),
+            None
+        );
+        assert_eq!(
+            variant("{ match rx.recv() { Ok(m) => { f(m); break } Err(_) => break } }"),
+            None
+        );
     }
 
     #[test]

@@ -929,9 +929,10 @@ impl<'f> Walker<'f> {
     /// iteration (`loop { match rx.recv() { Ok(m) => .., Err(_) => break } }`) is a receive
     /// loop, as `for m in rx` is.
     fn note_closing_receive(&mut self, block: &syn::Block, span: Span, body: Span) {
-        let Some((root, call)) = closing::closing_receive(block) else {
+        let Some(closing) = closing::closing_receive(block) else {
             return;
         };
+        let (root, call) = (closing.root, closing.call);
         let Some(rx) = self.binding_of(root) else {
             return;
         };
@@ -947,6 +948,9 @@ impl<'f> Walker<'f> {
         if receiver {
             let header = self.span_of(call);
             self.add_recv_loop(rx, span, header, Some(body), None);
+            if let Some(rl) = self.body.as_mut().and_then(|b| b.recv_loops.last_mut()) {
+                rl.variant_exits = closing.variant_exits;
+            }
         }
     }
 
@@ -1089,6 +1093,7 @@ impl<'f> Walker<'f> {
                 body,
                 ctx,
                 loop_id,
+                variant_exits: false,
             });
         }
     }

@@ -210,16 +210,18 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
         let field = match strip(&w.cond) {
             Expr::Let(l) if closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) == 0 => {
-                closing::receive(&l.expr).and_then(|(root, call)| Some((self_field(root)?, call)))
+                closing::receive(&l.expr).and_then(|(root, call)| {
+                    Some((self_field(root)?, closing::ExprRef::Borrowed(call)))
+                })
             }
             Expr::Let(_) => None,
             c if !closing::is_flag_load(c) => None,
             _ => closing::closing_receive(&w.body)
                 .filter(|c| !c.variant_exits)
-                .and_then(|c| Some((self_field(c.root)?, c.call))),
+                .and_then(|c| Some((self_field(&*c.root)?, c.call))),
         };
         if let Some((field, call)) = field {
-            let (_, span) = self.start(call);
+            let (_, span) = self.start(&*call);
             self.out.recv_loops.push((field, span));
         }
         syn::visit::visit_expr_while(self, w);
@@ -228,8 +230,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
         let closing = closing::closing_receive(&l.body).filter(|c| !c.variant_exits);
         if let Some(c) = closing {
-            if let Some(field) = self_field(c.root) {
-                let (_, span) = self.start(c.call);
+            if let Some(field) = self_field(&*c.root) {
+                let (_, span) = self.start(&*c.call);
                 self.out.recv_loops.push((field, span));
             }
         }

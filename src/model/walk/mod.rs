@@ -932,7 +932,7 @@ impl<'f> Walker<'f> {
         let Some(closing) = closing::closing_receive(block) else {
             return;
         };
-        let (root, call) = (closing.root, closing.call);
+        let (root, call) = (&*closing.root, &*closing.call);
         let Some(rx) = self.binding_of(root) else {
             return;
         };

@@ -335,6 +335,21 @@ pub(crate) fn is_ok_or_some(pat: &Pat) -> bool {
     }
 }
 
+/// `if stop.load(..) { sleep(..); continue; }` (no `else` that leaves): a branch taken on the
+/// condition that goes round the loop again instead of leaving it, so whatever the condition
+/// checks does not stop the loop.
+pub(crate) fn stop_branch_continues(i: &syn::ExprIf) -> bool {
+    let ends_in_continue = matches!(
+        i.then_branch.stmts.last(),
+        Some(Stmt::Expr(Expr::Continue(c), _)) if c.label.is_none()
+    );
+    let else_leaves = i
+        .else_branch
+        .as_ref()
+        .is_some_and(|(_, e)| Exits::count(|v| v.visit_expr(e)) > 0);
+    ends_in_continue && exits_in(&i.then_branch) == 0 && !else_leaves
+}
+
 /// `Ok(Cmd::Shutdown)`, `Some(Msg::Stop { .. })`: the arm of one received enum variant
 /// (a path of two segments or more inside `Ok`/`Some`).
 fn received_variant(pat: &Pat) -> bool {

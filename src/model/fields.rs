@@ -152,6 +152,24 @@ impl Collector<'_> {
     }
 }
 
+impl Collector<'_> {
+    /// A `select!` is read as code: its branches' futures and handlers are visited (a
+    /// `recv(self.rx)` reads the field, a handler may empty one). `false` for any other
+    /// macro.
+    fn read_select(&mut self, mac: &syn::Macro) -> bool {
+        let Some(branches) = closing::select_branches(mac) else {
+            return false;
+        };
+        for b in &branches {
+            if let Some((_, future)) = &b.arm {
+                Visit::visit_expr(self, future);
+            }
+            Visit::visit_expr(self, &b.handler);
+        }
+        true
+    }
+}
+
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_local(&mut self, l: &'ast syn::Local) {
         if let Some(init) = &l.init {
@@ -247,6 +265,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
+        if self.read_select(&m.mac) {
+            return;
+        }
         if m.mac.tokens.to_string().contains("self") {
             let at = self.file.span_of(m.mac.path.node_span()).start;
             self.out.opaque.push(at);
@@ -273,6 +294,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 return;
             }
             // A macro leaklint cannot read may name any field.
+            Expr::Macro(m) if self.read_select(&m.mac) => return,
             Expr::Macro(m) => {
                 let (at, _) = self.start(e);
                 if m.mac.tokens.to_string().contains("self") {

@@ -80,18 +80,18 @@ type Found<'a> = Option<(&'a Expr, &'a Expr, (usize, usize))>;
 type FoundOwned<'a> = Option<(ExprRef<'a>, ExprRef<'a>, (usize, usize))>;
 
 /// One branch of a `select!` body.
-struct Branch {
+pub(crate) struct Branch {
     /// tokio / futures: `PAT = FUTURE`; crossbeam: `recv(rx) -> PAT` (the future is the
     /// `recv(rx)` call). `None` for `else`, `default`, `complete`.
-    arm: Option<(Pat, Expr)>,
-    handler: Expr,
+    pub arm: Option<(Pat, Expr)>,
+    pub handler: Expr,
 }
 
 /// The branches of a `tokio::select!` / `futures::select!` body
 /// (`[biased;] PAT = FUTURE [, if COND] => HANDLER`, `else => HANDLER`) or of a
 /// `crossbeam_channel::select!` body (`recv(rx) -> PAT => HANDLER`, `send(tx, v) -> PAT =>
 /// HANDLER`, `default[(timeout)] => HANDLER`). `None` for any other macro or shape.
-fn select_branches(mac: &syn::Macro) -> Option<Vec<Branch>> {
+pub(crate) fn select_branches(mac: &syn::Macro) -> Option<Vec<Branch>> {
     let name = mac.path.segments.last()?.ident.to_string();
     if !matches!(name.as_str(), "select" | "select_biased") {
         return None;

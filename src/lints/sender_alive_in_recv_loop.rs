@@ -305,7 +305,8 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
     for (receiver, header) in &facts.recv_loops {
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
-            !facts.touched_before(&c.sender, header.start) && cx.krate.field_keeps_sender(ty, &c.sender)
+            !facts.touched_before(&c.sender, header.start)
+                && cx.krate.field_keeps_sender(ty, &c.sender)
         });
         let Some((by, c)) = pair else {
             continue;

@@ -236,7 +236,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             c if !closing::is_flag_load(c) => None,
             _ => closing::closing_receive(&w.body)
                 .filter(|c| !c.variant_exits)
-                .and_then(|c| Some((self_field(&*c.root)?, c.call))),
+                .and_then(|c| Some((self_field(&c.root)?, c.call))),
         };
         if let Some((field, call)) = field {
             let (_, span) = self.start(&*call);
@@ -248,7 +248,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
         let closing = closing::closing_receive(&l.body).filter(|c| !c.variant_exits);
         if let Some(c) = closing {
-            if let Some(field) = self_field(&*c.root) {
+            if let Some(field) = self_field(&c.root) {
                 let (_, span) = self.start(&*c.call);
                 self.out.recv_loops.push((field, span));
             }

@@ -173,18 +173,16 @@ impl CrateIndex {
                                 .first()
                                 .is_some_and(|a| self.keeps_sender(scope, a, depth + 1)))
                 }
-                ResolvedType::Project(name) => {
-                    self.struct_item(&name).is_some_and(|(file, s)| {
-                        let inner = Scope {
-                            file,
-                            module: s.module,
-                            self_ty: Some(s.name.name()),
-                        };
-                        s.fields
-                            .iter()
-                            .any(|f| self.keeps_sender(inner, &f.ty_expr, depth + 1))
-                    })
-                }
+                ResolvedType::Project(name) => self.struct_item(&name).is_some_and(|(file, s)| {
+                    let inner = Scope {
+                        file,
+                        module: s.module,
+                        self_ty: Some(s.name.name()),
+                    };
+                    s.fields
+                        .iter()
+                        .any(|f| self.keeps_sender(inner, &f.ty_expr, depth + 1))
+                }),
             },
             TypeExpr::Ref | TypeExpr::Other => false,
         }
@@ -192,13 +190,17 @@ impl CrateIndex {
 
     /// The one struct of the unit whose name ends in `ty`, and its file.
     fn struct_named(&self, ty: &str) -> Option<(usize, &super::super::items::StructItem)> {
-        let mut found = self.files.iter().enumerate().flat_map(|(file, (_, items))| {
-            items
-                .structs
-                .iter()
-                .filter(|s| s.name.name() == ty)
-                .map(move |s| (file, s))
-        });
+        let mut found = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, (_, items))| {
+                items
+                    .structs
+                    .iter()
+                    .filter(|s| s.name.name() == ty)
+                    .map(move |s| (file, s))
+            });
         let one = found.next()?;
         found.next().is_none().then_some(one)
     }

@@ -197,7 +197,9 @@ fn select_receive(mac: &syn::Macro) -> FoundOwned<'static> {
 /// tokens, with their spans, parsed again.
 fn owned(e: &Expr) -> Option<ExprRef<'static>> {
     let tokens = quote::ToTokens::to_token_stream(e);
-    syn::parse2(tokens).ok().map(|e| ExprRef::Owned(Box::new(e)))
+    syn::parse2(tokens)
+        .ok()
+        .map(|e| ExprRef::Owned(Box::new(e)))
 }
 
 /// The close and variant exits of a `select!` handler that matches on the received value:
@@ -486,7 +488,9 @@ mod tests {
             closing_receive(&block).map(|c| c.variant_exits)
         };
         assert_eq!(
-            variant("{ match rx.recv() { Ok(Cmd::Stop) => break, Ok(m) => f(m), Err(_) => break } }"),
+            variant(
+                "{ match rx.recv() { Ok(Cmd::Stop) => break, Ok(m) => f(m), Err(_) => break } }"
+            ),
             Some(true)
         );
         assert_eq!(

@@ -980,7 +980,10 @@ impl<'f> Walker<'f> {
             expr = strip_parens(&a.base);
         }
         if is_for {
-            if let Some(id) = self.binding_of(expr).or_else(|| self.receiver_in_field(expr)) {
+            if let Some(id) = self
+                .binding_of(expr)
+                .or_else(|| self.receiver_in_field(expr))
+            {
                 return Some(id);
             }
         }

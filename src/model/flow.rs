@@ -292,6 +292,10 @@ pub struct LoopInfo {
     /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
     /// channel, a receive that panics when its channel closes.
     pub stop_checks: Vec<Span>,
+    /// Stop signals checked by an `if` whose branch goes round the loop again
+    /// (`if stop.load(..) { sleep(..); continue; }`): they stop nothing, so they are not in
+    /// `stop_checks`.
+    pub continuing_stops: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -865,6 +865,7 @@ impl<'f> Walker<'f> {
             bounded: false,
             count: None,
             stop_checks: Vec::new(),
+            continuing_stops: Vec::new(),
         });
         self.loop_stack.push(id);
         Some(id)

@@ -373,7 +373,9 @@ impl<'f> Walker<'f> {
             return;
         };
         for (l, n) in marks {
-            body.loops[l].stop_checks.truncate(n);
+            let l = &mut body.loops[l];
+            let forgotten: Vec<Span> = l.stop_checks.drain(n..).collect();
+            l.continuing_stops.extend(forgotten);
         }
     }
 

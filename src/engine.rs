@@ -693,7 +693,11 @@ fn lint_file(
         return result;
     }
     result.parsed = true;
-    match analyse_caught(&file, levels, input.is_test_target) {
+    let kind = FileKind {
+        test_target: input.is_test_target,
+        whole_captures: whole_captures(input),
+    };
+    match analyse_caught(&file, levels, kind) {
         Ok(analysis) => {
             result.facts = analysis.facts;
             result.kept = Some(analysis.kept);
@@ -736,11 +740,10 @@ fn too_deeply_nested(file: &Arc<SourceFile>, at: usize) -> Diagnostic {
 fn analyse_caught(
     file: &Arc<SourceFile>,
     levels: &Levels,
-    test_target: bool,
+    kind: FileKind,
 ) -> Result<Analysis, Vec<Diagnostic>> {
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse(file, levels, test_target)
-    }));
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(file, levels, kind)));
     proc_macro2::extra::invalidate_current_thread_spans();
     match outcome {
         Ok(result) => result,
@@ -772,7 +775,7 @@ pub fn lint_source(display: &str, text: &str, levels: &Levels) -> Vec<Diagnostic
     if let Some(at) = nesting::too_deep(text.as_bytes(), nesting::MAX_NESTING) {
         return vec![too_deeply_nested(&file, at)];
     }
-    let result = analyse(&file, levels, false);
+    let result = analyse(&file, levels, FileKind::default());
     proc_macro2::extra::invalidate_current_thread_spans();
     let mut diagnostics = match result {
         Ok(analysis) => {
@@ -901,22 +904,43 @@ struct Analysis {
     kept: Kept,
 }
 
+/// What the engine knows of a file besides its text.
+#[derive(Clone, Copy, Debug, Default)]
+struct FileKind {
+    /// The file belongs to a test, bench or example target, so all of it is test code.
+    test_target: bool,
+    /// Its cargo target is of edition 2015 or 2018 (closures capture whole variables).
+    whole_captures: bool,
+}
+
+/// Whether the file's cargo target is known to be of an edition before 2021 (unknown in
+/// path mode: taken as 2021 or later).
+fn whole_captures(input: &InputFile) -> bool {
+    input
+        .package
+        .as_ref()
+        .and_then(|p| p.target_for(&input.path))
+        .is_some_and(|t| matches!(t.edition.as_str(), "2015" | "2018"))
+}
+
 /// Parses and models one file and runs the per-file checks of the enabled lints; the
 /// findings are filtered by the file's suppressions, whose unused ones are reported after
-/// the crate-wide checks ([`crate_checks`]). `test_target`: the file belongs to a test,
-/// bench or example target, so all of it is test code.
+/// the crate-wide checks ([`crate_checks`]).
 fn analyse(
     file: &Arc<SourceFile>,
     levels: &Levels,
-    test_target: bool,
+    kind: FileKind,
 ) -> Result<Analysis, Vec<Diagnostic>> {
     let ast = match syn::parse_file(&file.text) {
         Ok(ast) => ast,
         Err(errors) => return Err(parse_errors(file, errors)),
     };
     let mut model = FileModel::build_with(file, &ast, levels.catalog());
-    if test_target {
+    if kind.test_target {
         model.mark_test_code();
+    }
+    if kind.whole_captures {
+        model.assume_whole_captures();
     }
     let items = FileItems::build(file, &ast, &model, module_path_of(&file.path));
     let cx = LintContext {

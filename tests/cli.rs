@@ -1496,3 +1496,33 @@ fn explain_config_documents_every_apis_key() {
         assert!(out.stdout.contains(key), "{key}");
     }
 }
+
+/// `let _ = tx;` inside a `move` closure captures `tx` only before edition 2021: the
+/// edition comes from the package's `Cargo.toml` (cargo mode; path mode takes 2021).
+#[test]
+fn let_underscore_in_a_move_closure_follows_the_package_edition() {
+    let code = "use std::sync::mpsc;\n\
+                pub fn run() {\n    let (tx, rx) = mpsc::channel::<u32>();\n    \
+                let w = tx.clone();\n    std::thread::spawn(move || w.send(1).unwrap());\n    \
+                std::thread::spawn(move || {\n        let _ = tx;\n    });\n    \
+                for v in rx {\n        println!(\"{v}\");\n    }\n}\n";
+    let found = |edition: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("src")).unwrap();
+        fs::write(
+            root.join("Cargo.toml"),
+            format!("[package]\nname = \"ed\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\n"),
+        )
+        .unwrap();
+        fs::write(root.join("src/lib.rs"), code).unwrap();
+        let cargo = run(root, &["leaklint", "--message-format", "short"], &[]);
+        let path = run(root, &["--message-format", "short", "src/lib.rs"], &[]);
+        let has = |o: &Output| o.stdout.contains("sender_alive_in_recv_loop");
+        (has(&cargo), has(&path), cargo.stderr)
+    };
+    let (cargo, path, stderr) = found("2021");
+    assert!(cargo && path, "{stderr}");
+    let (cargo, _, stderr) = found("2018");
+    assert!(!cargo, "{stderr}");
+}

@@ -34,7 +34,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             let header = trimmed(cx.file, loop_header(endless));
-            out.push(finding(site, site.thread, dropped, LoopAt::Here(header)));
+            let f = finding(site, site.thread, dropped, LoopAt::Here(header));
+            out.push(continuing_stops(f, &endless.continuing_stops));
         }
     }
 }
@@ -89,9 +90,21 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
             };
             let header = trimmed(cx.file, loop_header(endless));
             let f = finding(site, w.wrapper.thread, w.dropped, LoopAt::Here(header));
+            let f = continuing_stops(f, &endless.continuing_stops);
             out.push(f.note(w.note(&site.callee)));
         }
     }
+}
+
+/// Labels on the stop checks whose branch goes round the loop again instead of leaving it.
+fn continuing_stops(mut f: Finding, stops: &[Span]) -> Finding {
+    for &at in stops {
+        f = f.label(
+            at,
+            "a stop signal is checked here, but its branch `continue`s instead of leaving the loop",
+        );
+    }
+    f
 }
 
 /// Where the endless loop is: in the linted file, or described in a note.

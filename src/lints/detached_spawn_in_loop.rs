@@ -20,7 +20,7 @@ declare_lint! {
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for (_, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
-            if site.pushed_out {
+            if body.handle_pushed_out(site) {
                 if let Some(f) = pushed_in_loop(cx.file, body, site) {
                     out.push(f);
                 }

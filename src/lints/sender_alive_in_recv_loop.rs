@@ -25,7 +25,10 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in &cx.model.bodies {
         for rl in &body.recv_loops {
             // A loop that can leave by `break`, `return` or `?` does not depend on the
-            // channel closing.
+            // channel closing (a stop variant's arms are the crate check's question).
+            if rl.variant_exits {
+                continue;
+            }
             if let Some(l) = rl.loop_id {
                 if !body.loops[l].exits.is_empty() {
                     continue;
@@ -79,14 +82,23 @@ fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
         let Some(b) = item.body else { continue };
         let body = cx.model.body(b);
         for rl in &body.recv_loops {
-            let Some(l) = rl.loop_id.map(|l| &body.loops[l]) else {
+            let Some(l) = body.loops.iter().find(|l| l.span == rl.span) else {
                 continue;
             };
             let paths = &item.paths;
             let Some(id) = paths.loop_at(l.span) else {
                 continue;
             };
-            let Some((variant, exit)) = paths.only_variant_exit(id) else {
+            // A `for`/`while let` loop: every exit is in an arm of the variant. A `loop`
+            // whose receive ends it on the close: every other exit is.
+            let only = if rl.variant_exits {
+                paths.variant_exit_besides_close(id)
+            } else if rl.loop_id.is_some() {
+                paths.only_variant_exit(id)
+            } else {
+                None
+            };
+            let Some((variant, exit)) = only else {
                 continue;
             };
             // Every exit the file model knows must be one of those (an exit in a macro, a
@@ -101,7 +113,7 @@ fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
             }
             if let Some(mut f) = check_loop(cx.file, cx.model, body, rl) {
                 f = f
-                    .label(exit.span, format!("the only way out: a `{variant}` message, which nothing in the crate sends"))
+                    .label(exit.span, format!("the only way out{}: a `{variant}` message, which nothing in the crate sends", if rl.variant_exits { " besides the channel closing" } else { "" }))
                     .note(format!("no code of the crate constructs `{variant}`, so this exit is never taken"));
                 f.condition = Some(CrateCondition::VariantNeverConstructed(variant.to_string()));
                 out.push(f);
@@ -144,6 +156,11 @@ fn finding(
     };
     let waiter = model.channel(channel).kind == ChannelKind::CompletesOnDrop;
     let what = if waiter { "wait" } else { "loop" };
+    // `let _ = tx;` in a closure: it looks like a move into the closure, but captures nothing.
+    let not_captured = sender
+        .uses
+        .iter()
+        .find(|u| u.kind == UseKind::LetUnderscore && u.ctx != sender.ctx && !body.whole_captures);
     let mut f = if waiter {
         Finding::new(
             &SENDER_ALIVE_IN_RECV_LOOP,
@@ -162,6 +179,9 @@ fn finding(
         .label(keep_span, keep_label)
         .note("a receive loop on a channel only ends when the last sender is dropped")
     };
+    if let Some(u) = not_captured {
+        f = f.label(u.span, format!("`let _ = {name};` does not move `{name}` into the closure: `_` binds nothing, so nothing is captured"));
+    }
     match why {
         AliveBecause::InScope => {
             // A safe edit only when the loop is a statement on its own line, in the
@@ -279,12 +299,14 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 }
 
 /// A loop over `self.rx` that ends only when the channel closes, in a type that also holds
-/// a sender of that channel in a plain `Sender` field (not an `Option` or a lock another
-/// method could empty): the sender lives as long as `self`, so the loop never ends.
+/// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
+/// project type holding one, resolved through `use`; not an `Option` or a lock another
+/// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
 fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
     for (receiver, header) in &facts.recv_loops {
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
-            !facts.touched_before(&c.sender, header.start) && plain_sender(cx, ty, &c.sender)
+            !facts.touched_before(&c.sender, header.start)
+                && cx.krate.field_keeps_sender(ty, &c.sender)
         });
         let Some((by, c)) = pair else {
             continue;
@@ -313,15 +335,6 @@ fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: 
                 .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop")),
         );
     }
-}
-
-/// Whether field `field` of `ty` is declared as a sender itself (`Sender<T>`,
-/// `UnboundedSender<T>`), which no method can empty through `&self`.
-fn plain_sender(cx: &CrateLintContext<'_>, ty: &str, field: &str) -> bool {
-    cx.krate
-        .field_type(ty, field)
-        .and_then(|t| t.first())
-        .is_some_and(|outer| outer.ends_with("Sender"))
 }
 
 fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFields) -> Finding {
@@ -372,7 +385,7 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
 pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for rl in &body.recv_loops {
-            if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+            if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
                 continue;
             }
             let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {

@@ -955,6 +955,12 @@ pub const HELD_BY_NAME: &[(&str, super::types::Holds)] = {
     ]
 };
 
+/// Library wrappers (by last segment) that own their one type argument for as long as they
+/// live, with no method that lets it go through a shared reference: a sender inside one of
+/// these, kept in a field, lives as long as the value holding the field (unlike an `Option`,
+/// a lock or a collection, which another method may empty).
+pub const FIXED_WRAPPERS: &[&str] = &["Box", "Arc", "Rc", "Pin", "ManuallyDrop"];
+
 /// Library types that own what their type arguments hold, by last segment (`Mutex` is
 /// std's, parking_lot's and tokio's alike); `true` for maps, which own their values only.
 pub const TRANSPARENT_TYPES: &[(&str, bool)] = &[

@@ -51,6 +51,10 @@ pub struct RecvLoop {
     pub ctx: CtxId,
     /// The `for`/`while` loop in [`Body::loops`], for its exits.
     pub loop_id: Option<usize>,
+    /// A `loop` whose receive ends it on the close, and also in match arms of one received
+    /// variant (`Ok(Cmd::Shutdown) => break`): it depends on the close alone only when
+    /// nothing in the crate constructs that variant (a crate-wide question).
+    pub variant_exits: bool,
 }
 
 impl Body {
@@ -124,6 +128,7 @@ pub(crate) fn add_completion_waits(model: &mut super::FileModel) {
                         body: None,
                         ctx: u.ctx,
                         loop_id: None,
+                        variant_exits: false,
                     })
                 })
             })

@@ -152,6 +152,24 @@ impl Collector<'_> {
     }
 }
 
+impl Collector<'_> {
+    /// A `select!` is read as code: its branches' futures and handlers are visited (a
+    /// `recv(self.rx)` reads the field, a handler may empty one). `false` for any other
+    /// macro.
+    fn read_select(&mut self, mac: &syn::Macro) -> bool {
+        let Some(branches) = closing::select_branches(mac) else {
+            return false;
+        };
+        for b in &branches {
+            if let Some((_, future)) = &b.arm {
+                Visit::visit_expr(self, future);
+            }
+            Visit::visit_expr(self, &b.handler);
+        }
+        true
+    }
+}
+
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_local(&mut self, l: &'ast syn::Local) {
         if let Some(init) = &l.init {
@@ -210,24 +228,28 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
         let field = match strip(&w.cond) {
             Expr::Let(l) if closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) == 0 => {
-                closing::receive(&l.expr).and_then(|(root, call)| Some((self_field(root)?, call)))
+                closing::receive(&l.expr).and_then(|(root, call)| {
+                    Some((self_field(root)?, closing::ExprRef::Borrowed(call)))
+                })
             }
             Expr::Let(_) => None,
             c if !closing::is_flag_load(c) => None,
             _ => closing::closing_receive(&w.body)
-                .and_then(|(root, call)| Some((self_field(root)?, call))),
+                .filter(|c| !c.variant_exits)
+                .and_then(|c| Some((self_field(&c.root)?, c.call))),
         };
         if let Some((field, call)) = field {
-            let (_, span) = self.start(call);
+            let (_, span) = self.start(&*call);
             self.out.recv_loops.push((field, span));
         }
         syn::visit::visit_expr_while(self, w);
     }
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-        if let Some((root, call)) = closing::closing_receive(&l.body) {
-            if let Some(field) = self_field(root) {
-                let (_, span) = self.start(call);
+        let closing = closing::closing_receive(&l.body).filter(|c| !c.variant_exits);
+        if let Some(c) = closing {
+            if let Some(field) = self_field(&c.root) {
+                let (_, span) = self.start(&*c.call);
                 self.out.recv_loops.push((field, span));
             }
         }
@@ -243,6 +265,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
+        if self.read_select(&m.mac) {
+            return;
+        }
         if m.mac.tokens.to_string().contains("self") {
             let at = self.file.span_of(m.mac.path.node_span()).start;
             self.out.opaque.push(at);
@@ -269,6 +294,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 return;
             }
             // A macro leaklint cannot read may name any field.
+            Expr::Macro(m) if self.read_select(&m.mac) => return,
             Expr::Macro(m) => {
                 let (at, _) = self.start(e);
                 if m.mac.tokens.to_string().contains("self") {
@@ -288,7 +314,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> Vec<WorkerFields> {
     let mut out = Vec::new();
     for rl in &body.recv_loops {
-        if rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+        if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
             continue;
         }
         let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
@@ -350,8 +376,11 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
         .iter()
         .filter(|ch| ch.body == id && ch.kind != ChannelKind::Oneshot)
         .filter_map(|ch| {
-            let (ty, sender, at) = stored(ch.id, Role::Sender)?;
             let (rty, receiver, _) = stored(ch.id, Role::Receiver)?;
+            let (ty, sender, at) = body
+                .endpoints(ch.id, Role::Sender)
+                .filter(|&b| body.bindings[b].ctx == 0)
+                .find_map(|b| sender_stored_in(body, b, &rty, self_ty))?;
             (ty == rty && sender != receiver).then_some(ChannelFields {
                 ty,
                 sender,
@@ -360,6 +389,26 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
             })
         })
         .collect()
+}
+
+/// The `(type, field, where)` sender `tx` is kept in, for a value of type `ty`: stored into
+/// one of its fields itself, or into a struct literal of a project type (`let n = Notifier
+/// { tx };`) whose value is then stored into one of `ty`'s fields (`Hub { n, rx }`).
+fn sender_stored_in(
+    body: &Body,
+    tx: usize,
+    ty: &str,
+    self_ty: Option<&str>,
+) -> Option<(String, String, Span)> {
+    let direct = stored_field(&body.bindings[tx], self_ty);
+    if direct.as_ref().is_some_and(|(t, _, _)| t == ty) {
+        return direct;
+    }
+    let literal = body.bindings[tx]
+        .first_move()
+        .is_some_and(|u| matches!(u.kind, UseKind::StoredStruct { ty: Some(_), .. }));
+    let holder = body.holder_of(tx).filter(|_| literal)?;
+    stored_field(&body.bindings[holder], self_ty).filter(|(t, _, _)| t == ty)
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`

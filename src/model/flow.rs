@@ -27,6 +27,10 @@ pub struct Body {
     /// Test code: a test function or a function in a `#[cfg(test)]` module. Spawned work
     /// there ends with the test's runtime or process.
     pub in_test: bool,
+    /// Closures capture whole variables, as before edition 2021: `let _ = tx;` inside a
+    /// `move` closure then moves `tx` in. `false` (the default) for edition 2021 and later,
+    /// where a closure captures only what its body uses, and `let _ = tx;` uses nothing.
+    pub whole_captures: bool,
     pub bindings: Vec<Binding>,
     /// Context 0 is the function itself; closures and async blocks add more.
     pub contexts: Vec<Context>,
@@ -288,6 +292,10 @@ pub struct LoopInfo {
     /// Stop signals checked inside the loop: a cancellation token, a stop flag, a shutdown
     /// channel, a receive that panics when its channel closes.
     pub stop_checks: Vec<Span>,
+    /// Stop signals checked by an `if` whose branch goes round the loop again
+    /// (`if stop.load(..) { sleep(..); continue; }`): they stop nothing, so they are not in
+    /// `stop_checks`.
+    pub continuing_stops: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -497,6 +505,10 @@ impl Body {
                 let Some(closure) = self.child_towards(u.ctx, ctx) else {
                     return Liveness::Unsure;
                 };
+                // `let _ = tx;` in a closure captures nothing (edition 2021 and later).
+                if u.kind == UseKind::LetUnderscore && !self.whole_captures {
+                    continue;
+                }
                 // A `move` closure anywhere between the use and here takes the value with it.
                 let mut moved = u.kind.moves();
                 let mut c = u.ctx;
@@ -538,5 +550,34 @@ impl Body {
             Some(span) => Liveness::Alive(AliveBecause::UsedAt(span)),
             None => Liveness::Alive(AliveBecause::InScope),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FileModel;
+    use crate::source::SourceFile;
+
+    /// The liveness of `tx` at the receive loop of `f`, with whole or disjoint captures.
+    fn tx_at_loop(whole: bool) -> Liveness {
+        let text = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                    std::thread::spawn(move || { let _ = tx; }); for v in rx { let _ = v; } }";
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
+        let ast = syn::parse_file(text).unwrap();
+        let mut model = FileModel::build(&file, &ast);
+        if whole {
+            model.assume_whole_captures();
+        }
+        let body = &model.bodies[0];
+        let rl = &body.recv_loops[0];
+        let tx = body.bindings.iter().position(|b| b.name == "tx").unwrap();
+        body.liveness(tx, rl.span.start, rl.ctx)
+    }
+
+    #[test]
+    fn let_underscore_in_a_move_closure_captures_only_before_2021() {
+        assert!(matches!(tx_at_loop(false), Liveness::Alive(_)));
+        assert_eq!(tx_at_loop(true), Liveness::Gone);
     }
 }

@@ -67,6 +67,14 @@ impl FileModel {
         }
     }
 
+    /// The file's crate is of an edition before 2021: closures capture whole variables
+    /// (see [`Body::whole_captures`]).
+    pub fn assume_whole_captures(&mut self) {
+        for body in &mut self.bodies {
+            body.whole_captures = true;
+        }
+    }
+
     pub fn channel(&self, id: ChannelId) -> &Channel {
         &self.channels[id]
     }

@@ -65,9 +65,10 @@ pub struct LoopPaths {
     /// The loop up to its body: `while let Some(f) = frames.next().await`.
     pub header: Span,
     pub exits: Vec<LoopExit>,
-    /// Driven by input that keeps coming: a `loop`, or a `while let` that receives or
-    /// awaits (`while let Some(f) = frames.next().await`). A `for` over a collection or a
-    /// `while` on a condition is not.
+    /// Driven by input that keeps coming: a `loop`, a `while let` that receives or awaits
+    /// (`while let Some(f) = frames.next().await`), or a `for` over a parameter declared as
+    /// a receiver, an iterator or a stream (`for f in frames`), over `incoming()` or
+    /// `lines()`. A `for` over a collection or a `while` on a condition is not.
     pub driven: bool,
     /// The end of the closure or async block the loop runs in (`None`: the function's own
     /// body). A `return` or `?` there leaves that block only: the code after it still runs.
@@ -124,6 +125,7 @@ impl FnPaths {
             frames: vec![Vec::new()],
             frame_ends: Vec::new(),
             guards: Vec::new(),
+            input_params: input_params(sig),
         };
         c.visit_block(block);
         c.out.loops.sort_by_key(|l| l.span.start);
@@ -166,6 +168,24 @@ impl FnPaths {
             return None;
         };
         exits
+            .all(|e| e.guard == first.guard)
+            .then_some((v.as_str(), first))
+    }
+
+    /// For a loop that its receive leaves on the channel's close (the unguarded exits, as
+    /// the walk checked: [`super::RecvLoop::variant_exits`]) and otherwise only in arms of
+    /// one received enum variant (`Ok(Cmd::Shutdown) => break`): that variant's name and its
+    /// first exit.
+    pub fn variant_exit_besides_close(&self, id: PathLoopId) -> Option<(&str, &LoopExit)> {
+        let mut guarded = self.loops[id]
+            .exits
+            .iter()
+            .filter(|e| matches!(e.guard, Guard::Variant(_)));
+        let first = guarded.next()?;
+        let Guard::Variant(v) = &first.guard else {
+            return None;
+        };
+        guarded
             .all(|e| e.guard == first.guard)
             .then_some((v.as_str(), first))
     }
@@ -337,6 +357,66 @@ struct Collector<'a> {
     frame_ends: Vec<u32>,
     /// The variant guards of the match arms and `if let`s around the current point.
     guards: Vec<String>,
+    /// The function's parameters through which input keeps coming (see [`input_params`]).
+    input_params: Vec<String>,
+}
+
+/// Parameter types that deliver input until the other side closes: a channel receiver, or
+/// an iterator or stream given as `impl Trait` (last segment of the path, or the trait).
+const INPUT_TYPES: &[&str] = &[
+    "Receiver",
+    "UnboundedReceiver",
+    "Iterator",
+    "IntoIterator",
+    "Stream",
+    "BoxStream",
+    "Incoming",
+    "Lines",
+];
+
+/// The names of the function's parameters declared as one of [`INPUT_TYPES`]
+/// (`frames: Receiver<Frame>`, `frames: impl Iterator<Item = Frame>`).
+fn input_params(sig: &syn::Signature) -> Vec<String> {
+    let input = |ty: &syn::Type| match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::ImplTrait(t) => t.bounds.iter().find_map(|b| match b {
+            syn::TypeParamBound::Trait(t) => t.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    sig.inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(t) => match (&*t.pat, input(&t.ty)) {
+                (syn::Pat::Ident(i), Some(name)) if INPUT_TYPES.contains(&name.as_str()) => {
+                    Some(i.ident.to_string())
+                }
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect()
+}
+
+/// Whether a `for` loop's iterable is input that keeps coming: a parameter of
+/// [`input_params`] (also `&frames`, `frames.iter()`, `frames.into_iter()`,
+/// `frames.by_ref()`), or `listener.incoming()` / `reader.lines()`.
+fn iterates_input(expr: &Expr, params: &[String]) -> bool {
+    match expr {
+        Expr::Paren(p) => iterates_input(&p.expr, params),
+        Expr::Reference(r) => iterates_input(&r.expr, params),
+        Expr::Path(p) => p
+            .path
+            .get_ident()
+            .is_some_and(|i| params.iter().any(|n| i == n)),
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "incoming" | "lines" => true,
+            "iter" | "into_iter" | "by_ref" => iterates_input(&m.receiver, params),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// The field a collection expression is rooted at, through lock guards, `await`, `?` and
@@ -571,7 +651,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             }
             Expr::ForLoop(f) => {
                 self.visit_expr(&f.expr);
-                self.in_loop(self.span(f), &f.body, f.label.as_ref(), (true, false));
+                let driven = iterates_input(&f.expr, &self.input_params);
+                self.in_loop(self.span(f), &f.body, f.label.as_ref(), (true, driven));
             }
             Expr::Closure(c) => self.in_frame(self.span(c).end, |s| s.visit_expr(&c.body)),
             Expr::Async(a) => self.in_frame(self.span(a).end, |s| s.visit_block(&a.block)),

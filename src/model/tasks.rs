@@ -2,7 +2,7 @@
 //! body can ever stop.
 
 use super::catalog::OnDrop;
-use super::flow::{BindingId, Body, CtxId, LoopInfo, LoopKind, UseKind};
+use super::flow::{BindingId, Body, CtxId, LoopInfo, LoopKind, Use, UseKind};
 use crate::source::Span;
 
 /// One call that starts concurrent work.
@@ -103,6 +103,35 @@ impl Body {
             | HandleFate::Collected(_) => HandleUse::Kept,
             HandleFate::Bound(h) => self.binding_handle_use(h, 0),
         }
+    }
+
+    /// Whether the spawn's handle goes into a collection that is not a local binding of its
+    /// own (`self.workers.lock().unwrap().push(..)`), at once ([`SpawnSite::pushed_out`]) or
+    /// through the local it is bound to first (`let h = spawn(..); ..; shared.push(h);`,
+    /// also after a move into another local), as the binding's first move.
+    pub fn handle_pushed_out(&self, site: &SpawnSite) -> bool {
+        if site.pushed_out {
+            return true;
+        }
+        let HandleFate::Bound(mut h) = site.handle else {
+            return false;
+        };
+        for _ in 0..8 {
+            let b = &self.bindings[h];
+            // Nothing else is done with the handle (a join, an abort) but the move.
+            let first = b.first_move();
+            let only =
+                |u: &Use| u.kind == UseKind::Borrow || first.is_some_and(|m| std::ptr::eq(u, m));
+            if !b.uses.iter().all(only) {
+                return false;
+            }
+            match b.first_move().map(|u| &u.kind) {
+                Some(UseKind::Pushed { into: None }) => return true,
+                Some(UseKind::MovedTo(to)) => h = *to,
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn binding_handle_use(&self, h: BindingId, depth: usize) -> HandleUse {

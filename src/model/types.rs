@@ -305,7 +305,7 @@ impl TypeFacts {
 
 /// What a library type owns, by its full normalised path; a path that could not be
 /// resolved (a glob import) is looked up by its last segment among the unambiguous names.
-fn library_holds(full: &str) -> Holds {
+pub(crate) fn library_holds(full: &str) -> Holds {
     let full = catalog::normalize(full);
     if let Some((_, h)) = HELD_TYPES.iter().find(|(p, _)| *p == full) {
         return *h;

@@ -3,6 +3,7 @@
 //! types have a `Drop` impl, and which are sender-like.
 
 use super::*;
+use crate::model::types::library_holds;
 
 /// Most steps followed from a binding to the binding its value came from.
 const MAX_FROM: usize = 8;
@@ -133,6 +134,75 @@ impl CrateIndex {
     /// inferred "sender-like" types). Qualified names, sorted.
     pub fn sender_like_types(&self) -> Vec<&QualifiedName> {
         self.type_facts.sender_like()
+    }
+
+    /// Whether field `field` of the struct named `ty` (last segment, one struct of the
+    /// unit) keeps a channel sender for as long as the value lives: declared as a sender
+    /// (`Sender<T>`, `Tx<T>` under `use ..::Sender as Tx`, `flume::Sender<T>`), as a project
+    /// type that keeps one the same way, or either of these behind a wrapper nothing can
+    /// empty (`Arc`, `Box`: [`super::super::catalog::FIXED_WRAPPERS`]). A sender in an
+    /// `Option`, a lock or a collection does not count: another method may take it.
+    pub fn field_keeps_sender(&self, ty: &str, field: &str) -> bool {
+        let Some((file, s)) = self.struct_named(ty) else {
+            return false;
+        };
+        let scope = Scope {
+            file,
+            module: s.module,
+            self_ty: Some(s.name.name()),
+        };
+        s.fields
+            .iter()
+            .find(|f| f.name == field)
+            .is_some_and(|f| self.keeps_sender(scope, &f.ty_expr, 0))
+    }
+
+    /// [`Self::field_keeps_sender`] for a declared type written in `scope`.
+    fn keeps_sender(&self, scope: Scope<'_>, ty: &TypeExpr, depth: usize) -> bool {
+        if depth > MAX_HOPS {
+            return false;
+        }
+        match ty {
+            TypeExpr::Tuple(elems) => elems.iter().any(|e| self.keeps_sender(scope, e, depth + 1)),
+            TypeExpr::Path { path, args } => match self.resolve_type(scope, path) {
+                ResolvedType::External(full) => {
+                    let last = full.rsplit("::").next().unwrap_or(&full);
+                    library_holds(&full).contains(Holds::SENDER)
+                        || (super::super::catalog::FIXED_WRAPPERS.contains(&last)
+                            && args
+                                .first()
+                                .is_some_and(|a| self.keeps_sender(scope, a, depth + 1)))
+                }
+                ResolvedType::Project(name) => self.struct_item(&name).is_some_and(|(file, s)| {
+                    let inner = Scope {
+                        file,
+                        module: s.module,
+                        self_ty: Some(s.name.name()),
+                    };
+                    s.fields
+                        .iter()
+                        .any(|f| self.keeps_sender(inner, &f.ty_expr, depth + 1))
+                }),
+            },
+            TypeExpr::Ref | TypeExpr::Other => false,
+        }
+    }
+
+    /// The one struct of the unit whose name ends in `ty`, and its file.
+    fn struct_named(&self, ty: &str) -> Option<(usize, &super::super::items::StructItem)> {
+        let mut found = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, (_, items))| {
+                items
+                    .structs
+                    .iter()
+                    .filter(|s| s.name.name() == ty)
+                    .map(move |s| (file, s))
+            });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     /// Whether the project type has an `impl Drop`.

@@ -10,30 +10,209 @@ use syn::{Expr, Pat, Stmt};
 
 use super::syntax::strip_parens;
 
+/// A loop's receive that only the channel's close (or a stop message) ends.
+pub(crate) struct ClosingReceive<'a> {
+    /// The receiver's root expression (`rx`, `self.rx`); parsed out of a `select!` body, it
+    /// is owned.
+    pub root: ExprRef<'a>,
+    /// The receive call (`rx.recv()`, crossbeam's `recv(rx)` branch).
+    pub call: ExprRef<'a>,
+    /// Some exits are taken in match arms of a received enum variant
+    /// (`Ok(Cmd::Shutdown) => break`) rather than on the close: the loop ends on the close
+    /// alone only if nothing sends that variant.
+    pub variant_exits: bool,
+}
+
+/// An expression of the loop body, or one parsed out of a macro in it (owned).
+pub(crate) enum ExprRef<'a> {
+    Borrowed(&'a Expr),
+    Owned(Box<Expr>),
+}
+
+impl std::ops::Deref for ExprRef<'_> {
+    type Target = Expr;
+
+    fn deref(&self) -> &Expr {
+        match self {
+            ExprRef::Borrowed(e) => e,
+            ExprRef::Owned(e) => e,
+        }
+    }
+}
+
 /// The receive a loop body makes on every iteration (a statement of the body itself), when
 /// every exit of the loop (`break`, `return`, `?`) is taken only when that receive reports
-/// the channel closed. Returns the receiver's root expression (`rx`, `self.rx`) and the
-/// receive call.
-pub(crate) fn closing_receive(block: &syn::Block) -> Option<(&Expr, &Expr)> {
+/// the channel closed, or in a match arm of the receive for one enum variant
+/// (`Ok(Cmd::Shutdown) => break`, `Some(Msg::Stop) => return`; see
+/// [`ClosingReceive::variant_exits`]).
+pub(crate) fn closing_receive<'a>(block: &'a syn::Block) -> Option<ClosingReceive<'a>> {
     // `let next = rx.recv();` then `match next { .. }`.
     let mut named: Option<(String, &Expr, &Expr)> = None;
     let mut found = None;
     for stmt in &block.stmts {
+        let borrowed =
+            |f: Found<'a>| f.map(move |(r, c, n)| (ExprRef::Borrowed(r), ExprRef::Borrowed(c), n));
         found = match stmt {
-            Stmt::Local(l) => local_receive(l, &mut named),
-            Stmt::Expr(e, _) => expr_receive(e, named.as_ref()),
+            Stmt::Macro(m) => select_receive(&m.mac),
+            Stmt::Expr(Expr::Macro(m), _) => select_receive(&m.mac),
+            Stmt::Local(l) => borrowed(local_receive(l, &mut named)),
+            Stmt::Expr(e, _) => borrowed(expr_receive(e, named.as_ref())),
             _ => None,
         };
         if found.is_some() {
             break;
         }
     }
-    let (root, call, on_close) = found?;
+    let (root, call, (on_close, on_variant)) = found?;
     let all = Exits::count(|v| v.visit_block(block));
-    (on_close > 0 && on_close == all).then_some((root, call))
+    (on_close > 0 && on_close + on_variant == all).then_some(ClosingReceive {
+        root,
+        call,
+        variant_exits: on_variant > 0,
+    })
 }
 
-type Found<'a> = Option<(&'a Expr, &'a Expr, usize)>;
+/// The receiver's root, the receive, and the exits taken on the close and in arms of one
+/// received variant.
+type Found<'a> = Option<(&'a Expr, &'a Expr, (usize, usize))>;
+
+/// [`Found`], with the receiver and the call owned (parsed out of a macro).
+type FoundOwned<'a> = Option<(ExprRef<'a>, ExprRef<'a>, (usize, usize))>;
+
+/// One branch of a `select!` body.
+pub(crate) struct Branch {
+    /// tokio / futures: `PAT = FUTURE`; crossbeam: `recv(rx) -> PAT` (the future is the
+    /// `recv(rx)` call). `None` for `else`, `default`, `complete`.
+    pub arm: Option<(Pat, Expr)>,
+    pub handler: Expr,
+}
+
+/// The branches of a `tokio::select!` / `futures::select!` body
+/// (`[biased;] PAT = FUTURE [, if COND] => HANDLER`, `else => HANDLER`) or of a
+/// `crossbeam_channel::select!` body (`recv(rx) -> PAT => HANDLER`, `send(tx, v) -> PAT =>
+/// HANDLER`, `default[(timeout)] => HANDLER`). `None` for any other macro or shape.
+pub(crate) fn select_branches(mac: &syn::Macro) -> Option<Vec<Branch>> {
+    let name = mac.path.segments.last()?.ident.to_string();
+    if !matches!(name.as_str(), "select" | "select_biased") {
+        return None;
+    }
+    mac.parse_body_with(parse_branches).ok()
+}
+
+fn parse_branches(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<Branch>> {
+    let mut out = Vec::new();
+    if input.peek(syn::Ident) && input.peek2(syn::Token![;]) {
+        input.parse::<syn::Ident>()?;
+        input.parse::<syn::Token![;]>()?;
+    }
+    while !input.is_empty() {
+        let arrow_next = input.peek2(syn::Token![=>]);
+        let arm = if input.peek(syn::Token![else]) && arrow_next {
+            input.parse::<syn::Token![else]>()?;
+            None
+        } else if input.peek(syn::Ident) && (arrow_next || input.peek2(syn::token::Paren)) {
+            // crossbeam `recv(rx) -> msg`, `default(d)`; futures `complete` / `default`.
+            let op: syn::Ident = input.parse()?;
+            if arrow_next {
+                None
+            } else {
+                let content;
+                let paren_token = syn::parenthesized!(content in input);
+                let call = Expr::Call(syn::ExprCall {
+                    attrs: Vec::new(),
+                    func: Box::new(Expr::Path(syn::ExprPath {
+                        attrs: Vec::new(),
+                        qself: None,
+                        path: op.clone().into(),
+                    })),
+                    paren_token,
+                    args: syn::punctuated::Punctuated::parse_terminated(&content)?,
+                });
+                let pat = if input.peek(syn::Token![->]) {
+                    input.parse::<syn::Token![->]>()?;
+                    Some(Pat::parse_multi_with_leading_vert(input)?)
+                } else {
+                    None
+                };
+                pat.filter(|_| op == "recv").map(|p| (p, call))
+            }
+        } else {
+            let pat = Pat::parse_multi_with_leading_vert(input)?;
+            input.parse::<syn::Token![=]>()?;
+            let future: Expr = input.parse()?;
+            if input.peek(syn::Token![,]) && input.peek2(syn::Token![if]) {
+                input.parse::<syn::Token![,]>()?;
+                input.parse::<syn::Token![if]>()?;
+                input.parse::<Expr>()?;
+            }
+            Some((pat, future))
+        };
+        input.parse::<syn::Token![=>]>()?;
+        let handler = if input.peek(syn::token::Brace) {
+            Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block: input.parse()?,
+            })
+        } else {
+            input.parse::<Expr>()?
+        };
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+        out.push(Branch { arm, handler });
+    }
+    Ok(out)
+}
+
+/// A `select!` loop body's receive: the one branch that receives from a channel into a
+/// name (`cmd = rx.recv() => ..`, crossbeam's `recv(rx) -> msg => ..`) whose handler matches
+/// on it (`match cmd { Some(c) => .., None => break }`), with the exits taken on the close
+/// and on one received variant. The other branches' exits are counted by [`Exits`].
+fn select_receive(mac: &syn::Macro) -> FoundOwned<'static> {
+    let branches = select_branches(mac)?;
+    let mut found = branches.iter().filter_map(|b| {
+        let (Pat::Ident(name), future) = b.arm.as_ref()? else {
+            return None;
+        };
+        let (root, call) = match future {
+            // crossbeam: `recv(rx)`.
+            Expr::Call(c) if c.args.len() == 1 => {
+                let root = strip_parens(&c.args[0]);
+                let plain = matches!(root, Expr::Path(p) if p.path.get_ident().is_some());
+                let self_field = matches!(root, Expr::Field(f) if matches!(&*f.base, Expr::Path(p) if p.path.is_ident("self")));
+                (plain || self_field).then_some((root, future))?
+            }
+            f => receive(f)?,
+        };
+        let named = (name.ident.to_string(), root, call);
+        let counts = handler_receive(&b.handler, &named)?;
+        Some((owned(root)?, owned(call)?, counts))
+    });
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
+}
+
+/// A copy of an expression parsed out of a macro (syn's `Expr` is not `Clone` here): its
+/// tokens, with their spans, parsed again.
+fn owned(e: &Expr) -> Option<ExprRef<'static>> {
+    let tokens = quote::ToTokens::to_token_stream(e);
+    syn::parse2(tokens)
+        .ok()
+        .map(|e| ExprRef::Owned(Box::new(e)))
+}
+
+/// The close and variant exits of a `select!` handler that matches on the received value:
+/// the handler itself, or a statement of its block.
+fn handler_receive(handler: &Expr, named: &(String, &Expr, &Expr)) -> Option<(usize, usize)> {
+    match strip_parens(handler) {
+        Expr::Block(b) => b.block.stmts.iter().find_map(|s| match s {
+            Stmt::Expr(e, _) => expr_receive(e, Some(named)).map(|(_, _, n)| n),
+            _ => None,
+        }),
+        e => expr_receive(e, Some(named)).map(|(_, _, n)| n),
+    }
+}
 
 fn local_receive<'a>(
     l: &'a syn::Local,
@@ -43,13 +222,13 @@ fn local_receive<'a>(
     // `let m = rx.recv()?;`
     if let Expr::Try(t) = strip_parens(&init.expr) {
         let (root, call) = receive(&t.expr)?;
-        return Some((root, call, 1));
+        return Some((root, call, (1, 0)));
     }
     let (root, call) = receive(&init.expr)?;
     match (&l.pat, &init.diverge) {
         // `let Ok(m) = rx.recv() else { break };`
         (pat, Some((_, els))) if is_ok_or_some(pat) => {
-            Some((root, call, Exits::count(|v| v.visit_expr(els))))
+            Some((root, call, (Exits::count(|v| v.visit_expr(els)), 0)))
         }
         (Pat::Ident(i), None) => {
             *named = Some((i.ident.to_string(), root, call));
@@ -67,13 +246,20 @@ fn expr_receive<'a>(e: &'a Expr, named: Option<&(String, &'a Expr, &'a Expr)>) -
                 (None, Some((name, root, call))) if is_name(&m.expr, name) => (*root, *call),
                 _ => return None,
             };
+            let exits = |a: &syn::Arm| Exits::count(|v| v.visit_expr(&a.body));
             let on_close = m
                 .arms
                 .iter()
                 .filter(|a| !is_ok_or_some(&a.pat))
-                .map(|a| Exits::count(|v| v.visit_expr(&a.body)))
+                .map(exits)
                 .sum();
-            Some((root, call, on_close))
+            let on_variant = m
+                .arms
+                .iter()
+                .filter(|a| a.guard.is_none() && received_variant(&a.pat))
+                .map(exits)
+                .sum();
+            Some((root, call, (on_close, on_variant)))
         }
         // `if let Ok(m) = rx.recv() { .. } else { break }`
         Expr::If(i) => {
@@ -85,7 +271,7 @@ fn expr_receive<'a>(e: &'a Expr, named: Option<&(String, &'a Expr, &'a Expr)>) -
                 return None;
             }
             let (_, els) = i.else_branch.as_ref()?;
-            Some((root, call, Exits::count(|v| v.visit_expr(els))))
+            Some((root, call, (Exits::count(|v| v.visit_expr(els)), 0)))
         }
         _ => None,
     }
@@ -151,6 +337,39 @@ pub(crate) fn is_ok_or_some(pat: &Pat) -> bool {
     }
 }
 
+/// `if stop.load(..) { sleep(..); continue; }` (no `else` that leaves): a branch taken on the
+/// condition that goes round the loop again instead of leaving it, so whatever the condition
+/// checks does not stop the loop.
+pub(crate) fn stop_branch_continues(i: &syn::ExprIf) -> bool {
+    let ends_in_continue = matches!(
+        i.then_branch.stmts.last(),
+        Some(Stmt::Expr(Expr::Continue(c), _)) if c.label.is_none()
+    );
+    let else_leaves = i
+        .else_branch
+        .as_ref()
+        .is_some_and(|(_, e)| Exits::count(|v| v.visit_expr(e)) > 0);
+    ends_in_continue && exits_in(&i.then_branch) == 0 && !else_leaves
+}
+
+/// `Ok(Cmd::Shutdown)`, `Some(Msg::Stop { .. })`: the arm of one received enum variant
+/// (a path of two segments or more inside `Ok`/`Some`).
+fn received_variant(pat: &Pat) -> bool {
+    let Pat::TupleStruct(t) = pat else {
+        return false;
+    };
+    if !is_ok_or_some(pat) || t.elems.len() != 1 {
+        return false;
+    }
+    let path = match &t.elems[0] {
+        Pat::Path(p) => &p.path,
+        Pat::TupleStruct(t) => &t.path,
+        Pat::Struct(s) => &s.path,
+        _ => return false,
+    };
+    path.segments.len() >= 2
+}
+
 /// Counts the ways out of a loop in a piece of its body: `return`, `?`, a labelled `break`,
 /// and an unlabelled `break` not inside a nested loop. Closures, async blocks and items are
 /// other functions.
@@ -209,6 +428,13 @@ impl<'ast> Visit<'ast> for Exits {
     // A macro leaklint cannot read may hide an exit: count one so that the loop is not taken
     // to depend on the channel alone.
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        // A `select!` is read: its handlers' exits leave the enclosing loop.
+        if let Some(branches) = select_branches(m) {
+            for b in &branches {
+                Exits::visit_expr(self, &b.handler);
+            }
+            return;
+        }
         let text = m.tokens.to_string();
         if ["break", "return", "?"].iter().any(|w| text.contains(w)) {
             self.count += 1;
@@ -222,7 +448,64 @@ mod tests {
 
     fn finds(body: &str) -> Option<String> {
         let block: syn::Block = syn::parse_str(body).unwrap();
-        closing_receive(&block).map(|(root, _)| quote::quote!(#root).to_string())
+        closing_receive(&block)
+            .filter(|c| !c.variant_exits)
+            .map(|c| {
+                let root = &*c.root;
+                quote::quote!(#root).to_string()
+            })
+    }
+
+    #[test]
+    fn select_loops_that_end_only_on_close() {
+        assert_eq!(
+            finds("{ tokio::select! { cmd = rx.recv() => match cmd { Some(c) => f(c), None => break }, _ = tick.tick() => g(), } }").as_deref(),
+            Some("rx")
+        );
+        assert_eq!(
+            finds("{ select! { recv(self.rx) -> msg => match msg { Ok(c) => f(c), Err(_) => return }, recv(ticks) -> _ => g(), default(d) => h() } }").as_deref(),
+            Some("self . rx")
+        );
+        // A shutdown branch, a disabled branch (`Some(c) = ..`), a `break` in a tick.
+        assert_eq!(
+            finds("{ tokio::select! { _ = token.cancelled() => break, cmd = rx.recv() => match cmd { Some(c) => f(c), None => break } } }"),
+            None
+        );
+        assert_eq!(
+            finds("{ tokio::select! { Some(c) = rx.recv() => f(c), else => break } }"),
+            None
+        );
+        assert_eq!(
+            finds("{ select! { recv(rx) -> m => match m { Ok(c) => f(c), Err(_) => break }, recv(t) -> _ => { if done() { break } } } }"),
+            None
+        );
+    }
+
+    #[test]
+    fn loops_that_end_on_close_or_one_variant() {
+        let variant = |body: &str| {
+            let block: syn::Block = syn::parse_str(body).unwrap();
+            closing_receive(&block).map(|c| c.variant_exits)
+        };
+        assert_eq!(
+            variant(
+                "{ match rx.recv() { Ok(Cmd::Stop) => break, Ok(m) => f(m), Err(_) => break } }"
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            variant("{ match rx.recv().await { Some(Msg::Stop { .. }) => return, Some(m) => f(m), None => break } }"),
+            Some(true)
+        );
+        // A guarded arm, or an exit in an arm of any message, is another way out.
+        assert_eq!(
+            variant("{ match rx.recv() { Ok(Cmd::Run(n)) if n > 3 => break, Ok(m) => f(m), Err(_) => break } }"),
+            None
+        );
+        assert_eq!(
+            variant("{ match rx.recv() { Ok(m) => { f(m); break } Err(_) => break } }"),
+            None
+        );
     }
 
     #[test]

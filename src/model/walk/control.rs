@@ -143,7 +143,11 @@ impl<'f> Walker<'f> {
             self.inspected = false;
             self.bind_pat(&l.pat, ValueOrigin::Other, self.span_of(l));
         } else {
+            let marks = self.stop_check_marks();
             self.visit_with(&i.cond, Position::Other);
+            if super::closing::stop_branch_continues(i) {
+                self.forget_stop_checks(marks);
+            }
         }
         self.walk_block(&i.then_branch, role.clone());
         self.scopes.pop();

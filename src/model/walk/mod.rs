@@ -865,6 +865,7 @@ impl<'f> Walker<'f> {
             bounded: false,
             count: None,
             stop_checks: Vec::new(),
+            continuing_stops: Vec::new(),
         });
         self.loop_stack.push(id);
         Some(id)
@@ -929,9 +930,10 @@ impl<'f> Walker<'f> {
     /// iteration (`loop { match rx.recv() { Ok(m) => .., Err(_) => break } }`) is a receive
     /// loop, as `for m in rx` is.
     fn note_closing_receive(&mut self, block: &syn::Block, span: Span, body: Span) {
-        let Some((root, call)) = closing::closing_receive(block) else {
+        let Some(closing) = closing::closing_receive(block) else {
             return;
         };
+        let (root, call) = (&*closing.root, &*closing.call);
         let Some(rx) = self.binding_of(root) else {
             return;
         };
@@ -947,6 +949,9 @@ impl<'f> Walker<'f> {
         if receiver {
             let header = self.span_of(call);
             self.add_recv_loop(rx, span, header, Some(body), None);
+            if let Some(rl) = self.body.as_mut().and_then(|b| b.recv_loops.last_mut()) {
+                rl.variant_exits = closing.variant_exits;
+            }
         }
     }
 
@@ -976,7 +981,10 @@ impl<'f> Walker<'f> {
             expr = strip_parens(&a.base);
         }
         if is_for {
-            if let Some(id) = self.binding_of(expr) {
+            if let Some(id) = self
+                .binding_of(expr)
+                .or_else(|| self.receiver_in_field(expr))
+            {
                 return Some(id);
             }
         }
@@ -986,7 +994,9 @@ impl<'f> Walker<'f> {
             methods.push(m.method.to_string());
             cur = strip_parens(&m.receiver);
         }
-        let root = self.binding_of(cur)?;
+        let root = self
+            .binding_of(cur)
+            .or_else(|| self.receiver_in_field(cur))?;
         methods.reverse();
         let first = methods.first()?;
         let unbounded = match catalog::endpoint_op(first) {
@@ -995,6 +1005,43 @@ impl<'f> Walker<'f> {
             _ => false,
         };
         (unbounded && !methods[1..].iter().any(|m| BOUNDING.contains(&m.as_str()))).then_some(root)
+    }
+
+    /// `me.rx` (also `&me.rx`) where `me` is, or is a clone of, the value of a struct literal
+    /// that took a receiver binding into field `rx` by its first move (`let me =
+    /// Arc::new(Self { tx, rx }); let me2 = me.clone();`): that receiver binding.
+    fn receiver_in_field(&self, expr: &Expr) -> Option<BindingId> {
+        let expr = match strip_parens(expr) {
+            Expr::Reference(r) => strip_parens(&r.expr),
+            e => e,
+        };
+        let Expr::Field(f) = expr else {
+            return None;
+        };
+        let syn::Member::Named(field) = &f.member else {
+            return None;
+        };
+        let base = self.binding_of(strip_parens(&f.base))?;
+        let body = self.body.as_ref()?;
+        let field = field.to_string();
+        (0..body.bindings.len()).find(|&rx| {
+            let b = &body.bindings[rx];
+            let receiver = matches!(
+                b.origin,
+                ValueOrigin::Endpoint {
+                    role: super::channels::Role::Receiver,
+                    ..
+                }
+            );
+            let stored = b.first_move().is_some_and(|u| {
+                matches!(&u.kind, UseKind::StoredStruct { ty: Some(_), field: into } if *into == field)
+            });
+            receiver
+                && stored
+                && body
+                    .holder_of(rx)
+                    .is_some_and(|h| body.copies_of(h).contains(&base))
+        })
     }
 
     /// `while rx.recv_many(&mut buf, n).await > 0` (or `!= 0`, `0 <`, `0 !=`): tokio's
@@ -1050,6 +1097,7 @@ impl<'f> Walker<'f> {
                 body,
                 ctx,
                 loop_id,
+                variant_exits: false,
             });
         }
     }

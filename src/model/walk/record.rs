@@ -353,6 +353,32 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// How many stop checks each enclosing loop has so far (see
+    /// [`Self::forget_stop_checks`]).
+    pub(super) fn stop_check_marks(&self) -> Vec<(LoopId, usize)> {
+        let Some(body) = self.body.as_ref() else {
+            return Vec::new();
+        };
+        self.loop_stack
+            .iter()
+            .map(|&l| (l, body.loops[l].stop_checks.len()))
+            .collect()
+    }
+
+    /// Drops the stop checks recorded since `marks`: a stop signal checked by an `if` whose
+    /// branch does not leave the loop (`if stop.load(..) { sleep(..); continue; }`) stops
+    /// nothing.
+    pub(super) fn forget_stop_checks(&mut self, marks: Vec<(LoopId, usize)>) {
+        let Some(body) = self.body.as_mut() else {
+            return;
+        };
+        for (l, n) in marks {
+            let l = &mut body.loops[l];
+            let forgotten: Vec<Span> = l.stop_checks.drain(n..).collect();
+            l.continuing_stops.extend(forgotten);
+        }
+    }
+
     /// `reqwest::Client::builder()...build()` without `.timeout(..)`: a client whose
     /// requests can wait for ever.
     pub(super) fn note_http_client_build(&mut self, receiver: &Expr, call: Span) {

@@ -90,6 +90,9 @@ pub(super) fn is_wrapper(path: &str) -> bool {
     )
 }
 
+/// A wrapper call by its written path: `Some`, `Ok`, or `W::new` for a wrapper `W` of
+/// [`WRAPPER_TYPES`], as imported (`Arc::new`) or fully qualified from a standard or
+/// well-known crate (`std::sync::Arc::new`, `tokio::sync::Mutex::new`).
 pub(super) fn is_wrapper_name(func: &Expr) -> bool {
     let Expr::Path(p) = func else { return false };
     let segs: Vec<String> = p
@@ -98,22 +101,24 @@ pub(super) fn is_wrapper_name(func: &Expr) -> bool {
         .iter()
         .map(|s| s.ident.to_string())
         .collect();
-    matches!(
-        segs.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["Some"]
-            | ["Ok"]
-            | ["Box", "new"]
-            | ["Arc", "new"]
-            | ["Rc", "new"]
-            | ["Mutex", "new"]
-            | ["RwLock", "new"]
-            | ["RefCell", "new"]
-            | ["Cell", "new"]
-    )
+    match segs.as_slice() {
+        [one] => matches!(one.as_str(), "Some" | "Ok"),
+        [prefix @ .., ty, f] => {
+            f == "new"
+                && WRAPPER_TYPES.contains(&ty.as_str())
+                && prefix.first().is_none_or(|head| {
+                    matches!(
+                        head.as_str(),
+                        "std" | "alloc" | "core" | "tokio" | "parking_lot"
+                    )
+                })
+        }
+        [] => false,
+    }
 }
+
+/// Types whose `new(x)` wraps `x` without taking it anywhere else.
+const WRAPPER_TYPES: &[&str] = &["Box", "Arc", "Rc", "Mutex", "RwLock", "RefCell", "Cell"];
 
 pub(super) fn type_name(ty: &syn::Type) -> Option<String> {
     match ty {

@@ -575,6 +575,9 @@ pub struct Catalog {
     /// Crates that declared paths start at, which a path may name without a `use` (the
     /// built-in ones are in the resolver's own list).
     pub crates: Vec<&'static str>,
+    /// Types that own a resource, by full normalised path: [`HELD_TYPES`] plus the endpoint
+    /// types `[apis] channels` declares (`sender`, `receiver`).
+    pub held_types: Vec<(&'static str, super::types::Holds)>,
 }
 
 impl Catalog {
@@ -589,6 +592,7 @@ impl Catalog {
             network_calls: NETWORK_CALLS.iter().collect(),
             timed_ctors: TIMED_CTORS.iter().collect(),
             crates: Vec::new(),
+            held_types: HELD_TYPES.to_vec(),
         })
     }
 
@@ -632,6 +636,14 @@ impl Catalog {
         }
         for g in &self.guard_fns[base.guard_fns.len()..] {
             lines.push(format!("declared guard: {}", g.path));
+        }
+        for (ty, holds) in &self.held_types[base.held_types.len()..] {
+            let role = if holds.contains(super::types::Holds::SENDER) {
+                "sender"
+            } else {
+                "receiver"
+            };
+            lines.push(format!("declared {role} type: {ty}"));
         }
         for t in &self.timed_ctors[base.timed_ctors.len()..] {
             lines.push(format!(

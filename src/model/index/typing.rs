@@ -61,7 +61,7 @@ impl CrateIndex {
                 (name.clone(), fields)
             })
             .collect();
-        let facts = TypeFacts::build(&types);
+        let facts = TypeFacts::build(&types, this.held_types());
         let mut drops = HashSet::new();
         for (file, (_, items)) in this.files.iter().enumerate() {
             for (module, ty) in &items.drop_impls {
@@ -77,6 +77,25 @@ impl CrateIndex {
         }
         self.type_facts = facts;
         self.drops = drops;
+    }
+
+    /// The library types that own a resource in this unit: the built-in table and the
+    /// endpoint types the configurations of its files declare.
+    fn held_types(&self) -> HeldTable {
+        let mut table = HeldTable::new();
+        let mut seen: Vec<*const Catalog> = Vec::new();
+        for (_, items) in &self.files {
+            if seen.contains(&std::ptr::from_ref(items.catalog)) {
+                continue;
+            }
+            seen.push(items.catalog);
+            for held in &items.catalog.held_types {
+                if !table.contains(held) {
+                    table.push(*held);
+                }
+            }
+        }
+        table
     }
 
     /// What a type path written in `scope` names: a struct or enum of the unit (through

@@ -108,6 +108,7 @@ impl Apis {
                     Some((ty, method)) => c.spawners.push(Box::leak(Box::new(Spawner {
                         ty: leak(ty),
                         methods: Box::leak(Box::new([(leak(method), on_drop, thread)])),
+                        join: None,
                     }))),
                     None => c.spawn_fns.push(Box::leak(Box::new(SpawnFn {
                         path: leak(path),

@@ -389,6 +389,8 @@ pub struct Spawner {
     /// The spawning methods: name, what dropping the handle does, and whether the work is
     /// a thread (or a blocking pool) rather than an async task.
     pub methods: &'static [(&'static str, OnDrop, bool)],
+    /// A method of the value that waits for all the work it runs (threadpool's `join`).
+    pub join: Option<&'static str>,
 }
 
 impl Spawner {
@@ -408,14 +410,17 @@ pub static SPAWNERS: &[Spawner] = &[
     Spawner {
         ty: "std::thread::Builder",
         methods: &[("spawn", Detach, true), ("spawn_scoped", Scoped, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::runtime::Handle",
         methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::runtime::Runtime",
         methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::task::Builder",
@@ -424,22 +429,33 @@ pub static SPAWNERS: &[Spawner] = &[
             ("spawn_blocking", Detach, true),
             ("spawn_local", Detach, false),
         ],
+        join: None,
     },
     Spawner {
         ty: "tokio::task::LocalSet",
         methods: &[("spawn_local", Detach, false)],
+        join: None,
     },
     Spawner {
         ty: "threadpool::ThreadPool",
         methods: &[("execute", NoHandle, true)],
+        join: Some("join"),
+    },
+    // `threadpool::Builder::new().num_threads(n).build()`: the pool a builder chain makes.
+    Spawner {
+        ty: "threadpool::Builder",
+        methods: &[("execute", NoHandle, true)],
+        join: Some("join"),
     },
     Spawner {
         ty: "rayon::ThreadPool",
         methods: &[("spawn", NoHandle, true), ("spawn_fifo", NoHandle, true)],
+        join: None,
     },
     Spawner {
         ty: "futures::executor::ThreadPool",
         methods: &[("spawn_ok", NoHandle, false)],
+        join: None,
     },
 ];
 
@@ -811,6 +827,9 @@ impl Catalog {
                     for (m, _, _) in s.methods.iter().filter(|m| m.1 != OnDrop::Scoped) {
                         if matches!(*m, "spawn" | "spawn_blocking" | "spawn_local") {
                             callees.push(m);
+                        } else if s.ty.ends_with("::Builder") {
+                            // Too common a name: the file names the crate instead.
+                            words.push(s.ty.split("::").next().unwrap_or(s.ty));
                         } else {
                             add(s.ty, &mut callees, &mut words);
                         }

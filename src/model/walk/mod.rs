@@ -8,6 +8,7 @@
 
 mod calls;
 pub(super) mod closing;
+mod closing_select;
 mod control;
 mod exprs;
 mod macros;
@@ -935,10 +936,14 @@ impl<'f> Walker<'f> {
     /// iteration (`loop { match rx.recv() { Ok(m) => .., Err(_) => break } }`) is a receive
     /// loop, as `for m in rx` is.
     fn note_closing_receive(&mut self, block: &syn::Block, span: Span, body: Span) {
-        let Some((root, call)) = closing::closing_receive(block) else {
-            return;
+        let (rx, header) = match closing::closing_receive(block) {
+            Some((root, call)) => (self.binding_of(root), self.span_of(call)),
+            None => match closing_select::closing_select(block) {
+                Some((root, mac)) => (self.binding_of(&root), self.span_of(&mac.path)),
+                None => return,
+            },
         };
-        let Some(rx) = self.binding_of(root) else {
+        let Some(rx) = rx else {
             return;
         };
         let receiver = self.body.as_ref().is_some_and(|b| {
@@ -951,7 +956,6 @@ impl<'f> Walker<'f> {
             )
         });
         if receiver {
-            let header = self.span_of(call);
             self.add_recv_loop(rx, span, header, Some(body), None);
         }
     }

@@ -162,6 +162,7 @@ impl Apis {
                 call: NetworkCall {
                     path: leak(path),
                     awaited: false,
+                    detached_only: false,
                     message: leak(&format!(
                         "this `{name}` (declared in `[apis] network`) has no timeout: its calls can wait for ever"
                     )),

@@ -488,6 +488,9 @@ pub struct NetworkCall {
     pub path: &'static str,
     /// It waits only where it is awaited (an async call).
     pub awaited: bool,
+    /// Reported only in work whose handle is dropped (a read of standard input is a wait
+    /// the program chose when it joins the thread).
+    pub detached_only: bool,
     pub message: &'static str,
     pub help: &'static str,
 }
@@ -500,48 +503,70 @@ pub static NETWORK_CALLS: &[NetworkCall] = &[
     NetworkCall {
         path: "std::net::TcpStream::connect",
         awaited: false,
+        detached_only: false,
         message: "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it",
         help: "use `TcpStream::connect_timeout`",
     },
     NetworkCall {
         path: "tokio::net::TcpStream::connect",
         awaited: true,
+        detached_only: false,
         message: ASYNC_CONNECT,
         help: WRAP,
     },
     NetworkCall {
         path: "async_std::net::TcpStream::connect",
         awaited: true,
+        detached_only: false,
         message: ASYNC_CONNECT,
         help: WRAP,
     },
     NetworkCall {
         path: "tokio_tungstenite::connect_async",
         awaited: true,
+        detached_only: false,
         message: "`connect_async` is awaited with no timeout: the TCP and WebSocket handshakes can wait for ever",
         help: WRAP,
     },
     NetworkCall {
+        path: "std::io::stdin",
+        awaited: false,
+        detached_only: true,
+        message: "this detached thread reads standard input, which has no timeout: a read waits until input comes, and nothing can stop the thread meanwhile",
+        help: "read standard input where the program can stop waiting (the main thread), or make the thread's lifetime explicit: `// leaklint:allow(missing_timeout) -- reason`",
+    },
+    NetworkCall {
+        path: "tokio::io::stdin",
+        awaited: false,
+        detached_only: true,
+        message: "this task reads standard input on a blocking thread that cannot be interrupted: a read waits until input comes, and the runtime's shutdown waits for it",
+        help: "read standard input on a dedicated `std::thread` the program does not wait for, or race each read against a shutdown signal in `select!`",
+    },
+    NetworkCall {
         path: "reqwest::get",
         awaited: true,
+        detached_only: false,
         message: "`reqwest::get` uses a client with no timeout: the request can wait for ever",
         help: "build a client with `reqwest::Client::builder().timeout(duration)`",
     },
     NetworkCall {
         path: "reqwest::Client::new",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
     NetworkCall {
         path: "reqwest::Client::default",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
     NetworkCall {
         path: "reqwest::ClientBuilder::build",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
@@ -561,21 +586,75 @@ pub static TIMED_CTORS: &[TimedCtor] = &[
         call: NetworkCall {
             path: "hyper_util::client::legacy::connect::HttpConnector::new",
             awaited: false,
+            detached_only: false,
             message: "this `HttpConnector` has no connect timeout: a connect can wait as long as the operating system lets it",
             help: "call `set_connect_timeout(Some(duration))` on it",
         },
         timeout_methods: &["set_connect_timeout"],
     },
+    tonic_endpoint("tonic::transport::Endpoint::from_static"),
+    tonic_endpoint("tonic::transport::Endpoint::new"),
+    tonic_endpoint("tonic::transport::Endpoint::from_shared"),
+    tonic_endpoint("tonic::transport::Channel::from_static"),
+    tonic_endpoint("tonic::transport::Channel::from_shared"),
+    ureq_request("ureq::get"),
+    ureq_request("ureq::post"),
+    ureq_request("ureq::put"),
+    ureq_request("ureq::delete"),
+    ureq_request("ureq::patch"),
+    ureq_request("ureq::head"),
+    ureq_request("ureq::request"),
     TimedCtor {
         call: NetworkCall {
-            path: "tonic::transport::Endpoint::from_static",
+            path: "ureq::AgentBuilder::new",
             awaited: false,
-            message: "this tonic `Endpoint` has no timeout: its connect and requests can wait for ever",
+            detached_only: false,
+            message: "this ureq agent has no read timeout: its requests can wait for ever on a silent server",
+            help: "call `.timeout(duration)` (or `.timeout_read(duration)`) on the builder",
+        },
+        timeout_methods: &["timeout", "timeout_read"],
+    },
+    TimedCtor {
+        call: NetworkCall {
+            path: "ureq::Agent::config_builder",
+            awaited: false,
+            detached_only: false,
+            message: "this ureq agent has no timeout: its requests can wait for ever on a silent server",
+            help: "call `.timeout_global(Some(duration))` on the config builder",
+        },
+        timeout_methods: &["timeout_global", "timeout_recv_response", "timeout_recv_body"],
+    },
+];
+
+/// A tonic `Endpoint` constructor (`Channel::from_static` makes one too).
+const fn tonic_endpoint(path: &'static str) -> TimedCtor {
+    TimedCtor {
+        call: NetworkCall {
+            path,
+            awaited: false,
+            detached_only: false,
+            message:
+                "this tonic `Endpoint` has no timeout: its connect and requests can wait for ever",
             help: "set `.connect_timeout(duration)` and `.timeout(duration)` on it",
         },
         timeout_methods: &["connect_timeout", "timeout"],
-    },
-];
+    }
+}
+
+/// A request through ureq's default agent (ureq 2 sets no read timeout, ureq 3 none at all),
+/// bounded by a timeout method in its chain.
+const fn ureq_request(path: &'static str) -> TimedCtor {
+    TimedCtor {
+        call: NetworkCall {
+            path,
+            awaited: false,
+            detached_only: false,
+            message: "this ureq request has no timeout: it can wait for ever on a silent server",
+            help: "call `.timeout(duration)` on the request (ureq 2), or set `.config().timeout_global(Some(duration))` (ureq 3)",
+        },
+        timeout_methods: &["timeout", "timeout_global", "timeout_recv_response", "timeout_recv_body"],
+    }
+}
 
 /// Everything leaklint knows about library APIs: the built-in tables and what the
 /// configuration declares (`[apis]`). One value per configuration; the model's walk and the

@@ -55,6 +55,10 @@ const EXTERN_CRATES: &[&str] = &[
     "tokio_tungstenite",
     "kanal",
     "async_broadcast",
+    "ureq",
+    "notify",
+    "postage",
+    "bevy_tasks",
 ];
 
 #[derive(Default, Debug)]

@@ -477,6 +477,28 @@ pub static GUARD_FNS: &[GuardFn] = &[
         path: "tracing_appender::non_blocking::NonBlocking::new",
         tuple_index: Some(1),
     },
+    // notify's watchers run a thread (or an OS watch) that holds the event handler, often a
+    // channel sender: dropping the watcher stops it and drops the sender.
+    GuardFn {
+        path: "notify::recommended_watcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify::RecommendedWatcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify::PollWatcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify_debouncer_mini::new_debouncer",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify_debouncer_full::new_debouncer",
+        tuple_index: None,
+    },
 ];
 
 /// Methods that make a guard (`CancellationToken::drop_guard`).
@@ -1044,6 +1066,10 @@ pub const HELD_TYPES: &[(&str, super::types::Holds)] = {
         ("async_std::task::JoinHandle", H::JOIN_HANDLE),
         ("tokio_util::sync::DropGuard", H::GUARD),
         ("tracing_appender::non_blocking::WorkerGuard", H::GUARD),
+        ("notify::RecommendedWatcher", H::GUARD),
+        ("notify::PollWatcher", H::GUARD),
+        ("notify_debouncer_mini::Debouncer", H::GUARD),
+        ("notify_debouncer_full::Debouncer", H::GUARD),
         ("tokio_util::sync::CancellationToken", H::TOKEN),
     ]
 };
@@ -1061,6 +1087,7 @@ pub const HELD_BY_NAME: &[(&str, super::types::Holds)] = {
         ("JoinHandle", H::JOIN_HANDLE),
         ("WorkerGuard", H::GUARD),
         ("DropGuard", H::GUARD),
+        ("RecommendedWatcher", H::GUARD),
         ("CancellationToken", H::TOKEN),
     ]
 };

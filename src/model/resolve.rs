@@ -57,6 +57,8 @@ const EXTERN_CRATES: &[&str] = &[
     "async_broadcast",
     "ureq",
     "notify",
+    "notify_debouncer_mini",
+    "notify_debouncer_full",
     "postage",
     "bevy_tasks",
 ];

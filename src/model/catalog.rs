@@ -15,6 +15,7 @@ pub enum Library {
     Futures,
     Kanal,
     AsyncBroadcast,
+    Postage,
     /// A channel declared in the configuration (`[apis] channels`).
     Declared,
 }
@@ -30,6 +31,7 @@ impl Library {
             Library::Futures => "futures",
             Library::Kanal => "kanal",
             Library::AsyncBroadcast => "async-broadcast",
+            Library::Postage => "postage",
             Library::Declared => "declared",
         }
     }
@@ -129,6 +131,14 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
     // Each receiver gets every message; a message no receiver is left for is dropped (with
     // no receiver at all, `send` fails), and `recv` returns an error once every sender is gone.
     ctor("async_broadcast::broadcast", AsyncBroadcast, Broadcast),
+    // postage: the sender is a `Sink` (`send(..).await`, `try_send`, `blocking_send`), the
+    // receiver a `Stream` (`recv().await`, `try_recv`, `blocking_recv`) whose `recv` returns
+    // `None` once every sender is gone; all of them are bounded.
+    ctor("postage::mpsc::channel", Postage, Bounded(None)),
+    ctor("postage::broadcast::channel", Postage, Broadcast),
+    ctor("postage::dispatch::channel", Postage, Bounded(None)),
+    ctor("postage::oneshot::channel", Postage, Oneshot),
+    ctor("postage::watch::channel", Postage, Watch),
 ];
 
 /// Folds re-exports onto one canonical path.
@@ -143,6 +153,7 @@ pub fn normalize(path: &str) -> String {
         ("smol::channel::", "async_channel::"),
         ("async_std::task::", "async_std::task::"),
         ("std::thread::Builder::", "std::thread::Builder::"),
+        ("bevy::tasks::", "bevy_tasks::"),
     ];
     for (from, to) in REWRITES {
         if let Some(rest) = path.strip_prefix(from) {
@@ -450,6 +461,31 @@ pub static SPAWNERS: &[Spawner] = &[
     Spawner {
         ty: "rayon::ThreadPool",
         methods: &[("spawn", NoHandle, true), ("spawn_fifo", NoHandle, true)],
+        join: None,
+    },
+    // bevy's task pools: `spawn` returns a `Task` that cancels its work when dropped, unless
+    // `.detach()`ed (`AsyncComputeTaskPool::get().spawn(..).detach()`).
+    Spawner {
+        ty: "bevy_tasks::TaskPool",
+        methods: &[
+            ("spawn", OnDrop::Cancel, false),
+            ("spawn_local", OnDrop::Cancel, false),
+        ],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::AsyncComputeTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::ComputeTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::IoTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
         join: None,
     },
     Spawner {
@@ -1063,6 +1099,10 @@ pub const HELD_TYPES: &[(&str, super::types::Holds)] = {
         ("futures::channel::oneshot::Receiver", H::RECEIVER),
         ("std::thread::JoinHandle", H::JOIN_HANDLE),
         ("tokio::task::JoinHandle", H::JOIN_HANDLE),
+        ("postage::mpsc::Sender", H::SENDER),
+        ("postage::mpsc::Receiver", H::RECEIVER),
+        ("postage::dispatch::Sender", H::SENDER),
+        ("postage::dispatch::Receiver", H::RECEIVER),
         ("async_std::task::JoinHandle", H::JOIN_HANDLE),
         ("tokio_util::sync::DropGuard", H::GUARD),
         ("tracing_appender::non_blocking::WorkerGuard", H::GUARD),

@@ -40,3 +40,17 @@ fn stdin_joined() -> String {
     });
     reader.join().unwrap()
 }
+
+// A reader that checks a stop flag between reads (the terminal may be set to time reads out):
+// unsure.
+fn stdin_with_stop_flag(stop: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = [0u8; 16];
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            if std::io::Read::read(&mut stdin, &mut buf).unwrap_or(0) == 0 {
+                break;
+            }
+        }
+    });
+}

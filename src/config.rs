@@ -15,7 +15,7 @@ use crate::model::catalog::Catalog;
 use crate::source::{Position, SourceFile};
 
 mod apis;
-pub use apis::{Apis, DeclaredSpawn};
+pub use apis::{Apis, DeclaredChannel, DeclaredSpawn};
 
 /// What a level setting applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]

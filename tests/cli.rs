@@ -1394,7 +1394,7 @@ fn verbose_lists_declared_apis_and_inferred_wrappers() {
     .unwrap();
     fs::write(
         root.join("leaklint.toml"),
-        "[apis]\nspawn = [{ path = \"my_rt::Runtime::spawn_worker\", runs = \"thread\" }]\ncompletes-on-drop = [\"my_batch::Notifier::new\"]\n",
+        "[apis]\nspawn = [{ path = \"my_rt::Runtime::spawn_worker\", runs = \"thread\" }]\ncompletes-on-drop = [\"my_batch::Notifier::new\"]\nchannels = [{ new = \"my_bus::channel\", kind = \"bounded\", receiver = \"my_bus::Receiver\" }]\n",
     )
     .unwrap();
     let out = run(root, &["-v", "src"], &[]);
@@ -1402,6 +1402,7 @@ fn verbose_lists_declared_apis_and_inferred_wrappers() {
     for line in [
         "  declared spawn: my_rt::Runtime::spawn_worker (runs a thread)\n",
         "  declared completes-on-drop: my_batch::Notifier::new\n",
+        "  declared receiver type: my_bus::Receiver\n",
         "Inferred in crate .:\n  inferred spawn wrapper: crate::util::spawn_named (src/util.rs:2), runs a thread\n",
     ] {
         assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
@@ -1447,6 +1448,14 @@ fn bad_apis_are_usage_errors_naming_file_line_and_column() {
             "error: `Notifier` is not a full path\n  ┌─ leaklint.toml:2:22\n",
         ),
         (
+            "[apis]\nchannels = [{ new = \"bus::make\", kind = \"bounded\", sender = \"Sender\" }]\n",
+            "error: `Sender` is not a full path\n  ┌─ leaklint.toml:2:61\n",
+        ),
+        (
+            "[apis]\nchannels = [{ new = \"bus::make\", kind = \"bounded\", senders = \"bus::Tx\" }]\n",
+            "error: unknown key `senders` in a `channels` entry\n  ┌─ leaklint.toml:2:52\n",
+        ),
+        (
             "[apis]\nspawn = \"a::b\"\n",
             "error: `spawn` must be an array of paths, not a string\n  ┌─ leaklint.toml:2:9\n",
         ),
@@ -1487,6 +1496,8 @@ fn explain_config_documents_every_apis_key() {
         "`spawn`",
         "`spawn-joinable`",
         "`{ path, runs }`",
+        "`sender`",
+        "`receiver`",
         "`channels`",
         "`completes-on-drop`",
         "`guards`",

@@ -389,6 +389,14 @@ fn every_needle_family_is_known_and_expands() {
             "broadcast("
         ]
     );
+    // A builder type's name is too common a word: `threadpool::Builder` gives its crate.
+    let spawn = Catalog::builtin().needle_terms(NeedleFamily::Spawn);
+    assert!(spawn.contains(&"threadpool".to_string()), "{spawn:?}");
+    assert!(!spawn.contains(&"Builder".to_string()), "{spawn:?}");
+    let network = Catalog::builtin().needle_terms(NeedleFamily::Network);
+    for term in ["ureq", "tonic", "stdin("] {
+        assert!(network.contains(&term.to_string()), "{term}: {network:?}");
+    }
 }
 
 /// The APIs a configuration declares are recognised by the model and pass the filters of

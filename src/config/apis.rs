@@ -5,7 +5,7 @@
 //! [apis]
 //! spawn = ["crate::util::spawn_named", { path = "my_runtime::Runtime::spawn_thread", runs = "thread" }]
 //! spawn-joinable = ["my_pool::Pool::execute"]
-//! channels = [{ new = "my_bus::channel", kind = "unbounded" }]
+//! channels = [{ new = "my_bus::channel", kind = "unbounded", sender = "my_bus::Sender", receiver = "my_bus::Receiver" }]
 //! completes-on-drop = ["my_batch::BatchNotifier::new_with_receiver"]
 //! guards = ["my_log::FlushGuard"]
 //! network = [{ new = "my_net::Client::new", timeout-methods = ["with_timeout"] }]
@@ -21,9 +21,10 @@ use toml::Spanned;
 use super::{a, ErrorContext};
 use crate::config::ConfigError;
 use crate::model::catalog::{
-    Catalog, ChannelCtor, ChannelKind, GuardFn, Library, NetworkCall, OnDrop, SpawnFn, Spawner,
-    TimedCtor,
+    normalize, Catalog, ChannelCtor, ChannelKind, GuardFn, Library, NetworkCall, OnDrop, SpawnFn,
+    Spawner, TimedCtor,
 };
+use crate::model::types::Holds;
 
 /// The keys of `[apis]`, as `--explain config` and the errors list them.
 pub const KEYS: &[&str] = &[
@@ -42,8 +43,8 @@ pub struct Apis {
     pub spawn: Vec<DeclaredSpawn>,
     /// Spawns that return a handle; dropping it detaches the work.
     pub spawn_joinable: Vec<DeclaredSpawn>,
-    /// Channel constructors returning `(sender, receiver)`, and their kind.
-    pub channels: Vec<(String, ChannelKind)>,
+    /// Channel constructors returning `(sender, receiver)`, their kind and endpoint types.
+    pub channels: Vec<DeclaredChannel>,
     /// Constructors returning `(handle, waiter)`: waiting on the waiter ends once every clone
     /// of the handle is dropped.
     pub completes_on_drop: Vec<String>,
@@ -51,6 +52,16 @@ pub struct Apis {
     pub guards: Vec<String>,
     /// Client constructors and the methods that give them a timeout.
     pub network: Vec<(String, Vec<String>)>,
+}
+
+/// One declared channel: its constructor, its kind, and the types of its endpoints (a
+/// field, parameter or `let` of such a type is a sender or a receiver of some channel).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclaredChannel {
+    pub new: String,
+    pub kind: ChannelKind,
+    pub sender: Option<String>,
+    pub receiver: Option<String>,
 }
 
 /// One declared spawn: its full path, and whether its work runs on a thread (blocking code
@@ -79,7 +90,7 @@ impl Apis {
             .chain(&self.guards)
             .chain(&self.completes_on_drop);
         let all = all
-            .chain(self.channels.iter().map(|c| &c.0))
+            .chain(self.channels.iter().map(|c| &c.new))
             .chain(self.network.iter().map(|n| &n.0));
         for path in all {
             let krate = path.split("::").next().unwrap_or(path);
@@ -97,6 +108,7 @@ impl Apis {
                     Some((ty, method)) => c.spawners.push(Box::leak(Box::new(Spawner {
                         ty: leak(ty),
                         methods: Box::leak(Box::new([(leak(method), on_drop, thread)])),
+                        join: None,
                     }))),
                     None => c.spawn_fns.push(Box::leak(Box::new(SpawnFn {
                         path: leak(path),
@@ -110,7 +122,12 @@ impl Apis {
             .completes_on_drop
             .iter()
             .map(|p| (p, ChannelKind::CompletesOnDrop));
-        for (path, kind) in self.channels.iter().map(|(p, k)| (p, *k)).chain(waiters) {
+        for (path, kind) in self
+            .channels
+            .iter()
+            .map(|c| (&c.new, c.kind))
+            .chain(waiters)
+        {
             c.channel_ctors.push(Box::leak(Box::new(ChannelCtor {
                 path: leak(path),
                 library: Library::Declared,
@@ -118,6 +135,14 @@ impl Apis {
                 capacity_arg: matches!(kind, ChannelKind::Bounded(_) | ChannelKind::Broadcast),
                 pair: true,
             })));
+        }
+        for ch in &self.channels {
+            let ends = [(&ch.sender, Holds::SENDER), (&ch.receiver, Holds::RECEIVER)];
+            for (ty, holds) in ends {
+                if let Some(ty) = ty {
+                    c.held_types.push((leak(&normalize(ty)), holds));
+                }
+            }
         }
         for path in &self.guards {
             c.guard_fns.push(Box::leak(Box::new(GuardFn {
@@ -137,6 +162,7 @@ impl Apis {
                 call: NetworkCall {
                     path: leak(path),
                     awaited: false,
+                    detached_only: false,
                     message: leak(&format!(
                         "this `{name}` (declared in `[apis] network`) has no timeout: its calls can wait for ever"
                     )),
@@ -352,12 +378,15 @@ fn path(
 fn channel(
     (table, span): (&DeTable<'_>, std::ops::Range<usize>),
     error: &ErrorContext<'_>,
-) -> Result<(String, ChannelKind), ConfigError> {
+) -> Result<DeclaredChannel, ConfigError> {
     let mut new = None;
     let mut kind = None;
+    let (mut sender, mut receiver) = (None, None);
     for (key, value) in table.iter() {
         match key.get_ref().as_ref() {
             "new" => new = Some(path(value, "new", error)?),
+            "sender" => sender = Some(path(value, "sender", error)?),
+            "receiver" => receiver = Some(path(value, "receiver", error)?),
             "kind" => {
                 kind = Some(match value.get_ref() {
                     DeValue::String(s) if s == "bounded" => ChannelKind::Bounded(None),
@@ -378,13 +407,18 @@ fn channel(
                 return Err(error.at(
                     key.span(),
                     format!("unknown key `{other}` in a `channels` entry"),
-                    Some("the keys are `new` (the constructor, returning `(sender, receiver)`) and `kind`".into()),
+                    Some("the keys are `new` (the constructor, returning `(sender, receiver)`), `kind`, and the endpoint types `sender` and `receiver`".into()),
                 ))
             }
         }
     }
     match (new, kind) {
-        (Some(new), Some(kind)) => Ok((new, kind)),
+        (Some(new), Some(kind)) => Ok(DeclaredChannel {
+            new,
+            kind,
+            sender,
+            receiver,
+        }),
         _ => Err(error.at(
             span,
             "a `channels` entry needs `new` and `kind`".into(),

@@ -140,10 +140,10 @@ fn value_finding(
         return None;
     }
     let drop_impl = ty.project.as_ref().is_some_and(|p| cx.krate.has_drop(p));
-    let name = ty
-        .project
-        .as_ref()
-        .map_or_else(|| "this value".to_string(), |p| format!("`{}`", p.name()));
+    let name = ty.project.as_ref().map_or_else(
+        || "this value".to_string(),
+        |p| format!("a value of `{}`", p.name()),
+    );
     let why = match drop_impl {
         false => format!("holds a {}", held.join(" and a ")),
         true => format!("holds a {} and has a `Drop` impl", held.join(" and a ")),
@@ -156,7 +156,7 @@ fn value_finding(
     Some(
         Finding::new(
             &FORGOTTEN_HANDLE,
-            format!("a value of {name}, which {why}, is leaked with {how}: {consequence}"),
+            format!("{name}, which {why}, is leaked with {how}: {consequence}"),
             Label::new(leak.call, "leaked here"),
         )
         .help(

@@ -27,6 +27,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             Library::Futures => "futures::channel::mpsc::channel(CAPACITY)",
             Library::Kanal => "kanal::bounded(CAPACITY)",
             Library::AsyncBroadcast => "async_broadcast::broadcast(CAPACITY)",
+            Library::Postage => "postage::mpsc::channel(CAPACITY)",
             Library::Declared => "",
         };
         let (what, help) = if channel.ctor.library == Library::Declared {

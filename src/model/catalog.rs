@@ -15,6 +15,7 @@ pub enum Library {
     Futures,
     Kanal,
     AsyncBroadcast,
+    Postage,
     /// A channel declared in the configuration (`[apis] channels`).
     Declared,
 }
@@ -30,6 +31,7 @@ impl Library {
             Library::Futures => "futures",
             Library::Kanal => "kanal",
             Library::AsyncBroadcast => "async-broadcast",
+            Library::Postage => "postage",
             Library::Declared => "declared",
         }
     }
@@ -129,6 +131,14 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
     // Each receiver gets every message; a message no receiver is left for is dropped (with
     // no receiver at all, `send` fails), and `recv` returns an error once every sender is gone.
     ctor("async_broadcast::broadcast", AsyncBroadcast, Broadcast),
+    // postage: the sender is a `Sink` (`send(..).await`, `try_send`, `blocking_send`), the
+    // receiver a `Stream` (`recv().await`, `try_recv`, `blocking_recv`) whose `recv` returns
+    // `None` once every sender is gone; all of them are bounded.
+    ctor("postage::mpsc::channel", Postage, Bounded(None)),
+    ctor("postage::broadcast::channel", Postage, Broadcast),
+    ctor("postage::dispatch::channel", Postage, Bounded(None)),
+    ctor("postage::oneshot::channel", Postage, Oneshot),
+    ctor("postage::watch::channel", Postage, Watch),
 ];
 
 /// Folds re-exports onto one canonical path.
@@ -143,6 +153,7 @@ pub fn normalize(path: &str) -> String {
         ("smol::channel::", "async_channel::"),
         ("async_std::task::", "async_std::task::"),
         ("std::thread::Builder::", "std::thread::Builder::"),
+        ("bevy::tasks::", "bevy_tasks::"),
     ];
     for (from, to) in REWRITES {
         if let Some(rest) = path.strip_prefix(from) {
@@ -389,6 +400,8 @@ pub struct Spawner {
     /// The spawning methods: name, what dropping the handle does, and whether the work is
     /// a thread (or a blocking pool) rather than an async task.
     pub methods: &'static [(&'static str, OnDrop, bool)],
+    /// A method of the value that waits for all the work it runs (threadpool's `join`).
+    pub join: Option<&'static str>,
 }
 
 impl Spawner {
@@ -408,14 +421,17 @@ pub static SPAWNERS: &[Spawner] = &[
     Spawner {
         ty: "std::thread::Builder",
         methods: &[("spawn", Detach, true), ("spawn_scoped", Scoped, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::runtime::Handle",
         methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::runtime::Runtime",
         methods: &[("spawn", Detach, false), ("spawn_blocking", Detach, true)],
+        join: None,
     },
     Spawner {
         ty: "tokio::task::Builder",
@@ -424,22 +440,58 @@ pub static SPAWNERS: &[Spawner] = &[
             ("spawn_blocking", Detach, true),
             ("spawn_local", Detach, false),
         ],
+        join: None,
     },
     Spawner {
         ty: "tokio::task::LocalSet",
         methods: &[("spawn_local", Detach, false)],
+        join: None,
     },
     Spawner {
         ty: "threadpool::ThreadPool",
         methods: &[("execute", NoHandle, true)],
+        join: Some("join"),
+    },
+    // `threadpool::Builder::new().num_threads(n).build()`: the pool a builder chain makes.
+    Spawner {
+        ty: "threadpool::Builder",
+        methods: &[("execute", NoHandle, true)],
+        join: Some("join"),
     },
     Spawner {
         ty: "rayon::ThreadPool",
         methods: &[("spawn", NoHandle, true), ("spawn_fifo", NoHandle, true)],
+        join: None,
+    },
+    // bevy's task pools: `spawn` returns a `Task` that cancels its work when dropped, unless
+    // `.detach()`ed (`AsyncComputeTaskPool::get().spawn(..).detach()`).
+    Spawner {
+        ty: "bevy_tasks::TaskPool",
+        methods: &[
+            ("spawn", OnDrop::Cancel, false),
+            ("spawn_local", OnDrop::Cancel, false),
+        ],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::AsyncComputeTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::ComputeTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
+        join: None,
+    },
+    Spawner {
+        ty: "bevy_tasks::IoTaskPool",
+        methods: &[("spawn", OnDrop::Cancel, false)],
+        join: None,
     },
     Spawner {
         ty: "futures::executor::ThreadPool",
         methods: &[("spawn_ok", NoHandle, false)],
+        join: None,
     },
 ];
 
@@ -461,6 +513,28 @@ pub static GUARD_FNS: &[GuardFn] = &[
         path: "tracing_appender::non_blocking::NonBlocking::new",
         tuple_index: Some(1),
     },
+    // notify's watchers run a thread (or an OS watch) that holds the event handler, often a
+    // channel sender: dropping the watcher stops it and drops the sender.
+    GuardFn {
+        path: "notify::recommended_watcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify::RecommendedWatcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify::PollWatcher",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify_debouncer_mini::new_debouncer",
+        tuple_index: None,
+    },
+    GuardFn {
+        path: "notify_debouncer_full::new_debouncer",
+        tuple_index: None,
+    },
 ];
 
 /// Methods that make a guard (`CancellationToken::drop_guard`).
@@ -472,6 +546,9 @@ pub struct NetworkCall {
     pub path: &'static str,
     /// It waits only where it is awaited (an async call).
     pub awaited: bool,
+    /// Reported only in work whose handle is dropped (a read of standard input is a wait
+    /// the program chose when it joins the thread).
+    pub detached_only: bool,
     pub message: &'static str,
     pub help: &'static str,
 }
@@ -484,48 +561,70 @@ pub static NETWORK_CALLS: &[NetworkCall] = &[
     NetworkCall {
         path: "std::net::TcpStream::connect",
         awaited: false,
+        detached_only: false,
         message: "`TcpStream::connect` has no timeout: it waits as long as the operating system lets it",
         help: "use `TcpStream::connect_timeout`",
     },
     NetworkCall {
         path: "tokio::net::TcpStream::connect",
         awaited: true,
+        detached_only: false,
         message: ASYNC_CONNECT,
         help: WRAP,
     },
     NetworkCall {
         path: "async_std::net::TcpStream::connect",
         awaited: true,
+        detached_only: false,
         message: ASYNC_CONNECT,
         help: WRAP,
     },
     NetworkCall {
         path: "tokio_tungstenite::connect_async",
         awaited: true,
+        detached_only: false,
         message: "`connect_async` is awaited with no timeout: the TCP and WebSocket handshakes can wait for ever",
         help: WRAP,
     },
     NetworkCall {
+        path: "std::io::stdin",
+        awaited: false,
+        detached_only: true,
+        message: "this detached thread reads standard input, which has no timeout: a read waits until input comes, and nothing can stop the thread meanwhile",
+        help: "read standard input where the program can stop waiting (the main thread), or make the thread's lifetime explicit: `// leaklint:allow(missing_timeout) -- reason`",
+    },
+    NetworkCall {
+        path: "tokio::io::stdin",
+        awaited: false,
+        detached_only: true,
+        message: "this task reads standard input on a blocking thread that cannot be interrupted: a read waits until input comes, and the runtime's shutdown waits for it",
+        help: "read standard input on a dedicated `std::thread` the program does not wait for, or race each read against a shutdown signal in `select!`",
+    },
+    NetworkCall {
         path: "reqwest::get",
         awaited: true,
+        detached_only: false,
         message: "`reqwest::get` uses a client with no timeout: the request can wait for ever",
         help: "build a client with `reqwest::Client::builder().timeout(duration)`",
     },
     NetworkCall {
         path: "reqwest::Client::new",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
     NetworkCall {
         path: "reqwest::Client::default",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
     NetworkCall {
         path: "reqwest::ClientBuilder::build",
         awaited: false,
+        detached_only: false,
         message: "this reqwest client has no timeout: its requests can wait for ever",
         help: "set one: `reqwest::Client::builder().timeout(duration).build()`",
     },
@@ -545,21 +644,75 @@ pub static TIMED_CTORS: &[TimedCtor] = &[
         call: NetworkCall {
             path: "hyper_util::client::legacy::connect::HttpConnector::new",
             awaited: false,
+            detached_only: false,
             message: "this `HttpConnector` has no connect timeout: a connect can wait as long as the operating system lets it",
             help: "call `set_connect_timeout(Some(duration))` on it",
         },
         timeout_methods: &["set_connect_timeout"],
     },
+    tonic_endpoint("tonic::transport::Endpoint::from_static"),
+    tonic_endpoint("tonic::transport::Endpoint::new"),
+    tonic_endpoint("tonic::transport::Endpoint::from_shared"),
+    tonic_endpoint("tonic::transport::Channel::from_static"),
+    tonic_endpoint("tonic::transport::Channel::from_shared"),
+    ureq_request("ureq::get"),
+    ureq_request("ureq::post"),
+    ureq_request("ureq::put"),
+    ureq_request("ureq::delete"),
+    ureq_request("ureq::patch"),
+    ureq_request("ureq::head"),
+    ureq_request("ureq::request"),
     TimedCtor {
         call: NetworkCall {
-            path: "tonic::transport::Endpoint::from_static",
+            path: "ureq::AgentBuilder::new",
             awaited: false,
-            message: "this tonic `Endpoint` has no timeout: its connect and requests can wait for ever",
+            detached_only: false,
+            message: "this ureq agent has no read timeout: its requests can wait for ever on a silent server",
+            help: "call `.timeout(duration)` (or `.timeout_read(duration)`) on the builder",
+        },
+        timeout_methods: &["timeout", "timeout_read"],
+    },
+    TimedCtor {
+        call: NetworkCall {
+            path: "ureq::Agent::config_builder",
+            awaited: false,
+            detached_only: false,
+            message: "this ureq agent has no timeout: its requests can wait for ever on a silent server",
+            help: "call `.timeout_global(Some(duration))` on the config builder",
+        },
+        timeout_methods: &["timeout_global", "timeout_recv_response", "timeout_recv_body"],
+    },
+];
+
+/// A tonic `Endpoint` constructor (`Channel::from_static` makes one too).
+const fn tonic_endpoint(path: &'static str) -> TimedCtor {
+    TimedCtor {
+        call: NetworkCall {
+            path,
+            awaited: false,
+            detached_only: false,
+            message:
+                "this tonic `Endpoint` has no timeout: its connect and requests can wait for ever",
             help: "set `.connect_timeout(duration)` and `.timeout(duration)` on it",
         },
         timeout_methods: &["connect_timeout", "timeout"],
-    },
-];
+    }
+}
+
+/// A request through ureq's default agent (ureq 2 sets no read timeout, ureq 3 none at all),
+/// bounded by a timeout method in its chain.
+const fn ureq_request(path: &'static str) -> TimedCtor {
+    TimedCtor {
+        call: NetworkCall {
+            path,
+            awaited: false,
+            detached_only: false,
+            message: "this ureq request has no timeout: it can wait for ever on a silent server",
+            help: "call `.timeout(duration)` on the request (ureq 2), or set `.config().timeout_global(Some(duration))` (ureq 3)",
+        },
+        timeout_methods: &["timeout", "timeout_global", "timeout_recv_response", "timeout_recv_body"],
+    }
+}
 
 /// Everything leaklint knows about library APIs: the built-in tables and what the
 /// configuration declares (`[apis]`). One value per configuration; the model's walk and the
@@ -575,6 +728,9 @@ pub struct Catalog {
     /// Crates that declared paths start at, which a path may name without a `use` (the
     /// built-in ones are in the resolver's own list).
     pub crates: Vec<&'static str>,
+    /// Types that own a resource, by full normalised path: [`HELD_TYPES`] plus the endpoint
+    /// types `[apis] channels` declares (`sender`, `receiver`).
+    pub held_types: Vec<(&'static str, super::types::Holds)>,
 }
 
 impl Catalog {
@@ -589,6 +745,7 @@ impl Catalog {
             network_calls: NETWORK_CALLS.iter().collect(),
             timed_ctors: TIMED_CTORS.iter().collect(),
             crates: Vec::new(),
+            held_types: HELD_TYPES.to_vec(),
         })
     }
 
@@ -632,6 +789,14 @@ impl Catalog {
         }
         for g in &self.guard_fns[base.guard_fns.len()..] {
             lines.push(format!("declared guard: {}", g.path));
+        }
+        for (ty, holds) in &self.held_types[base.held_types.len()..] {
+            let role = if holds.contains(super::types::Holds::SENDER) {
+                "sender"
+            } else {
+                "receiver"
+            };
+            lines.push(format!("declared {role} type: {ty}"));
         }
         for t in &self.timed_ctors[base.timed_ctors.len()..] {
             lines.push(format!(
@@ -799,6 +964,9 @@ impl Catalog {
                     for (m, _, _) in s.methods.iter().filter(|m| m.1 != OnDrop::Scoped) {
                         if matches!(*m, "spawn" | "spawn_blocking" | "spawn_local") {
                             callees.push(m);
+                        } else if s.ty.ends_with("::Builder") {
+                            // Too common a name: the file names the crate instead.
+                            words.push(s.ty.split("::").next().unwrap_or(s.ty));
                         } else {
                             add(s.ty, &mut callees, &mut words);
                         }
@@ -931,9 +1099,17 @@ pub const HELD_TYPES: &[(&str, super::types::Holds)] = {
         ("futures::channel::oneshot::Receiver", H::RECEIVER),
         ("std::thread::JoinHandle", H::JOIN_HANDLE),
         ("tokio::task::JoinHandle", H::JOIN_HANDLE),
+        ("postage::mpsc::Sender", H::SENDER),
+        ("postage::mpsc::Receiver", H::RECEIVER),
+        ("postage::dispatch::Sender", H::SENDER),
+        ("postage::dispatch::Receiver", H::RECEIVER),
         ("async_std::task::JoinHandle", H::JOIN_HANDLE),
         ("tokio_util::sync::DropGuard", H::GUARD),
         ("tracing_appender::non_blocking::WorkerGuard", H::GUARD),
+        ("notify::RecommendedWatcher", H::GUARD),
+        ("notify::PollWatcher", H::GUARD),
+        ("notify_debouncer_mini::Debouncer", H::GUARD),
+        ("notify_debouncer_full::Debouncer", H::GUARD),
         ("tokio_util::sync::CancellationToken", H::TOKEN),
     ]
 };
@@ -951,6 +1127,7 @@ pub const HELD_BY_NAME: &[(&str, super::types::Holds)] = {
         ("JoinHandle", H::JOIN_HANDLE),
         ("WorkerGuard", H::GUARD),
         ("DropGuard", H::GUARD),
+        ("RecommendedWatcher", H::GUARD),
         ("CancellationToken", H::TOKEN),
     ]
 };

@@ -12,13 +12,14 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use super::catalog::Catalog;
 use super::flow::{Body, BodyId};
 use super::items::{
     ChannelFields, FieldItem, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper,
     WrapperHandle,
 };
 use super::tasks::{HandleUse, SpawnSite};
-use super::types::{FieldType, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
+use super::types::{FieldType, HeldTable, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
 use crate::source::{SourceFile, Span};
 
 /// A function of the unit: file (its index in the unit) and item.

@@ -201,6 +201,9 @@ pub struct FileItems {
     /// The variants of the file's `pub` enums (code outside the crate may construct them) and
     /// of enums whose derives may construct them (`Default`, `Deserialize`, ...).
     pub pub_variants: Vec<String>,
+    /// The catalogue of library APIs the file was modelled with (its configuration's
+    /// `[apis]`): the index reads the endpoint types it declares.
+    pub catalog: &'static super::catalog::Catalog,
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -254,6 +257,7 @@ impl FileItems {
             bodies,
             out: FileItems::default(),
         };
+        c.out.catalog = model.catalog;
         c.module(module, &ast.items);
         c.out
     }

@@ -55,6 +55,12 @@ const EXTERN_CRATES: &[&str] = &[
     "tokio_tungstenite",
     "kanal",
     "async_broadcast",
+    "ureq",
+    "notify",
+    "notify_debouncer_mini",
+    "notify_debouncer_full",
+    "postage",
+    "bevy_tasks",
 ];
 
 #[derive(Default, Debug)]

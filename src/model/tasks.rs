@@ -40,6 +40,9 @@ pub struct SpawnSite {
     /// Pushed into a collection that is not a local binding of its own
     /// (`self.workers.lock().unwrap().push(spawn(..))`, `shared.lock().push(..)`).
     pub pushed_out: bool,
+    /// Spawned on a pool bound to a name whose method waits for all of its work
+    /// (`pool.execute(..)` then `pool.join()`): the binding and the method.
+    pub pool_join: Option<(BindingId, &'static str)>,
 }
 
 impl SpawnSite {
@@ -245,8 +248,21 @@ impl Body {
                     _ => None,
                 }
             }),
-            _ => None,
+            _ => self.pool_join_point(site),
         }
+    }
+
+    /// `pool.join()` after `pool.execute(..)`, in the spawn's own context.
+    fn pool_join_point(&self, site: &SpawnSite) -> Option<Span> {
+        let (pool, method) = site.pool_join?;
+        self.bindings[pool].uses.iter().find_map(|u| match &u.kind {
+            UseKind::Method { name, call, .. }
+                if u.ctx == site.ctx && name == method && call.start > site.call.end =>
+            {
+                Some(*call)
+            }
+            _ => None,
+        })
     }
 
     /// The spawn whose work (inline closure or async block) contains context `ctx`.

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::catalog::{self, HELD_BY_NAME, HELD_TYPES, TRANSPARENT_TYPES};
+
+/// A table of library types and what each owns, by full normalised path.
+pub type HeldTable = Vec<(&'static str, Holds)>;
 use super::items::QualifiedName;
 
 /// A type as written: a path with its generic arguments, a tuple, a reference, or
@@ -219,14 +222,22 @@ pub struct FieldType<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct TypeFacts {
     holds: HashMap<QualifiedName, Holds>,
+    /// The library types that own a resource ([`HELD_TYPES`] and the endpoint types the
+    /// configuration declares); empty means [`HELD_TYPES`].
+    library: HeldTable,
 }
 
 impl TypeFacts {
     /// Computes what every project type holds, to a fixpoint: a type holds what any of its
     /// fields holds. `types` gives each project type's fields (recursive types are fine:
     /// the sets only grow, and there are five resources).
-    pub fn build(types: &[(QualifiedName, Vec<FieldType<'_>>)]) -> TypeFacts {
-        let mut facts = TypeFacts::default();
+    /// `library` lists the library types that own a resource (the catalogue's
+    /// `held_types`; empty means the built-in [`HELD_TYPES`]).
+    pub fn build(types: &[(QualifiedName, Vec<FieldType<'_>>)], library: HeldTable) -> TypeFacts {
+        let mut facts = TypeFacts {
+            library,
+            ..TypeFacts::default()
+        };
         loop {
             let mut changed = false;
             for (name, fields) in types {
@@ -257,9 +268,11 @@ impl TypeFacts {
                 acc.union(self.holds_expr(e, resolve))
             }),
             TypeExpr::Path { path, args } => match resolve(path) {
-                ResolvedType::Project(name) => self.holds(&name),
+                // A project type declared as an endpoint (`[apis] channels` `sender =
+                // "crate::bus::Sender"`) is one, whatever its fields hold.
+                ResolvedType::Project(name) => self.holds(&name).union(self.library_holds(&name.0)),
                 ResolvedType::External(full) => {
-                    let own = library_holds(&full);
+                    let own = self.library_holds(&full);
                     own.union(self.through_container(&full, args, resolve))
                 }
             },
@@ -303,11 +316,23 @@ impl TypeFacts {
     }
 }
 
+impl TypeFacts {
+    /// What a library type owns, by its full path, in this unit's table.
+    pub(crate) fn library_holds(&self, full: &str) -> Holds {
+        let table: &[(&str, Holds)] = if self.library.is_empty() {
+            HELD_TYPES
+        } else {
+            &self.library
+        };
+        library_holds(full, table)
+    }
+}
+
 /// What a library type owns, by its full normalised path; a path that could not be
 /// resolved (a glob import) is looked up by its last segment among the unambiguous names.
-pub(crate) fn library_holds(full: &str) -> Holds {
+fn library_holds(full: &str, table: &[(&str, Holds)]) -> Holds {
     let full = catalog::normalize(full);
-    if let Some((_, h)) = HELD_TYPES.iter().find(|(p, _)| *p == full) {
+    if let Some((_, h)) = table.iter().find(|(p, _)| catalog::path_matches(p, &full)) {
         return *h;
     }
     if !full.contains("::") {
@@ -353,7 +378,7 @@ mod tests {
                 vec![field(&guard_h), field(&guard_w)],
             ),
         ];
-        let facts = TypeFacts::build(&types);
+        let facts = TypeFacts::build(&types, Vec::new());
         assert_eq!(
             facts.holds(&QualifiedName("crate::Node".into())),
             Holds::SENDER
@@ -373,14 +398,17 @@ mod tests {
 
     #[test]
     fn bare_names_only_when_unresolved() {
-        assert_eq!(library_holds("UnboundedSender"), Holds::SENDER);
+        assert_eq!(library_holds("UnboundedSender", HELD_TYPES), Holds::SENDER);
         assert_eq!(
-            library_holds("tokio::sync::mpsc::Receiver"),
+            library_holds("tokio::sync::mpsc::Receiver", HELD_TYPES),
             Holds::RECEIVER
         );
-        assert_eq!(library_holds("hyper::body::Sender"), Holds::NOTHING);
         assert_eq!(
-            library_holds("crossbeam::channel::Sender"),
+            library_holds("hyper::body::Sender", HELD_TYPES),
+            Holds::NOTHING
+        );
+        assert_eq!(
+            library_holds("crossbeam::channel::Sender", HELD_TYPES),
             Holds::SENDER,
             "re-exports are normalised"
         );

@@ -3,7 +3,6 @@
 //! types have a `Drop` impl, and which are sender-like.
 
 use super::*;
-use crate::model::types::library_holds;
 
 /// Most steps followed from a binding to the binding its value came from.
 const MAX_FROM: usize = 8;
@@ -62,7 +61,7 @@ impl CrateIndex {
                 (name.clone(), fields)
             })
             .collect();
-        let facts = TypeFacts::build(&types);
+        let facts = TypeFacts::build(&types, this.held_types());
         let mut drops = HashSet::new();
         for (file, (_, items)) in this.files.iter().enumerate() {
             for (module, ty) in &items.drop_impls {
@@ -78,6 +77,25 @@ impl CrateIndex {
         }
         self.type_facts = facts;
         self.drops = drops;
+    }
+
+    /// The library types that own a resource in this unit: the built-in table and the
+    /// endpoint types the configurations of its files declare.
+    fn held_types(&self) -> HeldTable {
+        let mut table = HeldTable::new();
+        let mut seen: Vec<*const Catalog> = Vec::new();
+        for (_, items) in &self.files {
+            if seen.contains(&std::ptr::from_ref(items.catalog)) {
+                continue;
+            }
+            seen.push(items.catalog);
+            for held in &items.catalog.held_types {
+                if !table.contains(held) {
+                    table.push(*held);
+                }
+            }
+        }
+        table
     }
 
     /// What a type path written in `scope` names: a struct or enum of the unit (through
@@ -167,7 +185,7 @@ impl CrateIndex {
             TypeExpr::Path { path, args } => match self.resolve_type(scope, path) {
                 ResolvedType::External(full) => {
                     let last = full.rsplit("::").next().unwrap_or(&full);
-                    library_holds(&full).contains(Holds::SENDER)
+                    self.type_facts.library_holds(&full).contains(Holds::SENDER)
                         || (super::super::catalog::FIXED_WRAPPERS.contains(&last)
                             && args
                                 .first()

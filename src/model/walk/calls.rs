@@ -46,6 +46,7 @@ impl<'f> Walker<'f> {
                 };
                 let at = work_arg_index(&m.args).unwrap_or(0);
                 self.record_work(how, m.args.iter().nth(at), at, &role, false);
+                self.note_pool_join(&m.receiver, call);
             }
         }
         if method == "build" {

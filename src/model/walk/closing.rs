@@ -289,7 +289,8 @@ pub(crate) fn is_flag_load(cond: &Expr) -> bool {
 }
 
 /// A blocking receive `rx.recv()`, `rx.recv().await`, `rx.recv_async().await`, also through
-/// a lock (`rx.lock().unwrap().recv()`): its receiver's root (`rx` or `self.rx`) and the call.
+/// a lock (`rx.lock().unwrap().recv()`), or `oper.recv(&rx)` after a crossbeam `Select`: its
+/// receiver's root (`rx` or `self.rx`) and the call.
 pub(crate) fn receive(expr: &Expr) -> Option<(&Expr, &Expr)> {
     let mut call = strip_parens(expr);
     if let Expr::Await(a) = call {
@@ -298,10 +299,18 @@ pub(crate) fn receive(expr: &Expr) -> Option<(&Expr, &Expr)> {
     let Expr::MethodCall(m) = call else {
         return None;
     };
-    if !matches!(m.method.to_string().as_str(), "recv" | "recv_async") || !m.args.is_empty() {
+    if !matches!(m.method.to_string().as_str(), "recv" | "recv_async") {
         return None;
     }
-    let mut root = strip_parens(&m.receiver);
+    // crossbeam's `oper.recv(&rx)` on the operation a `Select` chose receives from `rx`.
+    let selected = match m.args.first().map(strip_parens) {
+        Some(Expr::Reference(r)) if m.args.len() == 1 && r.mutability.is_none() => {
+            Some(strip_parens(&r.expr))
+        }
+        None => None,
+        Some(_) => return None,
+    };
+    let mut root = selected.unwrap_or_else(|| strip_parens(&m.receiver));
     loop {
         root = match root {
             Expr::MethodCall(m)
@@ -528,6 +537,11 @@ mod tests {
             Some("rx")
         );
         assert_eq!(
+            finds("{ let mut sel = Select::new(); sel.recv(&rx); let oper = sel.select(); match oper.recv(&rx) { Ok(m) => f(m), Err(_) => break } }")
+                .as_deref(),
+            Some("rx")
+        );
+        assert_eq!(
             finds("{ if let Ok(m) = rx.recv() { f(m) } else { break } for x in y { break } }")
                 .as_deref(),
             Some("rx")
@@ -549,6 +563,11 @@ mod tests {
         );
         assert_eq!(
             finds("{ match rx.recv() { Ok(m) => f(m), Err(_) => {} } }"),
+            None
+        );
+        // A socket's `recv(&mut buf)` is not a channel receive.
+        assert_eq!(
+            finds("{ match sock.recv(&mut buf) { Ok(n) => f(n), Err(_) => break } }"),
             None
         );
         assert_eq!(

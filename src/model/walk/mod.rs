@@ -12,6 +12,7 @@ mod control;
 mod exprs;
 mod macros;
 mod record;
+mod spawner_fields;
 mod syntax;
 mod visit;
 
@@ -183,8 +184,10 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalo
         test_modules: usize::from(syntax::is_cfg_test(&ast.attrs)),
         struct_ty: None,
         timed_roots: Vec::new(),
+        spawner_fields: Vec::new(),
     };
     walker.resolver.push(&ast.items);
+    walker.collect_spawner_fields(&ast.items);
     for item in &ast.items {
         walker.visit_item(item);
     }
@@ -223,6 +226,8 @@ struct Walker<'f> {
     /// Client constructor calls given a timeout by a method of their chain
     /// (`HttpConnector::new()..set_connect_timeout(..)` is not a call that can hang).
     timed_roots: Vec<Span>,
+    /// The file's struct fields that hold a spawner (`pool: ThreadPool`).
+    spawner_fields: spawner_fields::SpawnerFields,
 }
 
 impl<'f> Walker<'f> {
@@ -811,7 +816,8 @@ impl<'f> Walker<'f> {
                                 .any(|n| n == "timeout" || n == "read_timeout"),
                         })
                     } else {
-                        None
+                        // `threadpool::Builder::new()..build()`: the pool it builds.
+                        self.catalog.spawner_of(&path).map(ValueOrigin::Spawner)
                     }
                 }
                 "handle" => {

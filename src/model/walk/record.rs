@@ -179,6 +179,7 @@ impl<'f> Walker<'f> {
             work_param,
             arg_index,
             handle,
+            pool_join: None,
         };
         if let Some(body) = self.body_mut() {
             if candidate {
@@ -277,6 +278,9 @@ impl<'f> Walker<'f> {
                 ValueOrigin::Param if tokio_spawn => Some((OnDrop::Scoped, true)),
                 _ => None,
             };
+        }
+        if let Some(s) = self.spawner_field(receiver) {
+            return self.catalog.spawners[s].method(method);
         }
         // A builder chain: `thread::Builder::new().name(..).spawn(..)`,
         // `Handle::current().spawn(..)`, `ThreadPool::new(4).execute(..)`.

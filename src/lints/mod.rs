@@ -327,6 +327,16 @@ mod tests {
     }
 
     #[test]
+    fn lints_are_equal_by_name_only() {
+        // Findings and `--select` selectors compare their lints with this.
+        for (i, a) in LINTS.iter().enumerate() {
+            for (j, b) in LINTS.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{} vs {}", a.name, b.name);
+            }
+        }
+    }
+
+    #[test]
     fn inserting_a_statement_is_machine_applicable_only_at_a_statement_boundary() {
         let statement = "fn f() {\n    let a = 1;\n    // sum\n\n    rx.iter().sum()\n}\n";
         assert_eq!(
@@ -347,5 +357,29 @@ mod tests {
         );
         let mid_line = "fn f() {\n    let s = rx.iter().sum();\n}\n";
         assert_eq!(applicability(mid_line), None);
+        // A comment on the line before, also one that ends in `;` or opens or closes code
+        // around it, makes the last code unknown.
+        for before in [
+            "let a = 1; // done;",
+            "let a = 1; /* see below {",
+            "end of a note */ let a = 1;",
+        ] {
+            let text = format!("fn f() {{\n    {before}\n    rx.iter().sum()\n}}\n");
+            assert_eq!(
+                applicability(&text),
+                Some(Applicability::MaybeIncorrect),
+                "{before}"
+            );
+        }
+    }
+
+    #[test]
+    fn doc_code_blocks_are_the_rust_fences_of_a_section() {
+        let section = "Text.\n```rust\nfn a() {}\n```\n```toml\nx = 1\n```\n  ```rust\nfn b() {}\n\nfn c() {}\n```\n";
+        assert_eq!(
+            doc_code_blocks(section),
+            ["fn a() {}\n", "fn b() {}\n\nfn c() {}\n"]
+        );
+        assert!(doc_code_blocks("no code").is_empty());
     }
 }

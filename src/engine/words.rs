@@ -3,8 +3,8 @@
 //! without reading the file again. Only a file that does name a wanted word is read a second
 //! time, to be modelled.
 
-/// The distinct identifiers of a text (maximal runs of ASCII letters, digits, `_` and
-/// non-ASCII bytes), as sorted 32-bit hashes. About 4 bytes per distinct identifier.
+/// The distinct identifiers of a text outside its comments (maximal runs of ASCII letters,
+/// digits, `_` and non-ASCII bytes; string literals included), as sorted 32-bit hashes. About 4 bytes per distinct identifier.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet(Box<[u32]>);
 
@@ -34,17 +34,20 @@ fn hash(word: &[u8]) -> u32 {
 }
 
 impl WordSet {
-    /// The identifiers of `text`: O(len) to scan; each occurrence goes through a small hash
-    /// set, so only the k distinct identifiers are sorted (O(k log k)).
+    /// The identifiers of `text` outside comments (a word only a comment names cannot
+    /// matter to the model): O(len) to scan; each occurrence goes through a small hash set,
+    /// so only the k distinct identifiers are sorted (O(k log k)).
     pub fn of(text: &[u8]) -> WordSet {
         let mut seen = Distinct::with_capacity(text.len() / 64);
-        let mut at = 0;
-        while let Some(skip) = text[at..].iter().position(|&b| is_ident(b)) {
-            let start = at + skip;
-            let len = text[start..].iter().position(|&b| !is_ident(b));
-            at = len.map_or(text.len(), |len| start + len);
-            seen.insert(hash(&text[start..at]));
-        }
+        super::prefilter::outside_comments(text, |part| {
+            let mut at = 0;
+            while let Some(skip) = part[at..].iter().position(|&b| is_ident(b)) {
+                let start = at + skip;
+                let len = part[start..].iter().position(|&b| !is_ident(b));
+                at = len.map_or(part.len(), |len| start + len);
+                seen.insert(hash(&part[start..at]));
+            }
+        });
         let mut hashes = seen.into_vec();
         hashes.sort_unstable();
         WordSet(hashes.into_boxed_slice())
@@ -170,6 +173,19 @@ mod tests {
         assert_eq!(set.0.len(), 6500);
         assert!(set.may_contain("w1499") && set.may_contain("x_4999"));
         assert!(!set.may_contain("w1500") && !set.may_contain("x_5000"));
+    }
+
+    #[test]
+    fn words_in_comments_do_not_count_words_in_literals_do() {
+        let text = "#!/usr/bin/env shebang\n//! docs\n/* block /* nested */ inner */ fn code() {\n\
+                    // line\n let s = \"quoted\"; let r = r#\"raw \" still\"#; let c = '\\''; x/y }";
+        let set = WordSet::of(text.as_bytes());
+        for w in ["fn", "code", "s", "quoted", "raw", "still", "c", "x", "y"] {
+            assert!(set.may_contain(w), "{w}");
+        }
+        for w in ["shebang", "docs", "block", "nested", "inner", "line"] {
+            assert!(!set.may_contain(w), "{w}");
+        }
     }
 
     #[test]

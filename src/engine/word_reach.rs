@@ -18,6 +18,8 @@ pub(super) fn wanted<'l>(
     levels_of: impl Fn(&InputFile) -> &'l Levels,
 ) -> Vec<(usize, &'static [&'static str])> {
     let mut out = Vec::new();
+    // The files of each group, built on the first question (one pass over the results).
+    let mut members: Option<HashMap<&Group, Vec<usize>>> = None;
     for (lint, reach) in WORD_REACHES {
         let candidates: Vec<usize> = (0..files.len())
             .filter(|&i| is_candidate(&files[i], &results[i], reach))
@@ -27,12 +29,20 @@ pub(super) fn wanted<'l>(
             continue;
         }
         let needs = (reach.needs)();
+        let members = members.get_or_insert_with(|| {
+            let mut by_group: HashMap<&Group, Vec<usize>> = HashMap::new();
+            for (i, r) in results.iter().enumerate() {
+                by_group.entry(&r.group).or_default().push(i);
+            }
+            by_group
+        });
         let mut group_names: HashMap<&Group, bool> = HashMap::new();
         for i in candidates {
             let group = &results[i].group;
-            let names = *group_names
-                .entry(group)
-                .or_insert_with(|| group_names_any(results, group, &needs));
+            let names = *group_names.entry(group).or_insert_with(|| {
+                let files = members[group].iter().map(|&j| &results[j]);
+                group_names_any(files, &needs)
+            });
             if names {
                 out.push((i, reach.callers));
             }
@@ -54,12 +64,12 @@ fn is_candidate(input: &InputFile, result: &FileResult, reach: &WordReach) -> bo
             .is_some_and(|w| reach.callers.iter().any(|c| w.may_contain(c)))
 }
 
-/// Whether some file of `group` may name one of `needs`: a skipped file by its words (a
+/// Whether some file of a group may name one of `needs`: a skipped file by its words (a
 /// context file not read yet may), a modelled file by its text. A file that was not
 /// modelled for another reason (a syntax error, unreadable) is in no crate index, so its
 /// types hold nothing.
-fn group_names_any(results: &[FileResult], group: &Group, needs: &[&str]) -> bool {
-    results.iter().filter(|r| &r.group == group).any(|r| {
+fn group_names_any<'r>(mut group: impl Iterator<Item = &'r FileResult>, needs: &[&str]) -> bool {
+    group.any(|r| {
         if let Some(kept) = &r.kept {
             let text = kept.file.text.as_bytes();
             return needs.iter().any(|n| contains_word(text, n.as_bytes()));

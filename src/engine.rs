@@ -19,7 +19,7 @@ use crate::discover::PackageInfo;
 use crate::lints::{
     CrateLintContext, LintContext, CRATE_CHECKS, LINTS, SPAWN_NEEDLES, UNUSED_SUPPRESSION,
 };
-use crate::model::index::CrateIndex;
+use crate::model::index::{CrateIndex, IndexedFile};
 use crate::model::items::{module_path_of, FileItems};
 use crate::model::{CrateCondition, CrateFacts, FileModel};
 use crate::source::{SourceFile, Span};
@@ -28,6 +28,7 @@ use crate::suppress::Suppressions;
 mod context;
 pub mod nesting;
 pub mod prefilter;
+mod word_reach;
 mod words;
 
 use prefilter::Prefilter;
@@ -142,16 +143,26 @@ struct FileResult {
     group: Group,
 }
 
-/// A crate for the crate index: the unit, and the directory holding the file's `src/`
-/// (a path-mode unit may hold files of many crates; files outside any `src/` form one
-/// group per unit).
+/// A crate for the crate index: the unit, and the directory holding the file's `src/`, or
+/// else the file's `tests/`, `examples/` or `benches/` directory itself (a path-mode unit
+/// may hold files of many crates, and each package's test, example and bench targets are
+/// crates apart from its library and from other packages' targets); files under none of
+/// these form one group per unit.
 type Group = (usize, PathBuf);
+
+/// Directories whose files are crates of their own (cargo's target directories), apart
+/// from `src/`.
+const TARGET_DIRS: [&str; 3] = ["tests", "examples", "benches"];
 
 fn group_of(input: &InputFile) -> Group {
     let parts: Vec<_> = input.path.components().collect();
-    let root = match parts.iter().rposition(|c| c.as_os_str() == "src") {
+    let named = |name: &str| parts.iter().rposition(|c| c.as_os_str() == name);
+    let root = match named("src") {
         Some(at) => parts[..at].iter().collect(),
-        None => PathBuf::new(),
+        None => match TARGET_DIRS.iter().filter_map(|d| named(d)).max() {
+            Some(at) => parts[..=at].iter().collect(),
+            None => PathBuf::new(),
+        },
     };
     (input.unit, root)
 }
@@ -161,7 +172,8 @@ fn group_of(input: &InputFile) -> Group {
 struct Kept {
     file: Arc<SourceFile>,
     model: FileModel,
-    items: FileItems,
+    /// Shared with the crate index of each reach round (not copied).
+    items: Arc<FileItems>,
     suppressions: Suppressions,
 }
 
@@ -181,110 +193,216 @@ pub fn run_with_texts(
 ) -> Outcome {
     let fallback = [Levels::default()];
     let levels = if levels.is_empty() { &fallback } else { levels };
-    let table_of = |f: &InputFile| f.levels.min(levels.len() - 1);
-    let prefilters = prefilters(levels);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .stack_size(WORKER_STACK)
-        .thread_name(|i| format!("leaklint-{i}"))
-        .build()
-        .ok();
-    let results: Vec<FileResult> = install(&pool, || {
-        files
-            .par_iter()
-            .map(|f| {
-                let table = table_of(f);
-                lint_file(
-                    f,
-                    texts.get(&f.path),
-                    &levels[table],
-                    &prefilters[table],
-                    options,
-                )
-            })
-            .collect()
-    });
+    let run = Run::new(files, levels, options, texts);
+    let mut results = run.lint_all();
+    let by_words = run.reach_by_words(&mut results);
+    let (indexes, reached) = run.reach_all(&mut results);
+    let results = run.crate_checks_all(results, &indexes);
+    let inferred = inferred_per_crate(&indexes);
+    drop(indexes);
+    let (facts, rechecked) = run.settle_pending(&results);
+    let mut outcome = Outcome {
+        files_seen: files.iter().filter(|f| !f.context).count(),
+        files_rechecked: by_words + reached + rechecked,
+        inferred,
+        ..Outcome::default()
+    };
+    collect(&mut outcome, results, &facts);
+    finish(&mut outcome.diagnostics);
+    outcome
+}
 
-    let mut results = results;
-    // Files the pre-filter skipped that the crate's seeds reach (a spawned function, a
-    // caller of a spawn wrapper) are modelled too, in bounded rounds: the pre-filter must
-    // never change a finding.
-    let mut files_rechecked = 0;
-    let mut indexes = index_units(&results);
-    for _ in 0..MAX_REACH_ROUNDS {
-        let wanted = reach_words(&results, &indexes);
-        let todo: Vec<_> = (0..files.len())
+/// What every step of a run shares: the files, their level tables and pre-filters, the
+/// worker pool.
+struct Run<'a> {
+    files: &'a [InputFile],
+    /// Never empty.
+    levels: &'a [Levels],
+    prefilters: Vec<Arc<Prefilter>>,
+    options: &'a EngineOptions,
+    texts: &'a HashMap<PathBuf, String>,
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        files: &'a [InputFile],
+        levels: &'a [Levels],
+        options: &'a EngineOptions,
+        texts: &'a HashMap<PathBuf, String>,
+    ) -> Run<'a> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads)
+            .stack_size(WORKER_STACK)
+            .thread_name(|i| format!("leaklint-{i}"))
+            .build()
+            .ok();
+        Run {
+            files,
+            levels,
+            prefilters: prefilters(levels),
+            options,
+            texts,
+            pool,
+        }
+    }
+
+    /// The index of `f`'s level table (the last one serves indices past the end).
+    fn table_of(&self, f: &InputFile) -> usize {
+        f.levels.min(self.levels.len() - 1)
+    }
+
+    /// `f`'s levels and pre-filter (unused by a reached file, which is modelled whatever it
+    /// says, but compiled once per run rather than per file).
+    fn tables(&self, f: &InputFile) -> (&Levels, &Prefilter) {
+        let table = self.table_of(f);
+        (&self.levels[table], &self.prefilters[table])
+    }
+
+    /// Step 1: every file read, pre-filtered and, if it passes, parsed, modelled and linted
+    /// (in parallel); the results are in the order of `files`.
+    fn lint_all(&self) -> Vec<FileResult> {
+        install(&self.pool, || {
+            self.files
+                .par_iter()
+                .map(|f| {
+                    let table = self.table_of(f);
+                    lint_file(
+                        f,
+                        self.texts.get(&f.path),
+                        &self.levels[table],
+                        &self.prefilters[table],
+                        self.options,
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// Step 2: the skipped files that a lint's word reach needs ([`word_reach`]), modelled;
+    /// gives their number.
+    fn reach_by_words(&self, results: &mut [FileResult]) -> usize {
+        let wanted = word_reach::wanted(self.files, results, |f| &self.levels[self.table_of(f)]);
+        let todo: Vec<_> = wanted
+            .into_iter()
+            .map(|(i, callers)| (i, callers, &results[i].words))
+            .collect();
+        let reached: Vec<(usize, FileResult)> = install(&self.pool, || {
+            todo.par_iter()
+                .filter_map(|&(i, callers, known)| {
+                    let f = &self.files[i];
+                    let (levels, prefilter) = self.tables(f);
+                    let words: Vec<String> = callers.iter().map(|c| c.to_string()).collect();
+                    let text = self.texts.get(&f.path);
+                    let r = reach_file(f, text, levels, prefilter, self.options, &words, known)?;
+                    Some((i, r))
+                })
+                .collect()
+        });
+        let count = reached.len();
+        for (i, r) in reached {
+            results[i] = r;
+        }
+        count
+    }
+
+    /// Step 3: files the pre-filter skipped that the crate's seeds reach (a spawned function,
+    /// a caller of a spawn wrapper) are modelled too, in bounded rounds: the pre-filter must
+    /// never change a finding. Gives the final crate indexes and the number of files reached.
+    fn reach_all(&self, results: &mut [FileResult]) -> (UnitIndexes, usize) {
+        let mut reached_files = 0;
+        let mut indexes = index_units(results);
+        for _ in 0..MAX_REACH_ROUNDS {
+            let reached = self.reach_round(results, &indexes);
+            if reached.is_empty() {
+                break;
+            }
+            reached_files += reached.len();
+            for (i, r) in reached {
+                results[i] = r;
+            }
+            // The old indexes go before the new ones are built (peak memory).
+            indexes.clear();
+            indexes = index_units(results);
+        }
+        (indexes, reached_files)
+    }
+
+    /// One reach round: the skipped files that name a word the crate checks still need,
+    /// modelled (with the index in `files` of each).
+    fn reach_round(
+        &self,
+        results: &[FileResult],
+        indexes: &UnitIndexes,
+    ) -> Vec<(usize, FileResult)> {
+        let wanted = reach_words(results, indexes);
+        let todo: Vec<_> = (0..self.files.len())
             .filter(|&i| results[i].skipped)
             .filter_map(|i| Some((i, wanted.get(&results[i].group)?, &results[i].words)))
             .filter(|(_, words, named)| words::may_name(named, words))
             .collect();
         if todo.is_empty() {
-            break;
+            return Vec::new();
         }
-        let reached: Vec<(usize, Option<FileResult>)> = install(&pool, || {
+        install(&self.pool, || {
             todo.par_iter()
-                .map(|&(i, words, named)| {
-                    let f = &files[i];
-                    let unit = table_of(f);
-                    (
-                        i,
-                        reach_file(f, texts.get(&f.path), &levels[unit], options, words, named),
-                    )
+                .filter_map(|&(i, words, named)| {
+                    let f = &self.files[i];
+                    let (levels, prefilter) = self.tables(f);
+                    let text = self.texts.get(&f.path);
+                    let r = reach_file(f, text, levels, prefilter, self.options, words, named)?;
+                    Some((i, r))
                 })
                 .collect()
-        });
-        let mut grew = false;
-        for (i, r) in reached {
-            if let Some(r) = r {
-                files_rechecked += 1;
-                results[i] = r;
-                grew = true;
-            }
-        }
-        if !grew {
-            break;
-        }
-        indexes = index_units(&results);
+        })
     }
 
-    // The crate-wide checks, per file in parallel, once every unit is indexed.
-    let results: Vec<FileResult> = install(&pool, || {
-        results
-            .into_par_iter()
-            .zip(files.par_iter())
-            .map(|(mut r, f)| {
-                let unit = table_of(f);
-                if let Some(kept) = r.kept.take() {
-                    let (index, ids) = &indexes[&r.group];
-                    let diags = crate_checks(kept, index, ids[&f.path], &levels[unit]);
-                    for (mut d, c) in diags {
-                        d.package = f.package.clone();
-                        match c {
-                            Some(c) => r.conditional.push((c, d)),
-                            None => r.diagnostics.push(d),
+    /// Step 4: the crate-wide checks, per file in parallel, once every unit is indexed; each
+    /// file's model is dropped once its checks have run.
+    fn crate_checks_all(&self, results: Vec<FileResult>, indexes: &UnitIndexes) -> Vec<FileResult> {
+        install(&self.pool, || {
+            results
+                .into_par_iter()
+                .zip(self.files.par_iter())
+                .map(|(mut r, f)| {
+                    let levels = &self.levels[self.table_of(f)];
+                    if let Some(kept) = r.kept.take() {
+                        let (index, ids) = &indexes[&r.group];
+                        let diags = crate_checks(kept, index, ids[&f.path], levels);
+                        for (mut d, c) in diags {
+                            d.package = f.package.clone();
+                            match c {
+                                Some(c) => r.conditional.push((c, d)),
+                                None => r.diagnostics.push(d),
+                            }
                         }
                     }
-                }
-                context::settle(&mut r, f);
-                r
-            })
-            .collect()
-    });
-
-    let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
-    for r in &results {
-        facts.entry(r.unit).or_default().merge(&r.facts);
+                    context::settle(&mut r, f);
+                    r
+                })
+                .collect()
+        })
     }
-    // A conditional finding that holds so far may be undone by a file the pre-filter skipped
-    // (a field read, or a variant constructed, in a file with no channel in it; the
-    // conditions of the crate-wide checks included). The skipped files of that crate are
-    // read again, and those that name the field are modelled, so that the pre-filter never
-    // changes a finding.
-    let pending = pending_words(&results, &facts);
-    if !pending.is_empty() {
-        let recheck: Vec<&InputFile> = files
+
+    /// Step 5: the crate facts of every unit. A conditional finding that holds so far may be
+    /// undone by a file the pre-filter skipped (a field read, or a variant constructed, in a
+    /// file with no channel in it; the conditions of the crate-wide checks included). The
+    /// skipped files of that crate that may name the word are read again, and those that do
+    /// are modelled, so that the pre-filter never changes a finding. Gives the facts and the
+    /// number of files modelled.
+    fn settle_pending(&self, results: &[FileResult]) -> (HashMap<usize, CrateFacts>, usize) {
+        let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
+        for r in results {
+            facts.entry(r.unit).or_default().merge(&r.facts);
+        }
+        let pending = pending_words(results, &facts);
+        if pending.is_empty() {
+            return (facts, 0);
+        }
+        let recheck: Vec<&InputFile> = self
+            .files
             .iter()
-            .zip(&results)
+            .zip(results)
             .filter(|(f, r)| {
                 r.skipped
                     && pending
@@ -293,19 +411,18 @@ pub fn run_with_texts(
             })
             .map(|(f, _)| f)
             .collect();
-        let found = install(&pool, || recheck_all(&recheck, &pending, texts));
+        let found = install(&self.pool, || recheck_all(&recheck, &pending, self.texts));
+        let rechecked = found.len();
         for (unit, file_facts) in found {
-            files_rechecked += 1;
             facts.entry(unit).or_default().merge(&file_facts);
         }
+        (facts, rechecked)
     }
+}
 
-    let mut outcome = Outcome {
-        files_seen: files.iter().filter(|f| !f.context).count(),
-        files_rechecked,
-        inferred: inferred_per_crate(&indexes),
-        ..Outcome::default()
-    };
+/// Step 6: every file's findings into `outcome`, the conditional ones where their crate
+/// condition holds.
+fn collect(outcome: &mut Outcome, results: Vec<FileResult>, facts: &HashMap<usize, CrateFacts>) {
     for r in results {
         outcome.files_parsed += r.parsed as usize;
         outcome.diagnostics.extend(r.diagnostics);
@@ -316,8 +433,6 @@ pub fn run_with_texts(
             }
         }
     }
-    finish(&mut outcome.diagnostics);
-    outcome
 }
 
 /// How many rounds of files reached from the seeds are modelled (each round can reveal
@@ -340,7 +455,7 @@ fn inferred_per_crate(indexes: &UnitIndexes) -> Vec<(PathBuf, Vec<String>)> {
 
 /// Indexes every group from the files modelled so far.
 fn index_units(results: &[FileResult]) -> UnitIndexes {
-    let mut per_group: HashMap<Group, Vec<(Arc<SourceFile>, FileItems)>> = HashMap::new();
+    let mut per_group: HashMap<Group, Vec<IndexedFile>> = HashMap::new();
     for r in results {
         if let Some(k) = &r.kept {
             per_group
@@ -443,6 +558,7 @@ fn reach_file(
     input: &InputFile,
     given: Option<&String>,
     levels: &Levels,
+    prefilter: &Prefilter,
     options: &EngineOptions,
     words: &[String],
     known: &std::sync::OnceLock<words::WordSet>,
@@ -469,13 +585,7 @@ fn reach_file(
         context: false,
         ..input.clone()
     };
-    Some(lint_file(
-        &input,
-        text,
-        levels,
-        &Prefilter::new(levels),
-        &options,
-    ))
+    Some(lint_file(&input, text, levels, prefilter, &options))
 }
 
 /// Runs the crate-wide checks of the enabled lints on one kept file, then its suppressions
@@ -974,7 +1084,7 @@ fn analyse(
         kept: Kept {
             file: file.clone(),
             model,
-            items,
+            items: Arc::new(items),
             suppressions,
         },
     })

@@ -484,3 +484,124 @@ fn the_task_lints_spell_the_spawn_clause_as_spawn_needles_does() {
         assert!(spawn_lint(lint(name)), "{name}: {:?}", lint(name).needles);
     }
 }
+
+/// Writes `files` (path relative to a fresh directory, text) as one unit of a path-mode run.
+fn unit_of(dir: &std::path::Path, files: &[(&str, &str)]) -> Vec<InputFile> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            InputFile::new(path, *name)
+        })
+        .collect()
+}
+
+/// `forgotten_handle`'s crate check needs a file that forgets a value made elsewhere
+/// (`user.rs`, which names no channel, spawn or guard): it is reached by its words only
+/// where a file of its crate names a type that owns a handle. Elsewhere (a crate that
+/// forgets values but holds no handle, as unsafe containers do) it is not parsed.
+#[test]
+fn a_file_that_forgets_is_parsed_only_where_its_crate_names_a_handle_type() {
+    let guard = "pub struct FlushGuard { tx: std::sync::mpsc::Sender<()> }\n\
+                 pub fn install() -> FlushGuard { todo!() }\n";
+    let user = "pub fn setup() { let g = crate::guard::install(); std::mem::forget(g); }\n";
+    let plain = "pub struct Buf { v: Vec<u8> }\n\
+                 pub fn install() -> Buf { Buf { v: Vec::new() } }\n";
+    let dir = tempfile::tempdir().unwrap();
+    let files = unit_of(
+        dir.path(),
+        &[
+            ("holds/src/guard.rs", guard),
+            ("holds/src/user.rs", user),
+            ("plain/src/guard.rs", plain),
+            ("plain/src/user.rs", user),
+        ],
+    );
+    let levels = [Levels::default()];
+    let run = |prefilter: bool| {
+        let options = EngineOptions {
+            prefilter,
+            threads: 1,
+        };
+        engine::run(&files, &levels, &options)
+    };
+    let (on, off) = (run(true), run(false));
+    let shown = |o: &engine::Outcome| -> Vec<String> {
+        o.diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.file.display, d.code()))
+            .collect()
+    };
+    assert_eq!(shown(&on), ["holds/src/user.rs leaklint::forgotten_handle"]);
+    assert_eq!(shown(&on), shown(&off));
+    // `holds/src/user.rs` by its words, then `holds/src/guard.rs` by the type it asks about;
+    // nothing of `plain/`.
+    assert_eq!(on.files_parsed, 2);
+    assert_eq!(off.files_parsed, 4);
+}
+
+/// A sender type the configuration declares counts as a handle-owning type for the word
+/// reach: a project type that holds one, forgotten in a file the needles skip, is found with
+/// the pre-filter on as with it off.
+#[test]
+fn a_declared_sender_type_brings_in_the_file_that_forgets_it() {
+    let config = leaklint::config::Config::parse(
+        "leaklint.toml",
+        "[apis]\n\
+         channels = [{ new = \"my_bus::open\", kind = \"unbounded\", sender = \"my_bus::Outbox\" }]\n",
+    )
+    .unwrap();
+    let mut levels = Levels::default();
+    config.apply(&mut levels);
+    let holder = "pub struct Link { out: my_bus::Outbox<u8> }\n\
+                  pub fn connect() -> Link { todo!() }\n";
+    let user = "pub fn setup() { let l = crate::link::connect(); std::mem::forget(l); }\n";
+    let dir = tempfile::tempdir().unwrap();
+    let files = unit_of(
+        dir.path(),
+        &[("bus/src/link.rs", holder), ("bus/src/user.rs", user)],
+    );
+    let levels = [levels];
+    let run = |prefilter: bool| {
+        let options = EngineOptions {
+            prefilter,
+            threads: 1,
+        };
+        engine::run(&files, &levels, &options)
+    };
+    let (on, off) = (run(true), run(false));
+    let shown = |o: &engine::Outcome| -> Vec<String> {
+        o.diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.file.display, d.code()))
+            .collect()
+    };
+    assert_eq!(shown(&off), ["bus/src/user.rs leaklint::forgotten_handle"]);
+    assert_eq!(shown(&on), shown(&off));
+}
+
+/// The test, example and bench files of different packages are crates apart: a name one
+/// of them wants does not bring in the other packages' files.
+#[test]
+fn test_files_of_different_packages_do_not_reach_each_other() {
+    // `a/tests/t.rs` spawns `worker`, defined in no file it can see; `b/tests/w.rs` defines a
+    // `worker` (and is skipped: no spawn, no channel).
+    let spawner = "#[test] fn t() { std::thread::spawn(worker); }\n";
+    let other = "pub fn worker() { loop {} }\n";
+    let dir = tempfile::tempdir().unwrap();
+    let files = unit_of(
+        dir.path(),
+        &[("a/tests/t.rs", spawner), ("b/tests/w.rs", other)],
+    );
+    let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
+    assert_eq!(outcome.files_parsed, 1, "{:?}", outcome.diagnostics);
+    // In one package's `tests/`, the file is reached.
+    let files = unit_of(
+        dir.path(),
+        &[("a/tests/t.rs", spawner), ("a/tests/w.rs", other)],
+    );
+    let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
+    assert_eq!(outcome.files_parsed, 2);
+}

@@ -15,8 +15,10 @@ use std::path::{Path, PathBuf};
 pub struct TestModules {
     /// file → whether it is test code by its declaration.
     memo: HashMap<PathBuf, bool>,
-    /// parent file → its text (empty when it cannot be read).
-    texts: HashMap<PathBuf, String>,
+    /// parent file → the modules it declares with `mod name;`, each with whether one of
+    /// its declarations is under `#[cfg(test)]` (empty when it cannot be read). One scan
+    /// of each parent, however many children ask.
+    declared: HashMap<PathBuf, HashMap<String, bool>>,
 }
 
 impl TestModules {
@@ -49,11 +51,10 @@ impl TestModules {
             if parent == file {
                 continue;
             }
-            let text = self
-                .texts
-                .entry(parent.clone())
-                .or_insert_with(|| std::fs::read_to_string(&parent).unwrap_or_default());
-            match declaration(text, &name) {
+            let declared = self.declared.entry(parent.clone()).or_insert_with(|| {
+                declarations(&std::fs::read_to_string(&parent).unwrap_or_default())
+            });
+            match declared.get(&name) {
                 Some(true) => return true,
                 Some(false) => return self.lookup(&parent, depth + 1),
                 None => {}
@@ -79,20 +80,21 @@ fn module_of(file: &Path) -> Option<(String, PathBuf)> {
     }
 }
 
-/// Whether `text` declares `mod name;`: `Some(true)` under an attribute `#[cfg(test)]`,
-/// `Some(false)` without one, `None` when it does not declare it.
-pub fn declaration(text: &str, name: &str) -> Option<bool> {
+/// Every module `text` declares as `mod name;` (`name` running up to a space or the `;`),
+/// each with whether one of its declarations is under an attribute `#[cfg(test)]`.
+pub fn declarations(text: &str) -> HashMap<String, bool> {
     let bytes = text.as_bytes();
-    let mut found = None;
+    let mut found: HashMap<String, bool> = HashMap::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("mod ").map(|i| i + from) {
         from = i + 4;
         let word_start = i == 0 || !is_ident(bytes[i - 1]);
         let rest = text[from..].trim_start();
-        let declares = rest
-            .strip_prefix(name)
-            .is_some_and(|r| r.trim_start().starts_with(';'));
-        if !word_start || !declares {
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || c == ';')
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_len);
+        if !word_start || name.is_empty() || !after.trim_start().starts_with(';') {
             continue;
         }
         // The attributes and visibility before `mod`: back to the end of the previous item.
@@ -104,7 +106,7 @@ pub fn declaration(text: &str, name: &str) -> Option<bool> {
             .split_whitespace()
             .collect();
         let under_test = head.contains("#[cfg(test)]");
-        found = Some(found.unwrap_or(false) || under_test);
+        *found.entry(name.to_string()).or_default() |= under_test;
     }
     found
 }
@@ -116,6 +118,12 @@ fn is_ident(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `text` declares `mod name;`: `Some(true)` under an attribute `#[cfg(test)]`,
+    /// `Some(false)` without one, `None` when it does not declare it.
+    fn declaration(text: &str, name: &str) -> Option<bool> {
+        declarations(text).get(name).copied()
+    }
 
     #[test]
     fn finds_the_attribute_of_a_declaration() {
@@ -140,6 +148,18 @@ mod tests {
             declaration("// #[cfg(test)]\nmod helpers;", "helpers"),
             Some(false)
         );
+    }
+
+    #[test]
+    fn every_declaration_in_one_scan() {
+        let text = "#[cfg(test)]\nmod a;\nmod b ;\npub mod c { }\nmod b;\n#[cfg(test)] mod b;";
+        let all = declarations(text);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all.get("a"), Some(&true));
+        // One of `b`'s declarations is under the attribute.
+        assert_eq!(all.get("b"), Some(&true));
+        assert_eq!(declaration(text, "c"), None);
+        assert_eq!(declaration("amod x;", "x"), None);
     }
 
     #[test]

@@ -310,6 +310,25 @@ impl<'t> Lexer<'t> {
     }
 }
 
+/// Calls `each` with the parts of `text` outside comments (code, and string and char
+/// literals), in order, each a run of whole units, so that no identifier spans two parts.
+/// A shebang line counts as a comment.
+pub(crate) fn outside_comments(text: &[u8], mut each: impl FnMut(&[u8])) {
+    let lexer = Lexer::new(text);
+    let mut start = lexer.unit.end;
+    let mut from = start;
+    while start < text.len() {
+        let (end, code) = lexer.next_unit(start);
+        let end = end.max(start + 1);
+        if !code && text[start] == b'/' {
+            each(&text[from..start]);
+            from = end;
+        }
+        start = end;
+    }
+    each(&text[from..]);
+}
+
 /// The end of the nested block comment that starts at `start` (the end of the text if it is
 /// not closed).
 pub(crate) fn block_comment_end(text: &[u8], start: usize) -> usize {

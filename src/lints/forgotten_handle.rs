@@ -2,22 +2,36 @@
 //! channel endpoint, a task handle or a shutdown guard.
 
 use crate::diagnostic::{Finding, Label};
-use crate::lints::{CrateLintContext, LintContext};
+use crate::lints::{CrateLintContext, LintContext, WordReach};
 use crate::model::catalog::Leaker;
 use crate::model::flow::Leaked;
 use crate::model::index::ValueType;
-use crate::model::types::Holds;
+use crate::model::types::{held_type_names, Holds};
 use crate::model::{Role, UseKind};
 
 declare_lint! {
     pub static FORGOTTEN_HANDLE = forgotten_handle {
         group: Suspicious,
-        // A leak call. Not also something it can leak: the value may be of a project type,
-        // made in another file, that holds a handle (`mem::forget(crate::log::install())`).
-        needles: &["forget(|leak(|ManuallyDrop"],
+        // A leak call and something the file itself can leak. A value of a project type,
+        // made in another file, that holds a handle (`mem::forget(crate::log::install())`)
+        // is reached by words instead ([`WORD_REACH`]).
+        needles: &["forget(|leak(|ManuallyDrop&$channel|spawn|$spawn|$guard"],
         check: Some(check),
     }
 }
+
+/// What a leaked value of a project type must hold to be reported ([`check_crate`]).
+const RESOURCES: Holds = Holds::SENDER
+    .union_const(Holds::JOIN_HANDLE)
+    .union_const(Holds::GUARD);
+
+/// The files [`check_crate`] needs beyond the pre-filter's: a file that calls `forget` or
+/// `leak` (`ManuallyDrop` is left to [`check`]), in a crate where some file names a library
+/// type that owns one of [`RESOURCES`] (no value of the crate can hold one otherwise).
+pub(super) const WORD_REACH: WordReach = WordReach {
+    callers: &["forget", "leak"],
+    needs: |catalog| held_type_names(&catalog.held_types, RESOURCES),
+};
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for body in &cx.model.bodies {
@@ -122,9 +136,6 @@ fn value_finding(
     ty: &ValueType,
     leak: &crate::model::flow::LeakSite,
 ) -> Option<Finding> {
-    const RESOURCES: Holds = Holds::SENDER
-        .union_const(Holds::JOIN_HANDLE)
-        .union_const(Holds::GUARD);
     let held: Vec<&str> = ty
         .holds
         .intersect(RESOURCES)

@@ -182,6 +182,22 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
     ),
 ];
 
+/// Files a crate check needs that its lint's needles do not let through, decided from the
+/// words of the files the pre-filter skipped (no parse): a skipped file is modelled when it
+/// names one of `callers` and some file of its crate (by [`crate::model::index::CrateIndex`]
+/// group) names one of `needs()`.
+pub struct WordReach {
+    pub callers: &'static [&'static str],
+    /// The names, for the crate's catalogue (built-in plus `[apis]`).
+    pub needs: fn(&crate::model::catalog::Catalog) -> Vec<&'static str>,
+}
+
+/// The word reaches of the lints that have one (asked only when the lint is enabled).
+pub static WORD_REACHES: &[(&Lint, WordReach)] = &[(
+    &forgotten_handle::FORGOTTEN_HANDLE,
+    forgotten_handle::WORD_REACH,
+)];
+
 /// A lint: its identity, its document and its check.
 pub struct Lint {
     /// snake_case name, shown as `leaklint::NAME`.

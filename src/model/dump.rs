@@ -85,7 +85,7 @@ fn index_dump(files: Vec<(Arc<SourceFile>, FileItems, Sites)>) -> String {
     let mut indexed = Vec::new();
     for (id, (file, items, s)) in files.into_iter().enumerate() {
         sites.push((id, s));
-        indexed.push((file, items));
+        indexed.push((file, Arc::new(items)));
     }
     let index = CrateIndex::new(indexed);
     let mut lines: Vec<String> = index.dump().lines().map(str::to_string).collect();

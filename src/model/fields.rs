@@ -372,9 +372,8 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
             .find_map(|b| stored_field(&body.bindings[b], self_ty))
     };
     model
-        .channels
-        .iter()
-        .filter(|ch| ch.body == id && ch.kind != ChannelKind::Oneshot)
+        .channels_in(id)
+        .filter(|ch| ch.kind != ChannelKind::Oneshot)
         .filter_map(|ch| {
             let (rty, receiver, _) = stored(ch.id, Role::Receiver)?;
             let (ty, sender, at) = body

@@ -37,10 +37,14 @@ struct Scope<'a> {
     self_ty: Option<&'a str>,
 }
 
+/// One file of a unit as the index holds it: its text and its items (shared with the
+/// engine, not copied).
+pub type IndexedFile = (Arc<SourceFile>, Arc<FileItems>);
+
 /// The index of one unit.
 #[derive(Debug, Default)]
 pub struct CrateIndex {
-    files: Vec<(Arc<SourceFile>, FileItems)>,
+    files: Vec<IndexedFile>,
     fns: HashMap<QualifiedName, Vec<FnRef>>,
     modules: HashMap<QualifiedName, Vec<(usize, ModuleId)>>,
     by_body: HashMap<(usize, BodyId), FnRef>,
@@ -95,7 +99,7 @@ const MAX_HOPS: usize = 8;
 impl CrateIndex {
     /// Indexes the files of one unit (file ids are positions in `files`) and computes the
     /// spawn wrappers to a fixpoint.
-    pub fn new(files: Vec<(Arc<SourceFile>, FileItems)>) -> CrateIndex {
+    pub fn new(files: Vec<IndexedFile>) -> CrateIndex {
         let mut index = CrateIndex {
             files,
             ..CrateIndex::default()

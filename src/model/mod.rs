@@ -18,7 +18,7 @@ pub mod tasks;
 pub mod types;
 mod walk;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
 pub use flow::{
@@ -47,6 +47,9 @@ pub struct FileModel {
     pub constructed: HashSet<String>,
     /// The library APIs the model was built with (built-in and declared).
     pub catalog: &'static Catalog,
+    /// The ids of the channels made in each body, ascending ([`FileModel::channels_in`]);
+    /// filled once the walk is done.
+    body_channels: HashMap<BodyId, Vec<ChannelId>>,
 }
 
 impl FileModel {
@@ -77,6 +80,21 @@ impl FileModel {
 
     pub fn channel(&self, id: ChannelId) -> &Channel {
         &self.channels[id]
+    }
+
+    /// The channels made in body `id`, in the order they were made: O(their number), so
+    /// that asking it for every function keeps a file's cost linear in its functions.
+    pub fn channels_in(&self, id: BodyId) -> impl Iterator<Item = &Channel> + '_ {
+        let ids = self.body_channels.get(&id).map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&c| &self.channels[c])
+    }
+
+    /// Fills the index behind [`FileModel::channels_in`] (after the walk).
+    pub(crate) fn index_channels(&mut self) {
+        self.body_channels.clear();
+        for ch in &self.channels {
+            self.body_channels.entry(ch.body).or_default().push(ch.id);
+        }
     }
 
     pub fn body(&self, id: BodyId) -> &Body {

@@ -311,10 +311,8 @@ pub fn parked_fields<'a>(
 ) -> impl Iterator<Item = &'a str> + 'a {
     items.fns.iter().flat_map(move |f| {
         let body = f.body.filter(|_| f.self_ty.is_some());
-        model
-            .channels
-            .iter()
-            .filter(move |c| Some(c.body) == body)
+        body.into_iter()
+            .flat_map(|b| model.channels_in(b))
             .filter_map(move |c| parked_reply(model.body(c.body), c, &f.paths.field_ops))
             .map(|p| p.insert.field.as_str())
     })

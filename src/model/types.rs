@@ -328,6 +328,28 @@ impl TypeFacts {
     }
 }
 
+/// The names a file must show for a value of one of its types to hold any resource of
+/// `wanted`: the last segment of each library type that owns one ([`HELD_TYPES`],
+/// [`HELD_BY_NAME`]), sorted, each once. Every [`Holds`] a project type or a declared type
+/// has starts from a library type written in some file of the crate, and a path names its
+/// last segment (a `use` that renames it names it too), so a crate none of whose files
+/// shows one of these words has no value that holds `wanted`. `held` is the unit's table of
+/// owning types by full path ([`HELD_TYPES`] plus the endpoint types the configuration
+/// declares: `Catalog::held_types`).
+pub fn held_type_names(held: &[(&'static str, Holds)], wanted: Holds) -> Vec<&'static str> {
+    let full = held
+        .iter()
+        .map(|(p, h)| (p.rsplit("::").next().unwrap_or(p), *h));
+    let mut names: Vec<&'static str> = full
+        .chain(HELD_BY_NAME.iter().copied())
+        .filter(|(_, h)| h.any(wanted))
+        .map(|(n, _)| n)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// What a library type owns, by its full normalised path; a path that could not be
 /// resolved (a glob import) is looked up by its last segment among the unambiguous names.
 fn library_holds(full: &str, table: &[(&str, Holds)]) -> Holds {
@@ -358,6 +380,31 @@ mod tests {
             "JoinHandle" => ResolvedType::External("std::thread::JoinHandle".into()),
             other => ResolvedType::External(other.into()),
         }
+    }
+
+    #[test]
+    fn held_type_names_are_the_last_segments_of_the_owning_types() {
+        let senders = held_type_names(HELD_TYPES, Holds::SENDER);
+        assert_eq!(senders, ["Sender", "SyncSender", "UnboundedSender"]);
+        let handles = held_type_names(HELD_TYPES, Holds::JOIN_HANDLE.union(Holds::GUARD));
+        assert_eq!(
+            handles,
+            [
+                "Debouncer",
+                "DropGuard",
+                "JoinHandle",
+                "PollWatcher",
+                "RecommendedWatcher",
+                "WorkerGuard"
+            ]
+        );
+        assert!(held_type_names(HELD_TYPES, Holds::NOTHING).is_empty());
+        // A declared endpoint type is named by its last segment too.
+        let declared = [("my_bus::BusSender", Holds::SENDER)];
+        assert_eq!(
+            held_type_names(&declared, Holds::SENDER),
+            ["BusSender", "UnboundedSender"]
+        );
     }
 
     #[test]

@@ -192,6 +192,7 @@ pub(crate) fn build(file: &SourceFile, ast: &syn::File, catalog: &'static Catalo
         walker.visit_item(item);
     }
     super::channels::add_completion_waits(&mut walker.model);
+    walker.model.index_channels();
     walker.model
 }
 

@@ -403,7 +403,7 @@ mod tests {
         let declared = [("my_bus::BusSender", Holds::SENDER)];
         assert_eq!(
             held_type_names(&declared, Holds::SENDER),
-            ["BusSender", "UnboundedSender"]
+            ["BusSender", "Sender", "SyncSender", "UnboundedSender"]
         );
     }
 

@@ -40,3 +40,18 @@ fn per_url(urls: Vec<String>) {
         std::thread::spawn(move || println!("{url}")); //~ WARN detached_spawn_in_loop
     }
 }
+
+// Permits taken before and after the loop bound nothing inside it: only a permit taken on
+// each iteration limits how many spawned tasks run at once.
+async fn permits_outside_the_loop(
+    listener: tokio::net::TcpListener,
+    limit: std::sync::Arc<tokio::sync::Semaphore>,
+) {
+    let _startup = limit.acquire().await.unwrap();
+    while let Ok((socket, _)) = listener.accept().await {
+        tokio::spawn(async move { //~ WARN detached_spawn_in_loop
+            drop(socket);
+        });
+    }
+    let _drained = limit.acquire_many(8).await.unwrap();
+}

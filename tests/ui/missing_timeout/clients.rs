@@ -16,6 +16,16 @@ fn hyper_connector() {
     });
 }
 
+// A timeout set on one connector does not cover another one built beside it.
+fn hyper_connectors_one_configured() {
+    tokio::spawn(async {
+        let mut timed = hyper_util::client::legacy::connect::HttpConnector::new();
+        timed.set_connect_timeout(Some(std::time::Duration::from_secs(5)));
+        let untimed = hyper_util::client::legacy::connect::HttpConnector::new(); //~ WARN missing_timeout
+        let _ = (timed, untimed);
+    });
+}
+
 fn tonic_endpoint() {
     tokio::spawn(async {
         let endpoint = tonic::transport::Endpoint::from_static("http://[::1]:50051"); //~ WARN missing_timeout

@@ -37,6 +37,31 @@ fn reqwest_blocking_has_a_default_timeout() {
     });
 }
 
+// The connect runs in the spawning function before the spawn, not in the spawned work.
+fn connect_before_spawning() {
+    let stream = TcpStream::connect("example.com:80").unwrap();
+    std::thread::spawn(move || drop(stream));
+}
+
+// Reads on a socket bounded by a deadline: awaited inside a timeout's async block, made
+// first and given to a timeout later, or raced against a sleep in `select!`.
+async fn serve_with_deadlines(mut s: tokio::net::TcpStream) {
+    let five = Duration::from_secs(5);
+    let mut buf = [0u8; 16];
+    let _ = tokio::time::timeout(five, async { s.read_exact(&mut buf).await }).await;
+    let read = s.read(&mut buf);
+    let _ = tokio::time::timeout(five, read).await;
+    tokio::select! {
+        _ = s.read(&mut buf) => {}
+        _ = tokio::time::sleep(five) => {}
+    }
+}
+
+async fn accept_with_deadlines(listener: tokio::net::TcpListener) {
+    let (socket, _) = listener.accept().await.unwrap();
+    tokio::spawn(serve_with_deadlines(socket));
+}
+
 fn not_in_spawned_work() {
     let mut stream = TcpStream::connect("example.com:80").unwrap();
     let mut buf = Vec::new();

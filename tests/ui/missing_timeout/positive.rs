@@ -53,3 +53,16 @@ async fn dial(peer: String, backup: String) {
         let _ = connect_peer(backup).await;
     });
 }
+
+// The read timeout is set only after the first read: that read can wait for ever.
+fn read_timeout_set_too_late(addr: std::net::SocketAddr) {
+    std::thread::spawn(move || {
+        let five = std::time::Duration::from_secs(5);
+        let mut stream = TcpStream::connect_timeout(&addr, five).unwrap();
+        let mut greeting = [0u8; 4];
+        stream.read_exact(&mut greeting).unwrap(); //~ WARN missing_timeout
+        stream.set_read_timeout(Some(five)).unwrap();
+        let mut rest = Vec::new();
+        stream.read_to_end(&mut rest).unwrap();
+    });
+}

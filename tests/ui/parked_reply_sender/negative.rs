@@ -7,11 +7,10 @@ pub struct Frame {
     pub id: u64,
     pub reply: Reply,
 }
-type Pending = tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>;
 
 // The map is cleared when the loop ends: every wait ends with an error.
 pub struct Cleared {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
 }
 
 impl Cleared {
@@ -33,7 +32,7 @@ impl Cleared {
 
 // Drained instead.
 pub struct Drained {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
 }
 
 impl Drained {
@@ -57,7 +56,7 @@ impl Drained {
 
 // The wait is bounded by a timeout.
 pub struct TimedOut {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
 }
 
 impl TimedOut {
@@ -76,9 +75,31 @@ impl TimedOut {
     }
 }
 
+// The cache drops an entry, and with it the sender, once its time to live is over: not a
+// collection that keeps what is inserted until it is removed.
+pub struct Expiring {
+    pending: moka::sync::Cache<u64, std::sync::mpsc::SyncSender<Reply>>,
+}
+
+impl Expiring {
+    pub fn call(&self, id: u64) -> Option<Reply> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.pending.insert(id, tx);
+        rx.recv().ok()
+    }
+
+    pub fn serve(&self, conn: std::sync::mpsc::Receiver<Frame>) {
+        while let Ok(f) = conn.recv() {
+            if let Some(tx) = self.pending.remove(&f.id) {
+                let _ = tx.send(f.reply);
+            }
+        }
+    }
+}
+
 // The sender is taken back when the request cannot be sent.
 pub struct Retracted {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
     out: tokio::sync::mpsc::Sender<u64>,
 }
 
@@ -104,7 +125,7 @@ impl Retracted {
 
 // The loop owns the value: when it ends, the map and every sender in it are dropped.
 pub struct Owned {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
 }
 
 impl Owned {
@@ -125,7 +146,7 @@ impl Owned {
 
 // A loop that cannot end: nothing is left parked past it.
 pub struct Forever {
-    pending: Pending,
+    pending: tokio::sync::Mutex<HashMap<u64, tokio::sync::oneshot::Sender<Reply>>>,
 }
 
 impl Forever {

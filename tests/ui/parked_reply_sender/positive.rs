@@ -87,4 +87,50 @@ impl Blocking {
     }
 }
 
+// A stale sender under the same id is taken out before the new one is parked: that does
+// not take back the new one.
+pub struct Replacing {
+    calls: parking_lot::Mutex<HashMap<u64, std::sync::mpsc::SyncSender<Reply>>>,
+}
+
+impl Replacing {
+    pub fn call(&self, id: u64) -> Reply {
+        self.calls.lock().remove(&id);
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.calls.lock().insert(id, tx);
+        rx.recv().unwrap() //~ WARN parked_reply_sender
+    }
+
+    pub fn serve(&self, conn: std::sync::mpsc::Receiver<Frame>) {
+        while let Ok(f) = conn.recv() {
+            if let Some(tx) = self.calls.lock().remove(&f.id) {
+                let _ = tx.send(f.reply);
+            }
+        }
+    }
+}
+
+// Another field's entry removed after the sender is parked leaves the sender in its map.
+pub struct Retried {
+    calls: parking_lot::Mutex<HashMap<u64, std::sync::mpsc::SyncSender<Reply>>>,
+    retries: parking_lot::Mutex<HashMap<u64, u32>>,
+}
+
+impl Retried {
+    pub fn call(&self, id: u64) -> Reply {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.calls.lock().insert(id, tx);
+        self.retries.lock().remove(&id);
+        rx.recv().unwrap() //~ WARN parked_reply_sender
+    }
+
+    pub fn serve(&self, conn: std::sync::mpsc::Receiver<Frame>) {
+        while let Ok(f) = conn.recv() {
+            if let Some(tx) = self.calls.lock().remove(&f.id) {
+                let _ = tx.send(f.reply);
+            }
+        }
+    }
+}
+
 fn main() {}

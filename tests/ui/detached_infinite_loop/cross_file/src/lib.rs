@@ -31,6 +31,9 @@ pub async fn reload_once(t: Arc<Routes>) {
     // Returns: not endless.
     tokio::spawn(refresh_once(t.clone()));
     // Kept and aborted: not detached.
-    let h = tokio::spawn(refresh::refresh_routes(t));
+    let h = tokio::spawn(refresh::refresh_routes(t.clone()));
     h.abort();
+    // Dropped at once, but a smol task is cancelled when its handle is dropped: the loop
+    // of the other file stops with it.
+    let _ = smol::spawn(refresh::refresh_routes(t.clone()));
 }

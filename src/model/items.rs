@@ -255,8 +255,10 @@ impl FileItems {
             file,
             model,
             bodies,
+            aliases: HashMap::new(),
             out: FileItems::default(),
         };
+        collect_aliases(&ast.items, &mut c.aliases);
         c.out.catalog = model.catalog;
         c.module(module, &ast.items);
         c.out
@@ -267,6 +269,9 @@ struct Collector<'a> {
     file: &'a SourceFile,
     model: &'a FileModel,
     bodies: HashMap<u32, BodyId>,
+    /// The file's type aliases (`type Pending = Mutex<HashMap<u64, Sender<R>>>`): the names
+    /// of each aliased type ([`type_names`]), by the alias's name.
+    aliases: HashMap<String, Vec<String>>,
     out: FileItems,
 }
 
@@ -333,7 +338,7 @@ impl Collector<'_> {
                     .as_ref()
                     .map_or_else(|| i.to_string(), |id| id.to_string()),
                 is_pub: matches!(f.vis, syn::Visibility::Public(_)),
-                ty: type_names(&f.ty),
+                ty: self.field_type_names(&f.ty),
                 ty_expr: TypeExpr::of(&f.ty),
                 span: self.file.span_of(f.node_span()),
             })
@@ -363,7 +368,7 @@ impl Collector<'_> {
             .map(|(name, f)| FieldItem {
                 name,
                 is_pub: false,
-                ty: type_names(&f.ty),
+                ty: self.field_type_names(&f.ty),
                 ty_expr: TypeExpr::of(&f.ty),
                 span: self.file.span_of(f.node_span()),
             })
@@ -523,6 +528,49 @@ fn summarise(
         worker_fields,
         stores_params,
         channel_fields,
+    }
+}
+
+impl Collector<'_> {
+    /// [`type_names`] of a field's type, each alias of the file followed by the names of
+    /// the type it stands for (`Pending`, `Mutex`, `HashMap`, ...), to a depth of 4.
+    fn field_type_names(&self, ty: &syn::Type) -> Vec<String> {
+        fn expand(
+            name: String,
+            aliases: &HashMap<String, Vec<String>>,
+            depth: usize,
+            out: &mut Vec<String>,
+        ) {
+            let inner = aliases.get(&name).filter(|_| depth < 4);
+            out.push(name);
+            for n in inner.into_iter().flatten() {
+                expand(n.clone(), aliases, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        for name in type_names(ty) {
+            expand(name, &self.aliases, 0, &mut out);
+        }
+        out
+    }
+}
+
+/// The type aliases of `items` and of their inline modules, by name (the first one of a
+/// name wins; aliases of one name in two modules are rare and both are types).
+fn collect_aliases(items: &[Item], out: &mut HashMap<String, Vec<String>>) {
+    for item in items {
+        match item {
+            Item::Type(t) => {
+                out.entry(t.ident.to_string())
+                    .or_insert_with(|| type_names(&t.ty));
+            }
+            Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    collect_aliases(inner, out);
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -18,7 +18,7 @@ declare_lint! {
 }
 
 fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
-    for (_, body) in cx.model.bodies_outside_tests() {
+    for (b, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             if body.handle_pushed_out(site) {
                 if let Some(f) = pushed_in_loop(cx.file, body, site) {
@@ -27,6 +27,11 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             if !site.detaches() || !matches!(body.handle_use(site), HandleUse::Dropped(_)) {
+                continue;
+            }
+            // Each iteration waits for the work's reply: one runs at a time.
+            let replied = |l: &LoopInfo| cx.model.awaits_reply_in_loop(b, site, l);
+            if input_loop(cx.file, body, site).is_some_and(replied) {
                 continue;
             }
             if let Some(f) = in_loop(cx.file, body, site, site.thread) {

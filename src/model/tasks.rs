@@ -1,8 +1,10 @@
 //! Task facts: where work is spawned, what becomes of its handle, and whether the spawned
 //! body can ever stop.
 
-use super::catalog::OnDrop;
+use super::catalog::{EndpointOp, OnDrop};
+use super::channels::Slot;
 use super::flow::{BindingId, Body, CtxId, LoopInfo, LoopKind, Use, UseKind};
+use super::BodyId;
 use crate::source::Span;
 
 /// One call that starts concurrent work.
@@ -221,6 +223,37 @@ impl super::FileModel {
             (_, Some(name)) => self.body_named(name).map(|b| (b, 0)),
             _ => None,
         }
+    }
+
+    /// Whether each iteration of loop `l` waits for the work spawned at `site` to reply
+    /// before it goes on: a channel made inside the loop whose sender the inline work uses
+    /// and whose receiver the spawning code awaits or receives from after the spawn, still in
+    /// the loop (`let (tx, rx) = oneshot::channel(); pool.spawn(move || tx.send(r)); rx.await`).
+    /// At most one such work is then outstanding at a time, however long the loop runs.
+    pub fn awaits_reply_in_loop(&self, b: BodyId, site: &SpawnSite, l: &LoopInfo) -> bool {
+        let body = &self.bodies[b];
+        let Some(work) = site.work.filter(|&w| w < body.contexts.len()) else {
+            return false;
+        };
+        let in_loop = |sp: Span| l.body.start <= sp.start && sp.end <= l.body.end;
+        self.channels_in(b).any(|c| {
+            let (Slot::Binding(tx), Slot::Binding(rx)) = (c.sender, c.receiver) else {
+                return false;
+            };
+            let sent_by_work = body.bindings[tx]
+                .uses
+                .iter()
+                .any(|u| body.ctx_within(u.ctx, work));
+            let awaited_after = body.bindings[rx].uses.iter().any(|u| {
+                let waits = match &u.kind {
+                    UseKind::Await => true,
+                    UseKind::Method { op, .. } => *op == EndpointOp::Recv,
+                    _ => false,
+                };
+                waits && u.ctx == site.ctx && u.span.start >= site.call.end && in_loop(u.span)
+            });
+            in_loop(c.call) && sent_by_work && awaited_after
+        })
     }
 }
 

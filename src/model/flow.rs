@@ -93,17 +93,12 @@ pub struct Binding {
 }
 
 impl Binding {
-    /// `_name` bindings: kept alive to their scope's end but meant to be unused.
     /// Whether a reference to the binding is taken anywhere (`&tx`, `&mut tx`): such a
     /// reference may outlive a `drop` inserted before a later statement.
     pub fn is_borrowed(&self) -> bool {
         self.uses
             .iter()
             .any(|u| matches!(u.kind, UseKind::Borrow | UseKind::BorrowMut))
-    }
-
-    pub fn is_underscore(&self) -> bool {
-        self.name.starts_with('_')
     }
 
     /// The first use that takes the value away from the binding.

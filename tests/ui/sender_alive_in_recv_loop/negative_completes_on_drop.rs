@@ -14,3 +14,14 @@ async fn send_batch(events: Vec<u32>) {
 }
 
 async fn deliver(_e: u32, _n: BatchNotifier) {}
+
+// The blocking form, with the original handle dropped before the `recv()`.
+fn send_batch_blocking(events: Vec<u32>) {
+    let (notifier, receiver) = BatchNotifier::new_with_receiver();
+    for e in events {
+        let n = notifier.clone();
+        std::thread::spawn(move || drop((e, n)));
+    }
+    drop(notifier);
+    let _ = receiver.recv();
+}

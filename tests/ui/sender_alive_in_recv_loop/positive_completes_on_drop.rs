@@ -13,3 +13,13 @@ async fn send_batch(events: Vec<u32>) {
 }
 
 async fn deliver(_e: u32, _n: BatchNotifier) {}
+
+// The same wait as a blocking `recv()` on the waiter, from a thread.
+fn send_batch_blocking(events: Vec<u32>) {
+    let (notifier, receiver) = BatchNotifier::new_with_receiver();
+    for e in events {
+        let n = notifier.clone();
+        std::thread::spawn(move || drop((e, n)));
+    }
+    let _ = receiver.recv(); //~ ERROR sender_alive_in_recv_loop
+}

@@ -51,7 +51,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             Slot::Binding(rx) => {
                 let binding = &body.bindings[rx];
                 // Where the receiver goes away: an explicit `drop(rx)` in its own context, or
-                // the end of its block when it was never moved anywhere.
+                // the end of its block when it was never moved anywhere (a use in a `move`
+                // closure or block moves it there).
                 let mut moved = false;
                 let mut dropped_at = None;
                 for u in &binding.uses {
@@ -59,7 +60,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                         UseKind::Drop { call } if u.ctx == binding.ctx && dropped_at.is_none() => {
                             dropped_at = Some(*call)
                         }
-                        k if k.moves() => moved = true,
+                        // Moved away, also by a `move` closure that captures it.
+                        k if k.moves() || body.captured_by_move(u, binding.ctx) => moved = true,
                         _ => {}
                     }
                 }

@@ -49,16 +49,14 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         // The receive must run in the sender's own context: elsewhere, the sender may be
-        // dropped (ending the wait with an error) while the receive waits.
+        // dropped (ending the wait with an error) while the receive waits. The sender is
+        // alive there: the receive is a use of the receiver, bound by the same `let`.
         let Some(at) = first_blocking_receive(body, channel.ctor.library, rx, Some(sender.ctx))
         else {
             continue;
         };
         // A receiver closed explicitly makes every receive return.
         if body.ops(receiver).any(|(op, _)| op == EndpointOp::Close) {
-            continue;
-        }
-        if at.start < sender.span.start || at.end > sender.scope_end {
             continue;
         }
         let kind = channel.kind.describe();

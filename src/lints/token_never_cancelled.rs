@@ -30,6 +30,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             let mut spawn = None;
             let mut handled = false;
             for &id in &family {
+                // A clone declared inside the spawned work belongs to it: the use it is made
+                // from is inside that work too.
                 for u in &body.bindings[id].uses {
                     if let Some(site) = inside_spawn(u.span) {
                         spawn = spawn.or(Some(site.callee_span));
@@ -53,11 +55,6 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                         UseKind::Method { .. } | UseKind::Borrow | UseKind::MovedTo(_) => {}
                         _ => handled = true,
                     }
-                }
-                // A clone declared inside the spawned work belongs to it.
-                if id != root && inside_spawn(body.bindings[id].span).is_some() {
-                    spawn = spawn
-                        .or_else(|| inside_spawn(body.bindings[id].span).map(|s| s.callee_span));
                 }
             }
             // `let _guard = token.clone().drop_guard();`

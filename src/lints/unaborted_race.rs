@@ -36,8 +36,8 @@ fn channel_races(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         let racers = racers(body, channel.id);
         let count = racer_count(body, &racers);
         let blocked = match (channel.kind, count) {
-            (_, Some(n)) if n < 2 => continue,
-            // A capacity `cap` and one receive take `cap + 1` sends.
+            // A capacity `cap` and one receive take `cap + 1` sends (so fewer than two
+            // racers never block).
             (ChannelKind::Bounded(Some(cap)), Some(n)) => n.saturating_sub(cap + 1),
             // Racers spawned in a loop of unwritten count are taken to be many, more than a
             // capacity of one and the receive can take.

@@ -428,6 +428,28 @@ impl Body {
         None
     }
 
+    /// Whether use `u` of a binding of context `owner` sits in a `move` closure or `async move`
+    /// block nested in `owner` (at any depth), which takes the value with it when it is
+    /// created, whatever the use itself does (`move || for v in rx { .. }`). `let _ = x;`
+    /// captures nothing (edition 2021). `false` for a use in `owner` itself.
+    pub fn captured_by_move(&self, u: &Use, owner: CtxId) -> bool {
+        if u.kind == UseKind::LetUnderscore && !self.whole_captures {
+            return false;
+        }
+        let mut cur = u.ctx;
+        while cur != owner {
+            let ctx = &self.contexts[cur];
+            if ctx.is_move {
+                return self.ctx_within(cur, owner);
+            }
+            let Some(parent) = ctx.parent else {
+                return false;
+            };
+            cur = parent;
+        }
+        false
+    }
+
     /// Liveness of `binding` at byte offset `at`, for code running in context `ctx` (which
     /// must be the binding's own context or nested in it).
     ///
@@ -568,6 +590,32 @@ mod tests {
         let rl = &body.recv_loops[0];
         let tx = body.bindings.iter().position(|b| b.name == "tx").unwrap();
         body.liveness(tx, rl.span.start, rl.ctx)
+    }
+
+    /// Whether each use of `rx` in `f` is captured by a `move` closure, in source order.
+    fn rx_captured(text: &str) -> Vec<bool> {
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
+        let ast = syn::parse_file(text).unwrap();
+        let model = FileModel::build(&file, &ast);
+        let body = &model.bodies[0];
+        let rx = body.bindings.iter().find(|b| b.name == "rx").unwrap();
+        rx.uses
+            .iter()
+            .map(|u| body.captured_by_move(u, rx.ctx))
+            .collect()
+    }
+
+    #[test]
+    fn a_use_in_a_move_closure_at_any_depth_is_captured_by_it() {
+        let moved = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                     std::thread::spawn(move || { let g = || { for v in rx { let _ = v; } }; g() }); }";
+        assert_eq!(rx_captured(moved), [true]);
+        let borrowed = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                        let g = || rx.try_recv(); g(); rx.recv(); }";
+        assert_eq!(rx_captured(borrowed), [false, false]);
+        let nothing = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                       std::thread::spawn(move || { let _ = rx; }); }";
+        assert_eq!(rx_captured(nothing), [false]);
     }
 
     #[test]

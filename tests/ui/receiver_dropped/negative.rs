@@ -54,3 +54,26 @@ fn send_expected_to_fail() {
     drop(rx);
     assert_eq!(tx.send(2), Err(mpsc::SendError(2)));
 }
+
+// The worker drops the receiver in its own thread, after receiving: that drop is not one of
+// this function's, and the send below is received.
+fn receiver_dropped_by_the_worker() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    std::thread::spawn(move || {
+        let _ = rx.recv();
+        drop(rx);
+    });
+    tx.send(1).unwrap();
+}
+
+// The receiver goes to a worker before its block ends: the end of the block drops nothing,
+// and the send after it is received.
+fn receiver_given_to_a_worker_in_an_inner_block() {
+    let tx;
+    {
+        let (t, rx) = mpsc::channel::<u32>();
+        tx = t;
+        std::thread::spawn(move || for v in rx { println!("{v}") });
+    }
+    tx.send(1).unwrap();
+}

@@ -44,3 +44,22 @@ async fn broadcast_is_not_checked() {
     let (_tx, mut rx) = tokio::sync::broadcast::channel::<u32>(4);
     let _ = rx.try_recv();
 }
+
+// tokio's `blocking_recv` panics inside async code instead of waiting: not a wait for ever.
+async fn tokio_blocking_recv_in_async_code() {
+    let (_tx, mut rx) = tokio::sync::mpsc::channel::<u32>(1);
+    let _ = rx.blocking_recv();
+}
+
+// Turning the receiver into a stream does not wait: the stream is polled elsewhere, and it
+// ends when the function returns and drops `_tx`.
+fn flume_receiver_into_a_stream() -> flume::r#async::RecvStream<'static, u32> {
+    let (_tx, rx) = flume::unbounded::<u32>();
+    rx.into_stream()
+}
+
+fn flume_stream_of_the_receiver() {
+    let (_tx, rx) = flume::unbounded::<u32>();
+    let stream = rx.stream();
+    drop(stream);
+}

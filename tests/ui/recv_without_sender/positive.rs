@@ -48,3 +48,9 @@ async fn futures_oneshot() {
     let (_tx, rx) = futures::channel::oneshot::channel::<u32>();
     let _ = rx.await; //~ ERROR recv_without_sender
 }
+
+// tokio's `blocking_recv` blocks outside async code.
+fn tokio_blocking_recv_in_sync_code() {
+    let (_tx, mut rx) = mpsc::channel::<u32>(1);
+    let _ = rx.blocking_recv(); //~ ERROR recv_without_sender
+}

@@ -97,3 +97,42 @@ impl Actor {
         this
     }
 }
+
+// The loop has a way out of its own: it does not wait for the channel to close.
+pub fn loop_with_a_break(root: PathBuf) {
+    let (tx, rx) = mpsc::channel();
+    let watcher = FsWatcher::new(root, tx);
+    thread::spawn(move || {
+        let _keep = watcher;
+        for v in rx {
+            if v == 0 {
+                break;
+            }
+            println!("{v}");
+        }
+    });
+}
+
+pub struct Feed {
+    tx: UnboundedSender<u32>,
+}
+
+impl Feed {
+    pub fn new(tx: UnboundedSender<u32>) -> Feed {
+        Feed { tx }
+    }
+}
+
+// The receiver is closed before the loop: the loop ends once the buffer is drained, senders
+// alive or not.
+pub fn receiver_closed_first() {
+    let (tx, mut rx) = unbounded_channel();
+    let feed = Feed::new(tx);
+    tokio::spawn(async move {
+        let _keep = feed;
+        rx.close();
+        while let Some(v) = rx.recv().await {
+            println!("{v}");
+        }
+    });
+}

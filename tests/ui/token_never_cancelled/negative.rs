@@ -66,3 +66,13 @@ async fn clone_into_constructor(sim: u32) -> Tracer {
     tokio::spawn(async move { token.cancelled().await });
     tracer
 }
+
+async fn work() {}
+
+// A token made inside the spawned work, and not used: nothing is handed to that work.
+async fn token_made_inside_the_task() {
+    tokio::spawn(async move {
+        let _shutdown = CancellationToken::new();
+        work().await;
+    });
+}

@@ -97,3 +97,26 @@ async fn two_racers_capacity_one() -> u32 {
     tokio::spawn(async move { tx.send(2).await.unwrap() });
     rx.recv().await.unwrap()
 }
+
+// Every handle is awaited: `join_all` is no race.
+async fn join_all_over_handles(urls: Vec<String>) -> Vec<String> {
+    let mut handles = Vec::new();
+    for url in urls {
+        handles.push(tokio::spawn(async move { url }));
+    }
+    futures::future::join_all(handles)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+// smol tasks cancel when their handle is dropped: the losers of `select_all` stop.
+async fn select_all_over_smol_tasks(urls: Vec<String>) -> String {
+    let mut tasks = Vec::new();
+    for url in urls {
+        tasks.push(smol::spawn(async move { url }));
+    }
+    let (first, _, _rest) = futures::future::select_all(tasks).await;
+    first
+}

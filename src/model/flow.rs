@@ -517,8 +517,10 @@ impl Body {
                 continue;
             }
             // A use inside a closure created before `at` moves the value into the closure
-            // when the closure is `move` or the use takes the value.
-            if u.ctx != ctx && !self.ctx_within(ctx, u.ctx) {
+            // when the closure is `move` or the use takes the value. (Every relevant use runs
+            // in `ctx` or in a closure nested in it: the callers ask in the binding's own
+            // context, or in a closure with only the uses inside that closure.)
+            if u.ctx != ctx {
                 let Some(closure) = self.child_towards(u.ctx, ctx) else {
                     return Liveness::Unsure;
                 };

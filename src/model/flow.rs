@@ -556,11 +556,7 @@ impl Body {
                         other => other,
                     }
                 }
-                UseKind::Method {
-                    op: EndpointOp::IntoIter,
-                    name,
-                    ..
-                } if name.starts_with("into") => return Liveness::Unsure,
+                // `into_iter()`, `into_stream()` and other `into_*` methods take the value.
                 k if k.moves() => return Liveness::Unsure,
                 _ => {}
             }

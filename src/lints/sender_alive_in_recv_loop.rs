@@ -69,6 +69,8 @@ fn check_loop(file: &SourceFile, model: &FileModel, body: &Body, rl: &RecvLoop) 
     {
         return None;
     }
+    // Name the binding that holds the value at the loop (`a1` after `let a1 = tx;`).
+    let tx = body.holder_at(tx, rl.span.start);
     Some(finding(file, model, body, rl, (channel, ch.call), tx, why))
 }
 
@@ -228,7 +230,7 @@ fn joined_while_alive(
             return None;
         }
         match body.liveness(tx, join.start, site.ctx) {
-            Liveness::Alive(why) => Some((tx, why)),
+            Liveness::Alive(why) => Some((body.holder_at(tx, join.start), why)),
             _ => None,
         }
     })?;

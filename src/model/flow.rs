@@ -368,6 +368,25 @@ impl Body {
             .map(|(id, _)| id)
     }
 
+    /// The binding that holds `binding`'s value at byte offset `at`: `binding` itself, or the
+    /// name its value was moved to before `at` (`let a1 = tx;`), followed along up to eight
+    /// moves (as [`Body::liveness`] follows them). A finding names this binding, and a
+    /// `drop(..)` fix must name it: the moved-from name no longer holds anything.
+    pub fn holder_at(&self, binding: BindingId, at: u32) -> BindingId {
+        let mut cur = binding;
+        for _ in 0..8 {
+            let next = self.bindings[cur].uses.iter().find_map(|u| match u.kind {
+                UseKind::MovedTo(to) if u.span.start < at => Some(to),
+                _ => None,
+            });
+            match next {
+                Some(to) => cur = to,
+                None => break,
+            }
+        }
+        cur
+    }
+
     /// The bindings whose value is `binding`'s or a clone of it (`let w2 = w.clone()`,
     /// `let w3 = w2;`), `binding` included.
     pub fn copies_of(&self, binding: BindingId) -> Vec<BindingId> {

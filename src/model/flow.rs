@@ -93,6 +93,11 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// Whether byte offset `at` lies between the binding's name and the end of its block.
+    pub fn in_scope_at(&self, at: u32) -> bool {
+        self.span.start <= at && at <= self.scope_end
+    }
+
     /// Whether a reference to the binding is taken anywhere (`&tx`, `&mut tx`): such a
     /// reference may outlive a `drop` inserted before a later statement.
     pub fn is_borrowed(&self) -> bool {
@@ -483,7 +488,7 @@ impl Body {
         if depth > 8 || !self.ctx_within(ctx, b.ctx) {
             return Liveness::Unsure;
         }
-        if b.span.start > at || b.scope_end < at {
+        if !b.in_scope_at(at) {
             return Liveness::Gone;
         }
         // When the point is inside a closure, the binding must have been captured into it
@@ -633,6 +638,30 @@ mod tests {
         let nothing = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
                        std::thread::spawn(move || { let _ = rx; }); }";
         assert_eq!(rx_captured(nothing), [false]);
+    }
+
+    /// The liveness of `tx` at the first receive loop of `text`'s function.
+    fn liveness_at_loop(text: &str) -> Liveness {
+        let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
+        let ast = syn::parse_file(text).unwrap();
+        let model = FileModel::build(&file, &ast);
+        let body = &model.bodies[0];
+        let rl = &body.recv_loops[0];
+        let tx = body.bindings.iter().position(|b| b.name == "tx").unwrap();
+        body.liveness(tx, rl.span.start, rl.ctx)
+    }
+
+    #[test]
+    fn a_dropped_sender_is_gone_and_a_sender_handed_to_a_function_is_unsure() {
+        let dropped = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                       drop(tx); for v in rx { let _ = v; } }";
+        assert_eq!(liveness_at_loop(dropped), Liveness::Gone);
+        let handed = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                      keep(tx); for v in rx { let _ = v; } }";
+        assert_eq!(liveness_at_loop(handed), Liveness::Unsure);
+        let moved_then_dropped = "fn f() { let (tx, rx) = std::sync::mpsc::channel::<u8>(); \
+                                  let t = tx; drop(t); for v in rx { let _ = v; } }";
+        assert_eq!(liveness_at_loop(moved_then_dropped), Liveness::Gone);
     }
 
     #[test]

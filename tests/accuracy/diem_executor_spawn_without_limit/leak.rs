@@ -1,5 +1,5 @@
 // source: https://github.com/diem/diem/pull/379
-// expect: detached_spawn_in_loop (known miss: a spawn on a runtime handle passed as a parameter is taken as a scoped spawn)
+// expect: detached_spawn_in_loop
 // what: the mempool spawns a task per inbound message on an executor handle, with no back-pressure, until it runs out of memory
 
 use tokio::runtime::Handle;

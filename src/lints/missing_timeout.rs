@@ -32,9 +32,13 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             };
             let what = if site.thread { "thread" } else { "task" };
             // A loop of the work that checks a stop signal between reads may be bounded by a
-            // timeout leaklint cannot see (a terminal's `VTIME`): unsure.
+            // timeout leaklint cannot see (a terminal's `VTIME`): unsure. The read of a
+            // detached-only source itself (`stdin().read_line(..).unwrap()`) is no such check:
+            // at the end of input it returns `Ok(0)`, it does not fail.
             let stoppable = work_body.loops.iter().any(|l| {
-                !l.stop_checks.is_empty()
+                l.stop_checks
+                    .iter()
+                    .any(|&check| !reads_detached_source(cx.model, work_body, check))
                     && in_region(work_body, l.ctx, Some(ctx).filter(|_| site.work.is_some()))
             });
             let dropped = matches!(body.handle_use(site), HandleUse::Dropped(_)) && !stoppable;
@@ -89,6 +93,19 @@ fn given_timeout(model: &FileModel, body: &Body, call: Span, path: &str) -> bool
         .filter(|b| b.stmt.start <= call.start && call.end <= b.stmt.end)
         .flat_map(|b| &b.uses)
         .any(|u| matches!(&u.kind, UseKind::Method { name, .. } if ctor.timeout_methods.contains(&name.as_str())))
+}
+
+/// Whether the stop check at `check` (an `unwrap`/`expect` of a read) unwraps a read of a
+/// source the catalogue reports only in detached work (standard input).
+fn reads_detached_source(model: &FileModel, body: &Body, check: Span) -> bool {
+    body.calls.iter().any(|c| {
+        check.start <= c.span.start
+            && c.span.end <= check.end
+            && model
+                .catalog
+                .network_call(&c.path)
+                .is_some_and(|n| n.detached_only)
+    })
 }
 
 /// Calls in `body` (within `ctx` when given) that can wait for ever; `dropped` says the

@@ -34,3 +34,16 @@ fn stdin_reader(tx: std::sync::mpsc::Sender<String>) {
         }
     });
 }
+
+// The read's own `unwrap()` is no way to stop the thread: at the end of input `read_line`
+// returns `Ok(0)`, it does not fail.
+fn stdin_lines_unwrapped() {
+    let h = std::thread::spawn(|| {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            std::io::stdin().read_line(&mut line).unwrap(); //~ WARN missing_timeout
+        }
+    });
+    drop(h);
+}

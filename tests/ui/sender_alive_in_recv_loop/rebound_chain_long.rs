@@ -1,6 +1,6 @@
 // Beyond eight moves from name to name leaklint stops following the value from the first
-// name (`tx`: unsure), but every later name is asked as well: `a1` is eight moves from the
-// end and is reported alive.
+// name (`tx`: unsure), but every later name is asked as well (`a1` is eight moves from the
+// end), and the finding names the one that holds the value at the loop: `a9`.
 use std::sync::mpsc;
 
 pub fn drain() -> u32 {

@@ -526,6 +526,12 @@ impl Body {
         self.uses_decide(b, at, |_| true, ctx, depth)
     }
 
+    /// The liveness of the binding a value went on to (`let a = tx;`, `v.push(tx)`), one
+    /// step deeper.
+    fn liveness_of_next(&self, next: BindingId, at: u32, ctx: CtxId, depth: usize) -> Liveness {
+        self.liveness_depth(next, at, ctx, depth + 1)
+    }
+
     fn uses_decide(
         &self,
         b: &Binding,
@@ -573,9 +579,9 @@ impl Body {
                 UseKind::StoredSelfField(_) => {
                     return Liveness::Alive(AliveBecause::StoredInSelf(u.span))
                 }
-                UseKind::MovedTo(to) => return self.liveness_depth(*to, at, ctx, depth + 1),
+                UseKind::MovedTo(to) => return self.liveness_of_next(*to, at, ctx, depth),
                 UseKind::Pushed { into: Some(coll) } => {
-                    return match self.liveness_depth(*coll, at, ctx, depth + 1) {
+                    return match self.liveness_of_next(*coll, at, ctx, depth) {
                         Liveness::Alive(_) => Liveness::Alive(AliveBecause::InCollection(u.span)),
                         other => other,
                     }

@@ -520,26 +520,33 @@ fn a_file_that_forgets_is_parsed_only_where_its_crate_names_a_handle_type() {
         ],
     );
     let levels = [Levels::default()];
-    let run = |prefilter: bool| {
-        let options = EngineOptions {
-            prefilter,
-            threads: 1,
-        };
-        engine::run(&files, &levels, &options)
-    };
-    let (on, off) = (run(true), run(false));
-    let shown = |o: &engine::Outcome| -> Vec<String> {
-        o.diagnostics
-            .iter()
-            .map(|d| format!("{} {}", d.file.display, d.code()))
-            .collect()
-    };
+    let (on, off) = (
+        run_one_thread(&files, &levels, true),
+        run_one_thread(&files, &levels, false),
+    );
     assert_eq!(shown(&on), ["holds/src/user.rs leaklint::forgotten_handle"]);
     assert_eq!(shown(&on), shown(&off));
     // `holds/src/user.rs` by its words, then `holds/src/guard.rs` by the type it asks about;
     // nothing of `plain/`.
     assert_eq!(on.files_parsed, 2);
     assert_eq!(off.files_parsed, 4);
+}
+
+/// One engine run on one thread, with the pre-filter on or off.
+fn run_one_thread(files: &[InputFile], levels: &[Levels], prefilter: bool) -> engine::Outcome {
+    let options = EngineOptions {
+        prefilter,
+        threads: 1,
+    };
+    engine::run(files, levels, &options)
+}
+
+/// Each diagnostic as `path code`.
+fn shown(o: &engine::Outcome) -> Vec<String> {
+    o.diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.file.display, d.code()))
+        .collect()
 }
 
 /// A sender type the configuration declares counts as a handle-owning type for the word
@@ -564,20 +571,10 @@ fn a_declared_sender_type_brings_in_the_file_that_forgets_it() {
         &[("bus/src/link.rs", holder), ("bus/src/user.rs", user)],
     );
     let levels = [levels];
-    let run = |prefilter: bool| {
-        let options = EngineOptions {
-            prefilter,
-            threads: 1,
-        };
-        engine::run(&files, &levels, &options)
-    };
-    let (on, off) = (run(true), run(false));
-    let shown = |o: &engine::Outcome| -> Vec<String> {
-        o.diagnostics
-            .iter()
-            .map(|d| format!("{} {}", d.file.display, d.code()))
-            .collect()
-    };
+    let (on, off) = (
+        run_one_thread(&files, &levels, true),
+        run_one_thread(&files, &levels, false),
+    );
     assert_eq!(shown(&off), ["bus/src/user.rs leaklint::forgotten_handle"]);
     assert_eq!(shown(&on), shown(&off));
 }

@@ -85,8 +85,9 @@ pub struct Cli {
     ///
     /// Directories are searched for `.rs` files, skipping hidden directories and build output
     /// (`target/` and any directory holding a `CACHEDIR.TAG`). Files are linted whatever their
-    /// name. No Cargo.toml is needed, which suits editors and pre-commit hooks; all the files
-    /// are analysed as one crate.
+    /// name. No Cargo.toml is needed, which suits editors and pre-commit hooks; the files are
+    /// analysed as one crate per package directory, and a named file's package supplies
+    /// context (its other files, never reported on).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -228,7 +229,7 @@ pub struct Cli {
     ///
     /// For editors that lint unsaved buffers: `cargo leaklint - --stdin-filename src/lib.rs`
     /// lints standard input as `src/lib.rs` (which need not exist), with the configuration
-    /// that file would get.
+    /// that file would get and the other files of its cargo package as context.
     #[arg(long, value_name = "PATH", help_heading = "Output")]
     pub stdin_filename: Option<PathBuf>,
 
@@ -327,10 +328,39 @@ pub fn main_with_args(mut args: Vec<OsString>) -> i32 {
             }
         },
         Err(e) => {
+            let e = without_trailing_tip(e);
             let _ = e.print();
             e.exit_code()
         }
     }
+}
+
+/// clap's error for an unknown option, without its tip to pass it after `--`: only
+/// `-A`/`-W`/`-D` are taken there, so the tip would lead to a second error.
+fn without_trailing_tip(e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return e;
+    }
+    let mut out = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(&Cli::command());
+    for (kind, value) in e.context() {
+        let value = match (kind, value) {
+            (ContextKind::Suggested, ContextValue::StyledStrs(tips)) => {
+                let kept: Vec<_> = tips
+                    .iter()
+                    .filter(|t| !t.to_string().contains("as a value, use"))
+                    .cloned()
+                    .collect();
+                if kept.is_empty() {
+                    continue;
+                }
+                ContextValue::StyledStrs(kept)
+            }
+            _ => value.clone(),
+        };
+        out.insert(kind, value);
+    }
+    out
 }
 
 /// The -A/-W/-D flags in the order they were given.
@@ -443,7 +473,7 @@ pub fn run(cli: &Cli, flags: &[(Selector, Level)]) -> i32 {
     let report = report_options(cli, &run);
     let written = report::write(&mut out, &outcome.diagnostics, &report).and_then(|()| out.flush());
     if cli.verbose > 0 {
-        inferred(&outcome, &run.discovery.base, &stderr);
+        inferred(&outcome, &run.discovery, &stderr);
         stderr.status(&format!(
             "Analysed {} in {:.2}s: {} parsed, {} skipped without parsing",
             count(outcome.files_seen, "file"),
@@ -524,10 +554,14 @@ fn discover_inputs(
     stdin: bool,
 ) -> Result<Discovery, discover::DiscoverError> {
     if stdin {
-        Ok(Discovery {
-            base: cwd.to_path_buf(),
-            units: vec![None],
-            ..Discovery::default()
+        // `--stdin-filename PATH` lints the buffer as PATH, in its package.
+        Ok(match &cli.stdin_filename {
+            Some(name) => discover::stdin_file(name, cwd),
+            None => Discovery {
+                base: cwd.to_path_buf(),
+                units: vec![None],
+                ..Discovery::default()
+            },
         })
     } else if cli.paths.is_empty() {
         let selection = PackageSelection {
@@ -594,7 +628,17 @@ fn fix_first(
 /// `--fix`), adding a finding per unreadable file.
 fn lint(cli: &Cli, run: &Prepared, options: &EngineOptions) -> Outcome {
     let mut outcome = match &run.stdin_name {
-        Some(name) => crate::stdin::lint(name, &mut io::stdin().lock(), &run.levels[0]),
+        Some(name) => match run.discovery.files.is_empty() {
+            true => crate::stdin::lint(name, &mut io::stdin().lock(), &run.levels[0]),
+            // The buffer is the first file; the others are its package's context.
+            false => crate::stdin::lint_in_package(
+                &mut io::stdin().lock(),
+                &run.discovery.files,
+                0,
+                &run.levels,
+                options,
+            ),
+        },
         // `--fix` changes files under the run: it neither reads nor writes the cache.
         None => match crate::cache::dir(&run.discovery)
             .filter(|_| !cli.edit.no_cache && !cli.edit.fix)
@@ -789,10 +833,25 @@ fn declared_apis(tables: &[config::Levels], stderr: &Messages) {
 }
 
 /// `--verbose`: what leaklint inferred per crate (the spawn wrappers it found).
-fn inferred(outcome: &engine::Outcome, base: &Path, stderr: &Messages) {
+/// A crate is named by its package (`Inferred in crate `wscore` (core/):`) where cargo
+/// names one, else by its directory.
+fn inferred(outcome: &engine::Outcome, discovery: &Discovery, stderr: &Messages) {
     for (root, facts) in &outcome.inferred {
-        let root = display_path(root, base);
-        let name = if root.is_empty() { "." } else { root.as_str() };
+        let package = discovery
+            .units
+            .iter()
+            .flatten()
+            .find(|p| &p.root == root || p.manifest_path.parent() == Some(root.as_path()));
+        let dir = display_path(root, &discovery.base);
+        let dir = match dir.as_str() {
+            "" | "." => ".".to_string(),
+            _ => format!("{dir}/"),
+        };
+        let name = match package {
+            Some(p) if dir == "." => format!("`{}`", p.name),
+            Some(p) => format!("`{}` ({dir})", p.name),
+            None => dir,
+        };
         stderr.status(&format!("Inferred in crate {name}:"));
         for fact in facts {
             stderr.status(&format!("  {fact}"));

@@ -262,6 +262,30 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
     Ok(discovery)
 }
 
+/// Standard input shown as `name` (`--stdin-filename`): the file `name` (which need not
+/// exist; its text comes from standard input) and, where a `Cargo.toml` is above it, the
+/// other files of its package as context, as path mode gives a named file.
+pub fn stdin_file(name: &Path, cwd: &Path) -> Discovery {
+    let path = cwd.join(name);
+    let mut discovery = Discovery {
+        base: cwd.to_path_buf(),
+        ..Discovery::default()
+    };
+    discovery.files.push(InputFile {
+        display: display_path(&path, cwd),
+        is_test_target: in_test_dir(&path),
+        path: path.clone(),
+        unit: 0,
+        package: None,
+        levels: 0,
+        named: true,
+        context: false,
+    });
+    add_package_context(&[path], cwd, &mut discovery);
+    discovery.units.push(None);
+    discovery
+}
+
 /// Path mode's context (issue 8, §7): for each named file, the other `.rs` files of its cargo
 /// package (the nearest directory above it that holds a `Cargo.toml`), walked as workspace
 /// mode walks a package. They join the unit as [`InputFile::context`] files: modelled only

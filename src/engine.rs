@@ -130,7 +130,6 @@ struct FileResult {
     /// Findings that stand only if a crate condition holds.
     conditional: Vec<(CrateCondition, Diagnostic)>,
     facts: CrateFacts,
-    unit: usize,
     parsed: bool,
     /// Read, but not parsed: no enabled lint can fire in it (or it is context).
     skipped: bool,
@@ -384,16 +383,16 @@ impl<'a> Run<'a> {
         })
     }
 
-    /// Step 5: the crate facts of every unit. A conditional finding that holds so far may be
+    /// Step 5: the crate facts of every group (crate). A conditional finding that holds so far may be
     /// undone by a file the pre-filter skipped (a field read, or a variant constructed, in a
     /// file with no channel in it; the conditions of the crate-wide checks included). The
     /// skipped files of that crate that may name the word are read again, and those that do
     /// are modelled, so that the pre-filter never changes a finding. Gives the facts and the
     /// number of files modelled.
-    fn settle_pending(&self, results: &[FileResult]) -> (HashMap<usize, CrateFacts>, usize) {
-        let mut facts: HashMap<usize, CrateFacts> = HashMap::new();
+    fn settle_pending(&self, results: &[FileResult]) -> (HashMap<Group, CrateFacts>, usize) {
+        let mut facts: HashMap<Group, CrateFacts> = HashMap::new();
         for r in results {
-            facts.entry(r.unit).or_default().merge(&r.facts);
+            facts.entry(r.group.clone()).or_default().merge(&r.facts);
         }
         let pending = pending_words(results, &facts);
         if pending.is_empty() {
@@ -403,18 +402,18 @@ impl<'a> Run<'a> {
             .files
             .iter()
             .zip(results)
-            .filter(|(f, r)| {
+            .filter(|(_, r)| {
                 r.skipped
                     && pending
-                        .get(&f.unit)
+                        .get(&r.group)
                         .is_some_and(|w| words::may_name(&r.words, w))
             })
             .map(|(f, _)| f)
             .collect();
         let found = install(&self.pool, || recheck_all(&recheck, &pending, self.texts));
         let rechecked = found.len();
-        for (unit, file_facts) in found {
-            facts.entry(unit).or_default().merge(&file_facts);
+        for (group, file_facts) in found {
+            facts.entry(group).or_default().merge(&file_facts);
         }
         (facts, rechecked)
     }
@@ -422,11 +421,11 @@ impl<'a> Run<'a> {
 
 /// Step 6: every file's findings into `outcome`, the conditional ones where their crate
 /// condition holds.
-fn collect(outcome: &mut Outcome, results: Vec<FileResult>, facts: &HashMap<usize, CrateFacts>) {
+fn collect(outcome: &mut Outcome, results: Vec<FileResult>, facts: &HashMap<Group, CrateFacts>) {
     for r in results {
         outcome.files_parsed += r.parsed as usize;
         outcome.diagnostics.extend(r.diagnostics);
-        let unit_facts = &facts[&r.unit];
+        let unit_facts = &facts[&r.group];
         for (condition, diag) in r.conditional {
             if unit_facts.holds(&condition) {
                 outcome.diagnostics.push(diag);
@@ -497,6 +496,16 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
                 .map(|w| w.ty.clone())
         });
         words.entry(group.clone()).or_default().extend(types);
+        // The reverse: a method that joins a field's handle, or loops over a field's
+        // receiver, asks which method stores a worker or a channel into the type's fields
+        // (`impl Drop for Pool` in one file, `PoolBuilder::build` in another).
+        let owners = index.fns().filter_map(|f| {
+            let item = index.item(f);
+            let facts = &item.self_fields;
+            let asks = !facts.joins.is_empty() || !facts.recv_loops.is_empty();
+            item.self_ty.clone().filter(|_| asks)
+        });
+        words.entry(group.clone()).or_default().extend(owners);
     }
     for r in results {
         let Some(k) = &r.kept else { continue };
@@ -522,11 +531,12 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
                 if index.resolve_fn(file_id, Some(b), path).is_none()
                     && index.may_be_local(file_id, Some(b), path)
                 {
-                    let name = path.rsplit("::").next().unwrap_or(path);
+                    // The name where it is defined (`use a::f as g` spawns `g`; `a.rs` says `f`).
+                    let name = index.defined_name(file_id, Some(b), path);
                     words
                         .entry(r.group.clone())
                         .or_default()
-                        .insert(name.to_string());
+                        .insert(name.into_owned());
                 }
             }
         }
@@ -658,20 +668,20 @@ fn prefilters(levels: &[Levels]) -> Vec<Arc<Prefilter>> {
         .collect()
 }
 
-/// Per unit, the words whose presence in a skipped file could undo a conditional finding
+/// Per group (crate), the words whose presence in a skipped file could undo a conditional finding
 /// that holds so far.
 fn pending_words(
     results: &[FileResult],
-    facts: &HashMap<usize, CrateFacts>,
-) -> HashMap<usize, Vec<String>> {
-    let mut pending: HashMap<usize, Vec<String>> = HashMap::new();
+    facts: &HashMap<Group, CrateFacts>,
+) -> HashMap<Group, Vec<String>> {
+    let mut pending: HashMap<Group, Vec<String>> = HashMap::new();
     for r in results {
         for (condition, _) in &r.conditional {
-            if !facts[&r.unit].holds(condition) {
+            if !facts[&r.group].holds(condition) {
                 continue;
             }
             let word = condition.word().trim_start_matches("r#");
-            let words = pending.entry(r.unit).or_default();
+            let words = pending.entry(r.group.clone()).or_default();
             if !words.iter().any(|w| w == word) {
                 words.push(word.to_string());
             }
@@ -680,16 +690,17 @@ fn pending_words(
     pending
 }
 
-/// The crate facts of the skipped files that name a pending word, each with its unit.
+/// The crate facts of the skipped files that name a pending word, each with its group.
 fn recheck_all(
     files: &[&InputFile],
-    pending: &HashMap<usize, Vec<String>>,
+    pending: &HashMap<Group, Vec<String>>,
     texts: &HashMap<PathBuf, String>,
-) -> Vec<(usize, CrateFacts)> {
+) -> Vec<(Group, CrateFacts)> {
     files
         .par_iter()
         .filter_map(|f| {
-            recheck_facts(f, texts.get(&f.path), &pending[&f.unit]).map(|facts| (f.unit, facts))
+            let group = group_of(f);
+            recheck_facts(f, texts.get(&f.path), &pending[&group]).map(|facts| (group, facts))
         })
         .collect()
 }
@@ -768,7 +779,6 @@ fn lint_file(
         diagnostics: Vec::new(),
         conditional: Vec::new(),
         facts: CrateFacts::default(),
-        unit: input.unit,
         parsed: false,
         skipped: false,
         words: std::sync::OnceLock::new(),
@@ -1025,7 +1035,7 @@ struct FileKind {
 
 /// Whether the file's cargo target is known to be of an edition before 2021 (unknown in
 /// path mode: taken as 2021 or later).
-fn whole_captures(input: &InputFile) -> bool {
+pub(crate) fn whole_captures(input: &InputFile) -> bool {
     input
         .package
         .as_ref()
@@ -1095,11 +1105,18 @@ fn parse_errors(file: &Arc<SourceFile>, errors: syn::Error) -> Vec<Diagnostic> {
         .into_iter()
         .map(|e| {
             let span = file.span_of(e.span());
+            // proc-macro2's lexer says only this when the text does not split into tokens.
+            let why = match e.to_string().as_str() {
+                "cannot parse string into token stream" => {
+                    "unbalanced delimiters or an unterminated literal or comment".to_string()
+                }
+                other => other.to_string(),
+            };
             Diagnostic::tool_error(
                 "syntax_error",
                 file.clone(),
-                format!("cannot parse `{}`: {e}", file.display),
-                Label::new(span, e.to_string()),
+                format!("cannot parse `{}`: {why}", file.display),
+                Label::new(span, why),
             )
         })
         .collect()

@@ -2,12 +2,13 @@
 //! unsaved buffer) as the file PATH, which need not exist. Findings are reported under PATH;
 //! the configuration is the one PATH would get in path mode.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
 use crate::config::Levels;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::engine::{self, Outcome, MAX_FILE_BYTES, WORKER_STACK};
+use crate::engine::{self, EngineOptions, InputFile, Outcome, MAX_FILE_BYTES, WORKER_STACK};
 use crate::source::{SourceFile, Span};
 
 /// The name findings on standard input are shown under without `--stdin-filename`.
@@ -17,30 +18,49 @@ pub const DEFAULT_NAME: &str = "<stdin>";
 /// the workers' stack. I/O errors, invalid UTF-8, a text over [`MAX_FILE_BYTES`] and a crash
 /// become tool-error diagnostics, as for files.
 pub fn lint(display: &str, input: &mut dyn Read, levels: &Levels) -> Outcome {
+    match read(display, input) {
+        Ok(text) => lint_alone(display, text, levels),
+        Err(outcome) => outcome,
+    }
+}
+
+/// Reads `input` to the end and lints it as `files[named]`, with the other files of its
+/// package as context (path mode's context, issue 8 §7): a finding on the buffer does not
+/// depend on whether the facts it needs are in the buffer or in another file on disk.
+pub fn lint_in_package(
+    input: &mut dyn Read,
+    files: &[InputFile],
+    named: usize,
+    levels: &[Levels],
+    options: &EngineOptions,
+) -> Outcome {
+    let file = &files[named];
+    match read(&file.display, input) {
+        Ok(text) => {
+            let texts = HashMap::from([(file.path.clone(), text)]);
+            engine::run_with_texts(files, levels, options, &texts)
+        }
+        Err(outcome) => outcome,
+    }
+}
+
+/// The text of `input`, or the tool-error outcome that says why it cannot be linted.
+fn read(display: &str, input: &mut dyn Read) -> Result<String, Outcome> {
     let mut bytes = Vec::new();
     let read = input
         .take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes);
-    let error = |code: &'static str, message: String, text: String, span: Span| Outcome {
-        diagnostics: vec![Diagnostic::tool_error(
-            code,
-            SourceFile::new(display.into(), display.into(), text),
-            message,
-            Label::new(span, ""),
-        )],
-        files_seen: 1,
-        ..Outcome::default()
-    };
+    let error = |code, message, text, span| tool_error(display, code, message, text, span);
     if let Err(e) = read {
-        return error(
+        return Err(error(
             "read_error",
             format!("cannot read standard input: {e}"),
             String::new(),
             Span::default(),
-        );
+        ));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return error(
+        return Err(error(
             "file_too_large",
             format!(
                 "standard input is over the {} MiB leaklint analyses; it was skipped",
@@ -48,20 +68,21 @@ pub fn lint(display: &str, input: &mut dyn Read, levels: &Levels) -> Outcome {
             ),
             String::new(),
             Span::default(),
-        );
+        ));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return error(
-                "invalid_utf8",
-                format!("`{display}` is not valid UTF-8 (invalid byte at offset {at})"),
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Span::new(at, at + 1),
-            );
-        }
-    };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        error(
+            "invalid_utf8",
+            format!("`{display}` is not valid UTF-8 (invalid byte at offset {at})"),
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            Span::new(at, at + 1),
+        )
+    })
+}
+
+/// Lints `text` as a file of its own (no package around it).
+fn lint_alone(display: &str, text: String, levels: &Levels) -> Outcome {
     let name: Arc<str> = display.into();
     let levels = levels.clone();
     let worker = std::thread::Builder::new()
@@ -74,12 +95,33 @@ pub fn lint(display: &str, input: &mut dyn Read, levels: &Levels) -> Outcome {
             files_parsed: 1,
             ..Outcome::default()
         },
-        _ => error(
+        _ => tool_error(
+            display,
             "internal_error",
             "leaklint crashed while analysing standard input".into(),
             String::new(),
             Span::default(),
         ),
+    }
+}
+
+/// An outcome holding one tool error on standard input.
+fn tool_error(
+    display: &str,
+    code: &'static str,
+    message: String,
+    text: String,
+    span: Span,
+) -> Outcome {
+    Outcome {
+        diagnostics: vec![Diagnostic::tool_error(
+            code,
+            SourceFile::new(display.into(), display.into(), text),
+            message,
+            Label::new(span, ""),
+        )],
+        files_seen: 1,
+        ..Outcome::default()
     }
 }
 

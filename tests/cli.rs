@@ -497,6 +497,16 @@ fn lint_flags_after_a_double_dash_and_all_targets_are_accepted_as_clippy_does() 
         out.stderr,
         "error: unexpected argument `--frobnicate` after `--`: only -A, -W and -D are accepted there\n"
     );
+    // Before `--`, an unknown option is a usage error without clap's tip to pass it after
+    // `--` (which would only lead to the error above).
+    let out = paths.run(&["leak.rs", "--frobnicate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unexpected argument '--frobnicate'"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("-- --frobnicate"), "{}", out.stderr);
     let ws = Fixture::new("workspace");
     let out = ws.run(&["--all-targets", "--", "-D", "warnings"]);
     assert_eq!(out.code, 1);
@@ -1140,12 +1150,55 @@ fn standard_input_is_linted_under_the_stdin_filename() {
     let out = run_with_stdin(&paths.root, &["-", "--stdin-filename", "x.rs"], b"fn f( {");
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("leaklint::syntax_error"));
+    // The lexer's own words ("cannot parse string into token stream") are not shown.
+    assert!(
+        out.stdout.contains("unbalanced delimiters"),
+        "{}",
+        out.stdout
+    );
     // `--stdin-filename` without `-`, or `-` with other paths, is a usage error.
     let out = run_with_stdin(&paths.root, &["--stdin-filename", "x.rs"], b"");
     assert_eq!(out.code, 2);
     let out = run_with_stdin(&paths.root, &["-", "leak.rs"], b"");
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("cannot be given with other paths"));
+}
+
+/// Standard input named as a file of a cargo package is linted with the package's other
+/// files as context, as a named file is: a field read in another file undoes a finding.
+#[test]
+fn standard_input_sees_the_other_files_of_its_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let metrics = "use std::sync::mpsc::{channel, Receiver, Sender};\n\npub struct Metrics {\n    tx: Sender<u64>,\n    rx: Receiver<u64>,\n}\n\nimpl Metrics {\n    pub fn new() -> Self {\n        let (tx, rx) = channel();\n        Self { tx, rx }\n    }\n\n    pub fn record(&self, n: u64) {\n        self.tx.send(n).unwrap();\n    }\n}\n";
+    let drain = "impl crate::metrics::Metrics {\n    pub fn total(&self) -> u64 {\n        self.rx.try_iter().sum()\n    }\n}\n";
+    fs::create_dir_all(root.join("src")).unwrap();
+    fs::write(
+        root.join("Cargo.toml"),
+        "[package]\nname = \"m\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    fs::write(root.join("src/lib.rs"), "mod drain;\nmod metrics;\n").unwrap();
+    let args = [
+        "-",
+        "--stdin-filename",
+        "src/metrics.rs",
+        "--message-format",
+        "short",
+    ];
+    // The reader is not written yet: the buffer's receiver is never read.
+    let out = run_with_stdin(root, &args, metrics.as_bytes());
+    assert_eq!(
+        out.locations(),
+        vec!["src/metrics.rs:11:20"],
+        "{}",
+        out.stderr
+    );
+    // With the reader on disk, in a file not named: silent.
+    fs::write(root.join("src/drain.rs"), drain).unwrap();
+    let out = run_with_stdin(root, &args, metrics.as_bytes());
+    assert_eq!(out.locations(), Vec::<String>::new(), "{}", out.stderr);
+    assert_eq!(out.code, 0);
 }
 
 // ---- Paths for CI services ----
@@ -1407,6 +1460,18 @@ fn verbose_lists_declared_apis_and_inferred_wrappers() {
     ] {
         assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
     }
+    // In cargo mode the crate is named by its package.
+    fs::write(
+        root.join("Cargo.toml"),
+        "[package]\nname = \"wscore\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    let out = run(root, &["-v", "--no-cache"], &[]);
+    assert!(
+        out.stderr.contains("Inferred in crate `wscore`:\n"),
+        "{}",
+        out.stderr
+    );
     let out = run(root, &["src"], &[]);
     assert!(!out.stderr.contains("inferred"), "{}", out.stderr);
     assert!(!out.stderr.contains("declared"), "{}", out.stderr);
@@ -1467,6 +1532,14 @@ fn bad_apis_are_usage_errors_naming_file_line_and_column() {
         assert_eq!(out.code, 2, "{text}");
         assert!(out.stdout.is_empty());
         assert!(out.stderr.starts_with(expected), "{}", out.stderr);
+        // A misspelt key gets the nearest one.
+        if text.contains("spawns") {
+            assert!(
+                out.stderr.contains("did you mean `spawn`?"),
+                "{}",
+                out.stderr
+            );
+        }
     }
     // The package table takes `apis` too.
     let ws = Fixture::new("workspace");

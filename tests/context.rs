@@ -170,3 +170,121 @@ fn a_pub_receiver_field_read_by_a_sibling_crate_is_not_reported() {
     );
     assert_eq!(findings(root, &["bus/src/lib.rs"], true).0.len(), 1);
 }
+
+/// A type whose worker (a receive loop) and sender are stored by a builder in one file, and
+/// whose `Drop` joins the worker in another: the join hangs, since `self.tx` drops after it.
+fn pool_in_two_files(root: &Path, drop_first: bool) {
+    let pool = "pub struct Pool {\n    pub(crate) tx: Option<std::sync::mpsc::Sender<u32>>,\n    pub(crate) handle: Option<std::thread::JoinHandle<()>>,\n}\n\npub struct PoolBuilder;\n\nimpl PoolBuilder {\n    pub fn build(self) -> Pool {\n        let (tx, rx) = std::sync::mpsc::channel::<u32>();\n        let handle = std::thread::spawn(move || {\n            while let Ok(n) = rx.recv() {\n                println!(\"{n}\");\n            }\n        });\n        Pool { tx: Some(tx), handle: Some(handle) }\n    }\n}\n";
+    let release = if drop_first {
+        "        self.tx.take();\n"
+    } else {
+        ""
+    };
+    let shutdown = format!("use crate::pool::Pool;\n\nimpl Drop for Pool {{\n    fn drop(&mut self) {{\n{release}        if let Some(h) = self.handle.take() {{\n            let _ = h.join();\n        }}\n    }}\n}}\n");
+    write(
+        root,
+        &[
+            ("Cargo.toml", MANIFEST),
+            ("src/lib.rs", "mod pool;\nmod shutdown;\n"),
+            ("src/pool.rs", pool),
+            ("src/shutdown.rs", &shutdown),
+        ],
+    );
+}
+
+#[test]
+fn a_drop_impl_named_alone_reaches_the_builder_that_stores_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    pool_in_two_files(root, false);
+    let expected = vec![(
+        "src/shutdown.rs".to_string(),
+        6,
+        "leaklint::sender_alive_in_recv_loop".to_string(),
+    )];
+    assert_eq!(
+        findings(
+            root,
+            &["src/lib.rs", "src/pool.rs", "src/shutdown.rs"],
+            true
+        )
+        .0,
+        expected
+    );
+    for prefilter in [true, false] {
+        assert_eq!(
+            findings(root, &["src/shutdown.rs"], prefilter).0,
+            expected,
+            "prefilter {prefilter}"
+        );
+    }
+    // The fixed version: the sender is taken (and dropped) before the join.
+    pool_in_two_files(root, true);
+    assert_eq!(findings(root, &["src/shutdown.rs"], true).0, vec![]);
+}
+
+/// Two packages named in one path-mode run: a variant constructed in one does not undo a
+/// finding of the other (each package is a crate of its own).
+#[test]
+fn crate_facts_of_two_named_packages_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let worker = "use std::sync::mpsc;\n\nenum Msg {\n    Work(u32),\n    Stop,\n}\n\nfn main() {\n    let (tx, rx) = mpsc::channel();\n    let h = std::thread::spawn(move || {\n        for m in rx {\n            match m {\n                Msg::Work(n) => println!(\"{n}\"),\n                Msg::Stop => return,\n            }\n        }\n    });\n    tx.send(Msg::Work(1)).unwrap();\n    h.join().unwrap();\n}\n";
+    let other = "enum Msg {\n    Stop,\n}\n\nfn main() {\n    let _m = Msg::Stop;\n}\n";
+    write(
+        root,
+        &[
+            ("worker/Cargo.toml", &MANIFEST.replace("app", "worker")),
+            ("worker/src/main.rs", worker),
+            ("other/Cargo.toml", &MANIFEST.replace("app", "other")),
+            ("other/src/main.rs", other),
+        ],
+    );
+    let alone = findings(root, &["worker/src/main.rs"], true).0;
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone[0].2, "leaklint::sender_alive_in_recv_loop");
+    let both = findings(root, &["worker/src/main.rs", "other/src/main.rs"], true).0;
+    assert_eq!(both, alone);
+    // The near miss: `worker` itself sends `Msg::Stop`.
+    let fixed = worker.replace("h.join()", "tx.send(Msg::Stop).unwrap();\n    h.join()");
+    write(root, &[("worker/src/main.rs", &fixed)]);
+    assert_eq!(
+        findings(root, &["worker/src/main.rs", "other/src/main.rs"], true).0,
+        vec![]
+    );
+}
+
+/// A spawned function imported under another name (`use refresh::refresh_routes as
+/// refresher`): the file that defines it says `refresh_routes`, and the pre-filter's reach
+/// must look for that word, so the finding is the same with the pre-filter on and off.
+#[test]
+fn a_renamed_import_of_a_spawned_function_is_reached_by_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        &[
+            ("Cargo.toml", MANIFEST),
+            (
+                "src/lib.rs",
+                "mod refresh;\nuse refresh::refresh_routes as refresher;\n\npub fn reload() {\n    std::thread::spawn(refresher);\n}\n",
+            ),
+            (
+                "src/refresh.rs",
+                "pub fn refresh_routes() {\n    loop {\n        std::thread::sleep(std::time::Duration::from_secs(30));\n    }\n}\n",
+            ),
+        ],
+    );
+    let expected = vec![(
+        "src/lib.rs".to_string(),
+        5,
+        "leaklint::detached_infinite_loop".to_string(),
+    )];
+    for prefilter in [true, false] {
+        assert_eq!(
+            findings(root, &["src"], prefilter).0,
+            expected,
+            "prefilter {prefilter}"
+        );
+    }
+}

@@ -8,6 +8,7 @@
 //! unit (an external crate, a glob import, two files claiming one module), the answer is
 //! `None` and the lints stay silent.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -257,7 +258,28 @@ impl CrateIndex {
     /// `crate::a::f`, `super::f`, `Self::new`, `Type::assoc`, a `use`d name) to the one
     /// function of the unit it names.
     pub fn resolve_fn(&self, file: usize, body: Option<BodyId>, written: &str) -> Option<FnRef> {
-        let scope = match body.and_then(|b| self.fn_of_body(file, b)) {
+        self.resolve_in(self.scope_of(file, body), written)
+    }
+
+    /// The name a path written in body `body` of file `file` has where it is defined: the
+    /// word the defining file contains (`refresh_routes` for `refresher` after `use
+    /// refresh::refresh_routes as refresher`). The last segment as written when the path
+    /// does not qualify to the crate's.
+    pub fn defined_name<'a>(
+        &self,
+        file: usize,
+        body: Option<BodyId>,
+        written: &'a str,
+    ) -> Cow<'a, str> {
+        match self.qualify(self.scope_of(file, body), written, 0) {
+            Some(q) => Cow::Owned(q.name().to_string()),
+            None => Cow::Borrowed(written.rsplit("::").next().unwrap_or(written)),
+        }
+    }
+
+    /// The scope of body `body` of file `file`: its function's module and `Self` type.
+    fn scope_of(&self, file: usize, body: Option<BodyId>) -> Scope<'_> {
+        match body.and_then(|b| self.fn_of_body(file, b)) {
             Some(f) => {
                 let item = self.item(f);
                 Scope {
@@ -271,8 +293,7 @@ impl CrateIndex {
                 module: ModuleId(0),
                 self_ty: None,
             },
-        };
-        self.resolve_in(scope, written)
+        }
     }
 
     /// Whether a path written in body `body` of file `file` may name a function of the

@@ -5,7 +5,8 @@
 //! crate-wide facts (a field read in another file) can settle a file's findings, so a
 //! file's result depends on every file of its unit. A unit's entry is keyed by a 128-bit
 //! XXH3 hash of the leaklint version, the unit's levels (configuration and `-A/-W/-D`), the
-//! pre-filter setting, and the path and content of every file of the unit. One file per unit,
+//! pre-filter setting, and the path, content and kind (test code, named or context, the
+//! target's edition) of every file of the unit. One file per unit,
 //! `DIR/unit-HASH-OF-ITS-IDENTITY.json`, holds the key and the diagnostics; a changed unit
 //! overwrites its entry. Units with a file that cannot be read, is not UTF-8, or holds a
 //! syntax error or another tool error are not cached (those are re-checked on every run).
@@ -160,7 +161,15 @@ fn key(
         let table = &levels[f.levels.min(levels.len() - 1)];
         part(f.path.to_string_lossy().as_bytes());
         part(f.display.as_bytes());
-        part(format!("{table:?}|{}|{}", f.is_test_target, f.named).as_bytes());
+        // What the engine knows of the file besides its text: test code, named or context,
+        // and the edition's closure captures.
+        let kind = (
+            f.is_test_target,
+            f.named,
+            f.context,
+            engine::whole_captures(f),
+        );
+        part(format!("{table:?}|{kind:?}").as_bytes());
         part(text.as_bytes());
     }
     h.digest128()

@@ -291,3 +291,29 @@ fn fix_and_stdin_neither_read_nor_write_it() {
         fixed.stdout
     );
 }
+
+/// The edition of a file's target changes what a closure captures, so a changed edition in
+/// `Cargo.toml` is linted again, not answered from the cache.
+#[test]
+fn a_changed_edition_is_linted_again() {
+    let (_dir, root) = package();
+    let captures = "pub fn collect() -> Vec<u32> {\n    let (tx, rx) = std::sync::mpsc::channel::<u32>();\n    let tx2 = tx.clone();\n    std::thread::spawn(move || tx2.send(1).unwrap());\n    std::thread::spawn(move || {\n        let _ = tx;\n    });\n    rx.iter().collect()\n}\n";
+    fs::write(root.join("src/lib.rs"), captures).unwrap();
+    // Edition 2021: `let _ = tx;` does not capture `tx`, so the loop never ends.
+    let first = run(&root, &[]);
+    assert!(
+        first.stdout.contains("sender_alive_in_recv_loop"),
+        "{}",
+        first.stdout
+    );
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    fs::write(root.join("Cargo.toml"), manifest.replace("2021", "2018")).unwrap();
+    // Edition 2018: the closure captures `tx` whole and drops it: nothing to report.
+    let second = run(&root, &[]);
+    assert_ne!(parsed(&second), 0, "{}", second.stderr);
+    assert!(
+        !second.stdout.contains("sender_alive_in_recv_loop"),
+        "{}",
+        second.stdout
+    );
+}

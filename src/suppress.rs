@@ -426,7 +426,9 @@ fn looks_like_directive(comment: &str) -> bool {
         .take_while(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '_')
         .collect::<String>()
         .to_ascii_lowercase();
-    let word = word.trim_end_matches("-file").trim_end_matches("_file");
+    let word = ["-files", "_files", "-file", "_file"]
+        .iter()
+        .fold(word.as_str(), |w, suffix| w.trim_end_matches(suffix));
     [
         "allow",
         "alow",
@@ -531,9 +533,17 @@ fn next_code(file: &SourceFile, line: usize, ranges: &[Range<usize>]) -> Range<u
         next += 1;
     }
     let line_range = file.line_range(next.min(file.line_count()));
+    // Doc comments are attributes: the item they document starts at the first of them,
+    // which may be above the suppression (`/// Docs.` then `/// leaklint:allow(..)`) or
+    // between it and the code line. So a node may start anywhere in the comment block.
+    let mut first = line;
+    while first > 1 && file.line_text(first - 1).trim().starts_with("//") {
+        first -= 1;
+    }
+    let block_start = file.line_range(first).start;
     ranges
         .iter()
-        .filter(|r| r.start >= line_range.start && r.start <= line_range.end)
+        .filter(|r| r.start >= block_start && r.start <= line_range.end)
         .max_by_key(|r| r.end)
         .map(|r| line_range.start.min(r.start)..r.end.max(line_range.end))
         .unwrap_or(line_range)
@@ -589,6 +599,8 @@ mod tests {
             " leaklint:allow-file x",
             " leaklint:allow()",
             " leaklint:allowed(x)",
+            " leaklint:allow-files(x)",
+            " leaklint:allow_files(x)",
         ] {
             assert!(parse_directive(yes).is_none(), "{yes}");
             assert!(looks_like_directive(yes), "{yes}");
@@ -772,6 +784,16 @@ mod scope_tests {
         assert_eq!(covered(inner), [true, true]);
         let outer = "/// leaklint:allow(receiver_dropped)\nfn f() { HERE; }\nfn g() { HERE; }\n";
         assert_eq!(covered(outer), [true, false]);
+        // Doc comments are the item's attributes: it starts at the first one, above the
+        // suppression or below it, and the suppression covers the whole item.
+        let after_docs = "/// Docs.\n/// leaklint:allow(receiver_dropped)\nfn f() {\n    HERE;\n}\nfn g() { HERE; }\n";
+        assert_eq!(covered(after_docs), [true, false]);
+        let before_docs = "// leaklint:allow(receiver_dropped)\n/// Docs.\nfn f() {\n    HERE;\n}\nfn g() { HERE; }\n";
+        assert_eq!(covered(before_docs), [true, false]);
+        // Inside a body, the enclosing function (which starts above the comment) is not
+        // what a comment before a statement covers.
+        let stmt = "/// Docs.\nfn f() {\n    // leaklint:allow(receiver_dropped)\n    HERE;\n    HERE;\n}\n";
+        assert_eq!(covered(stmt), [true, false]);
     }
 
     #[test]

@@ -295,27 +295,57 @@ pub fn dir_config(dir: &Path, base: &Path) -> Result<(Option<Config>, Vec<String
         }
     }
     let manifest = dir.join("Cargo.toml");
+    let mut warnings = Vec::new();
     if manifest.is_file() {
         let display = display_path(&manifest, base);
-        found.extend(Config::load_manifest(
-            &manifest,
+        let text = read_config(&manifest, &display)?;
+        warnings.extend(misplaced_lints_table(&display, &text));
+        found.extend(Config::parse_manifest(
             &display,
+            &text,
             ManifestTable::Workspace,
         )?);
     }
     let mut found = found.into_iter();
     let Some(config) = found.next() else {
-        return Ok((None, Vec::new()));
+        return Ok((None, warnings));
     };
-    let warnings = found
-        .map(|shadowed| {
-            format!(
-                "ignoring {}: `{}` takes precedence (keep one of them)",
-                shadowed.origin, config.origin
-            )
-        })
-        .collect();
+    warnings.extend(found.map(|shadowed| {
+        format!(
+            "ignoring {}: `{}` takes precedence (keep one of them)",
+            shadowed.origin, config.origin
+        )
+    }));
     Ok((Some(config), warnings))
+}
+
+/// A warning for a `[lints.leaklint]` or `[workspace.lints.leaklint]` table (where clippy's
+/// levels go): cargo checks the tool names of its `lints` table, so leaklint's levels live
+/// under `metadata` instead, and that table would be silently ignored.
+fn misplaced_lints_table(display: &str, text: &str) -> Option<String> {
+    let doc: toml::Table = toml::from_str(text).ok()?;
+    let lints = |t: &toml::Table| {
+        t.get("lints")
+            .and_then(|l| l.as_table())
+            .is_some_and(|l| l.contains_key("leaklint"))
+    };
+    let (table, instead) = if lints(&doc) {
+        ("[lints.leaklint]", "[package.metadata.leaklint.lints]")
+    } else if doc
+        .get("workspace")
+        .and_then(|w| w.as_table())
+        .is_some_and(lints)
+    {
+        (
+            "[workspace.lints.leaklint]",
+            "[workspace.metadata.leaklint.lints]",
+        )
+    } else {
+        return None;
+    };
+    Some(format!(
+        "ignoring {table} in {display}: cargo's `lints` table takes only rustc's and its own tools' lints; put leaklint's levels in {instead} (or a leaklint.toml)"
+    ))
 }
 
 /// The nearest configuration above each directory, as ruff finds it: the first directory,
@@ -640,6 +670,16 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .map(|(_, c)| c)
 }
 
+/// The candidate closest to a misspelt `name` (at most a third of its letters off).
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|&c| (edit_distance(name, c), c))
+        .filter(|&(d, c)| d > 0 && d <= (c.len() / 3).max(1))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
 /// Levenshtein distance, in chars.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -869,6 +909,30 @@ mod tests {
             error.to_string(),
             "Cargo.toml:2:12: [workspace.metadata.leaklint] must be a table, not an integer"
         );
+    }
+
+    #[test]
+    fn a_lints_table_for_leaklint_in_cargo_toml_is_warned_about() {
+        let package = "[package]\nname = \"p\"\n[lints.leaklint]\nreceiver_dropped = \"deny\"\n";
+        let warning = misplaced_lints_table("Cargo.toml", package).unwrap();
+        assert!(
+            warning.starts_with("ignoring [lints.leaklint] in Cargo.toml"),
+            "{warning}"
+        );
+        assert!(
+            warning.contains("[package.metadata.leaklint.lints]"),
+            "{warning}"
+        );
+        let workspace = "[workspace]\n[workspace.lints.leaklint]\nall = \"deny\"\n";
+        let warning = misplaced_lints_table("Cargo.toml", workspace).unwrap();
+        assert!(
+            warning.contains("[workspace.metadata.leaklint.lints]"),
+            "{warning}"
+        );
+        // clippy's table, and leaklint's table where it belongs: no warning.
+        let fine =
+            "[lints.clippy]\nall = \"warn\"\n[package.metadata.leaklint.lints]\nall = \"deny\"\n";
+        assert_eq!(misplaced_lints_table("Cargo.toml", fine), None);
     }
 
     #[test]

@@ -222,7 +222,12 @@ pub(super) fn parse(
                 return Err(error.at(
                     key.span(),
                     format!("unknown key `{other}` in `[apis]`"),
-                    Some(format!("the keys are {}", quoted(KEYS))),
+                    Some(match crate::config::closest(other, KEYS) {
+                        Some(near) => {
+                            format!("did you mean `{near}`? the keys are {}", quoted(KEYS))
+                        }
+                        None => format!("the keys are {}", quoted(KEYS)),
+                    }),
                 ))
             }
         }

@@ -335,9 +335,19 @@ impl<'a> Run<'a> {
         indexes: &UnitIndexes,
     ) -> Vec<(usize, FileResult)> {
         let wanted = reach_words(results, indexes);
+        let for_context = match self.files.iter().any(|f| f.context) {
+            true => with_owner_words(&wanted, indexes),
+            false => HashMap::new(),
+        };
         let todo: Vec<_> = (0..self.files.len())
             .filter(|&i| results[i].skipped)
-            .filter_map(|i| Some((i, wanted.get(&results[i].group)?, &results[i].words)))
+            .filter_map(|i| {
+                let words = match self.files[i].context {
+                    true => &for_context,
+                    false => &wanted,
+                };
+                Some((i, words.get(&results[i].group)?, &results[i].words))
+            })
             .filter(|(_, words, named)| words::may_name(named, words))
             .collect();
         if todo.is_empty() {
@@ -496,16 +506,6 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
                 .map(|w| w.ty.clone())
         });
         words.entry(group.clone()).or_default().extend(types);
-        // The reverse: a method that joins a field's handle, or loops over a field's
-        // receiver, asks which method stores a worker or a channel into the type's fields
-        // (`impl Drop for Pool` in one file, `PoolBuilder::build` in another).
-        let owners = index.fns().filter_map(|f| {
-            let item = index.item(f);
-            let facts = &item.self_fields;
-            let asks = !facts.joins.is_empty() || !facts.recv_loops.is_empty();
-            item.self_ty.clone().filter(|_| asks)
-        });
-        words.entry(group.clone()).or_default().extend(owners);
     }
     for r in results {
         let Some(k) = &r.kept else { continue };
@@ -558,6 +558,33 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
             (g, w)
         })
         .collect()
+}
+
+/// The words context files (path mode) are also reached by: the types whose fields a
+/// method joins or loops over (`impl Drop for Pool` asks which method stores `Pool`'s worker,
+/// `PoolBuilder::build` in another file). A file of the run that stores a worker spawns, so
+/// it passes the pre-filter itself; a context file is skipped whatever it holds.
+fn with_owner_words(
+    wanted: &HashMap<Group, Vec<String>>,
+    indexes: &UnitIndexes,
+) -> HashMap<Group, Vec<String>> {
+    let mut out = wanted.clone();
+    for (group, (index, _)) in indexes {
+        let owners = index.fns().filter_map(|f| {
+            let item = index.item(f);
+            let facts = &item.self_fields;
+            let asks = !facts.joins.is_empty() || !facts.recv_loops.is_empty();
+            item.self_ty.clone().filter(|_| asks)
+        });
+        let words = out.entry(group.clone()).or_default();
+        for owner in owners {
+            if !words.contains(&owner) {
+                words.push(owner);
+            }
+        }
+    }
+    out.retain(|_, w| !w.is_empty());
+    out
 }
 
 /// Models a skipped file (without the pre-filter) if it names one of `words`. `given` is

@@ -2,7 +2,7 @@
 //! sender of the same channel is still alive at the loop — it can never end.
 
 use crate::diagnostic::{Applicability, Finding, Label, Suggestion};
-use crate::lints::{insert_statement_before, CrateLintContext, LintContext};
+use crate::lints::{insert_statement_before, statement_start, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
 use crate::model::fields::SelfFieldFacts;
 use crate::model::flow::{AliveBecause, Liveness};
@@ -189,8 +189,9 @@ fn finding(
             // A safe edit only when the loop is a statement on its own line, in the
             // sender's own flow of control.
             let edit = (sender.ctx == rl.ctx)
-                .then(|| insert_statement_before(file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the {what}")))
-                .flatten();
+                .then(|| statement_start(file, loop_span.start, name))
+                .flatten()
+                .and_then(|at| insert_statement_before(file, at, &format!("drop({name});"), format!("drop `{name}` before the {what}")));
             f = match unless_borrowed(edit, sender) {
                 Some(edit) => f.suggestion(edit),
                 None => f.help(format!("drop `{name}` before the {what}: `drop({name});`")),
@@ -256,15 +257,16 @@ fn joined_while_alive(
     .label(model.channel(channel).call, "channel created here")
     .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
     let edit = (why == AliveBecause::InScope)
-        .then(|| {
+        .then(|| statement_start(file, join.start, name))
+        .flatten()
+        .and_then(|at| {
             insert_statement_before(
                 file,
-                join.start,
+                at,
                 &format!("drop({name});"),
                 format!("drop `{name}` before waiting"),
             )
-        })
-        .flatten();
+        });
     f = match unless_borrowed(edit, sender) {
         Some(edit) => f.suggestion(edit),
         None => f.help(format!("drop `{name}` before waiting for the spawned work")),

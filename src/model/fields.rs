@@ -14,6 +14,7 @@ use syn::{Expr, Pat};
 use super::catalog::{ChannelKind, EndpointOp};
 use super::flow::{Binding, Body, UseKind};
 use super::items::{ChannelFields, WorkerFields};
+use super::paths::FnPaths;
 use super::tasks::HandleFate;
 use super::walk::closing;
 use super::BodyId;
@@ -307,16 +308,26 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 }
 
-/// The [`WorkerFields`] of one function body: a receive loop (with no `break`/`return`
-/// exit and no explicit close) run by work spawned in the function itself, whose handle is
+/// The [`WorkerFields`] of one function body (with its path facts): a receive loop (with no
+/// `break`/`return` exit, or only ones taken for one enum variant, and no explicit close) run by work spawned in the function itself, whose handle is
 /// stored into a field, while a sender of the loop's channel is stored into another field
 /// of the same type. `self_ty` names `self` (`self.f = x` stores into it).
-pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> Vec<WorkerFields> {
+pub fn worker_fields(
+    model: &FileModel,
+    (body, paths): (&Body, &FnPaths),
+    self_ty: Option<&str>,
+) -> Vec<WorkerFields> {
     let mut out = Vec::new();
     for rl in &body.recv_loops {
-        if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
-            continue;
-        }
+        let stop_variant =
+            if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+                let Some((variant, exit)) = paths.recv_loop_stop_variant(body, rl) else {
+                    continue;
+                };
+                Some((variant.to_string(), exit.span))
+            } else {
+                None
+            };
         let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
             continue;
         };
@@ -356,6 +367,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
                 sender,
                 recv_loop: rl.header,
                 sender_stored: at,
+                stop_variant,
             });
         }
     }

@@ -139,6 +139,10 @@ pub struct WorkerFields {
     pub recv_loop: Span,
     /// Where the sender is stored.
     pub sender_stored: Span,
+    /// The loop's other ways out, all taken for one enum variant (`Cmd::Shutdown =>
+    /// return`): the variant's name and its first exit. The flow stands only if nothing in
+    /// the crate constructs the variant.
+    pub stop_variant: Option<(String, Span)>,
 }
 
 /// A function or method of the file.
@@ -414,18 +418,18 @@ impl Collector<'_> {
             syn::ReturnType::Default => None,
         };
         let body = self.bodies.get(&span.start).copied();
-        let summary = body
-            .map(|b| summarise(self.file, self.model, b, &params, self_ty))
-            .unwrap_or_default();
-        let self_fields = match self_ty {
-            Some(_) => SelfFieldFacts::build(self.file, block),
-            None => SelfFieldFacts::default(),
-        };
         let has_loops = body.is_some_and(|b| !self.model.bodies[b].loops.is_empty());
         let paths = if self_ty.is_some() || has_loops {
             FnPaths::build(self.file, sig, block)
         } else {
             FnPaths::default()
+        };
+        let summary = body
+            .map(|b| summarise(self.file, self.model, (b, &paths), &params, self_ty))
+            .unwrap_or_default();
+        let self_fields = match self_ty {
+            Some(_) => SelfFieldFacts::build(self.file, block),
+            None => SelfFieldFacts::default(),
         };
         self.out.fns.push(FnItem {
             name: owner.child(&sig.ident.to_string()),
@@ -465,13 +469,13 @@ impl FnLike for syn::ImplItemFn {
 fn summarise(
     file: &SourceFile,
     model: &FileModel,
-    body: BodyId,
+    (body, paths): (BodyId, &FnPaths),
     params: &[String],
     self_ty: Option<&str>,
 ) -> FnSummary {
     let channel_fields = super::fields::channel_fields(model, body, self_ty);
     let body = model.body(body);
-    let worker_fields = super::fields::worker_fields(model, body, self_ty);
+    let worker_fields = super::fields::worker_fields(model, (body, paths), self_ty);
     let endless = body.endless_loop(0).map(|l| {
         let header = loop_header(l);
         let text = file.snippet(header).trim_end().len();

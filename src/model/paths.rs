@@ -17,7 +17,7 @@ use syn::{Expr, Pat};
 
 use super::catalog::{ChannelKind, EndpointOp};
 use super::items::FileItems;
-use super::{Body, Channel, FileModel, Slot, UseKind};
+use super::{Body, Channel, FileModel, RecvLoop, Slot, UseKind};
 use crate::source::{NodeSpan, SourceFile, Span};
 
 /// Index of a loop in [`FnPaths::loops`] (source order of the loops' starts).
@@ -188,6 +188,33 @@ impl FnPaths {
         guarded
             .all(|e| e.guard == first.guard)
             .then_some((v.as_str(), first))
+    }
+
+    /// For a receive loop of the function's body whose ways out (besides the channel
+    /// closing) are all taken for one enum variant (`Cmd::Shutdown => return`): that
+    /// variant's name and its first exit. If nothing constructs the variant, the loop ends
+    /// only when the channel closes ([`super::CrateCondition::VariantNeverConstructed`]).
+    /// `None` when the loop has any other way out (one the path facts do not see: a macro,
+    /// a `process::exit`), or no guarded one.
+    pub fn recv_loop_stop_variant(&self, body: &Body, rl: &RecvLoop) -> Option<(&str, &LoopExit)> {
+        let l = body.loops.iter().find(|l| l.span == rl.span)?;
+        let id = self.loop_at(l.span)?;
+        // A `for`/`while let` loop: every exit is in an arm of the variant. A `loop` whose
+        // receive ends it on the close: every other exit is.
+        let only = if rl.variant_exits {
+            self.variant_exit_besides_close(id)
+        } else if rl.loop_id.is_some() {
+            self.only_variant_exit(id)
+        } else {
+            None
+        }?;
+        // Every exit the file model knows must be one of those.
+        let guarded = self
+            .loop_exits(id)
+            .iter()
+            .filter(|e| e.kind != ExitKind::End)
+            .count();
+        (!l.exits.is_empty() && l.exits.len() <= guarded).then_some(only)
     }
 
     /// The innermost loop containing `span`.

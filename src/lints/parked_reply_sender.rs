@@ -5,7 +5,9 @@
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{CrateLintContext, LintContext};
 use crate::model::index::FnRef;
-use crate::model::paths::{parked_reply, ExitKind, FieldOp, LoopExit, MapOp, ParkedReply};
+use crate::model::paths::{
+    parked_reply, ExitKind, FieldOp, LoopExit, LoopPaths, MapOp, ParkedReply,
+};
 use crate::source::Span;
 
 declare_lint! {
@@ -90,7 +92,7 @@ fn leaving_loop<'k>(cx: &'k CrateLintContext<'_>, ty: &str, field: &str) -> Opti
         let loops: Vec<usize> = paths
             .ops_on(field, MapOp::Remove)
             .filter_map(|o| paths.loop_around(o.span))
-            .filter(|l| paths.loops[*l].driven)
+            .filter(|l| driven(cx, ty, &paths.loops[*l]))
             .collect();
         if loops.is_empty() {
             if paths.ops_on(field, MapOp::Clear).next().is_some() {
@@ -109,6 +111,19 @@ fn leaving_loop<'k>(cx: &'k CrateLintContext<'_>, ty: &str, field: &str) -> Opti
         }
     }
     found
+}
+
+/// Whether a loop is driven by input that keeps coming: by its own syntax, or a `for` over
+/// a local bound to a method of `ty` whose declared return type is such input
+/// (`let frames = self.frames(); for f in frames`, with `fn frames(&self) -> Receiver<Frame>`).
+fn driven(cx: &CrateLintContext<'_>, ty: &str, l: &LoopPaths) -> bool {
+    l.driven
+        || l.input_from.as_deref().is_some_and(|m| {
+            cx.krate.methods_of(ty).any(|r| {
+                let item = cx.krate.item(r);
+                item.name.name() == m && item.paths.returns_input
+            })
+        })
 }
 
 fn finding(

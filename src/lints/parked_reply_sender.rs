@@ -67,11 +67,12 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the declared type of `ty.field` is a collection that keeps what is inserted.
+/// Whether the declared type of `ty.field` is a collection that keeps what is inserted
+/// (through type aliases of any file of the crate).
 fn holds_a_map(cx: &CrateLintContext<'_>, ty: &str, field: &str) -> bool {
     cx.krate
-        .struct_field(ty, field)
-        .is_some_and(|f| f.ty.iter().any(|t| MAPS.contains(&t.as_str())))
+        .field_type(ty, field)
+        .is_some_and(|names| names.iter().any(|t| MAPS.contains(&t.as_str())))
 }
 
 /// A `remove` or clear of the field after the insert in the same method (the sender taken

@@ -205,9 +205,42 @@ pub struct FileItems {
     /// The variants of the file's `pub` enums (code outside the crate may construct them) and
     /// of enums whose derives may construct them (`Default`, `Deserialize`, ...).
     pub pub_variants: Vec<String>,
+    /// The file's type aliases (`type Pending = Mutex<HashMap<u64, Sender<R>>>`), by name
+    /// (also in inline modules; the first of a name wins): the [`type_names`] of the aliased
+    /// type, and the type as written. The crate index follows them from other files.
+    pub aliases: HashMap<String, (Vec<String>, TypeExpr)>,
     /// The catalogue of library APIs the file was modelled with (its configuration's
     /// `[apis]`): the index reads the endpoint types it declares.
     pub catalog: &'static super::catalog::Catalog,
+}
+
+impl FileItems {
+    /// The names in the declared types of the file's struct fields named in `fields` that
+    /// the file imports from its own crate (`use crate::types::Pending;`): a type alias of
+    /// another file may stand behind them, so the crate checks need the file declaring it.
+    pub fn crate_type_words(&self, fields: &[&str]) -> Vec<String> {
+        let local = |name: &str| {
+            self.modules.iter().any(|m| {
+                m.uses.get(name).is_some_and(|to| {
+                    ["crate::", "super::", "self::"]
+                        .iter()
+                        .any(|p| to.starts_with(p))
+                })
+            })
+        };
+        let mut out: Vec<String> = self
+            .structs
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| fields.contains(&f.name.as_str()))
+            .flat_map(|f| &f.ty)
+            .filter(|n| local(n))
+            .cloned()
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -263,6 +296,7 @@ impl FileItems {
             out: FileItems::default(),
         };
         collect_aliases(&ast.items, &mut c.aliases);
+        c.out.aliases = alias_types(&ast.items, &c.aliases);
         c.out.catalog = model.catalog;
         c.module(module, &ast.items);
         c.out
@@ -576,6 +610,35 @@ fn collect_aliases(items: &[Item], out: &mut HashMap<String, Vec<String>>) {
             _ => {}
         }
     }
+}
+
+/// [`FileItems::aliases`]: the names (from [`collect_aliases`]) with each alias's type.
+fn alias_types(
+    items: &[Item],
+    names: &HashMap<String, Vec<String>>,
+) -> HashMap<String, (Vec<String>, TypeExpr)> {
+    fn walk(items: &[Item], out: &mut HashMap<String, TypeExpr>) {
+        for item in items {
+            match item {
+                Item::Type(t) => {
+                    out.entry(t.ident.to_string())
+                        .or_insert_with(|| TypeExpr::of(&t.ty));
+                }
+                Item::Mod(m) => {
+                    if let Some((_, inner)) = &m.content {
+                        walk(inner, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut types = HashMap::new();
+    walk(items, &mut types);
+    types
+        .into_iter()
+        .filter_map(|(name, ty)| Some((name.clone(), (names.get(&name)?.clone(), ty))))
+        .collect()
 }
 
 /// The last segment of every path in a type, in order.

@@ -82,3 +82,29 @@ impl Flusher {
         let _ = self.task.await; //~ ERROR sender_alive_in_recv_loop
     }
 }
+
+// A type that holds both ends: the disabled-branch loop over `self.rx` waits for `self.tx`.
+pub struct Actor {
+    tx: tokio::sync::mpsc::UnboundedSender<u32>,
+    rx: tokio::sync::mpsc::UnboundedReceiver<u32>,
+}
+
+impl Actor {
+    pub fn new() -> Actor {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        Actor { tx, rx }
+    }
+
+    pub fn push(&self, n: u32) {
+        let _ = self.tx.send(n);
+    }
+
+    pub async fn run(&mut self) {
+        loop {
+            tokio::select! {
+                Some(n) = self.rx.recv() => println!("{n}"), //~ ERROR sender_alive_in_recv_loop
+                else => break,
+            }
+        }
+    }
+}

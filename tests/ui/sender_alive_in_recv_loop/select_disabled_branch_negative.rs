@@ -108,3 +108,32 @@ impl Flusher {
         let _ = self.task.await;
     }
 }
+
+// The type's sender is an `Option`, taken and dropped before the loop.
+pub struct Actor {
+    tx: Option<tokio::sync::mpsc::UnboundedSender<u32>>,
+    rx: tokio::sync::mpsc::UnboundedReceiver<u32>,
+}
+
+impl Actor {
+    pub fn new() -> Actor {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        Actor { tx: Some(tx), rx }
+    }
+
+    pub fn push(&self, n: u32) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(n);
+        }
+    }
+
+    pub async fn run(&mut self) {
+        drop(self.tx.take());
+        loop {
+            tokio::select! {
+                Some(n) = self.rx.recv() => println!("{n}"),
+                else => break,
+            }
+        }
+    }
+}

@@ -4,10 +4,9 @@
 use crate::diagnostic::{Applicability, Finding, Label, Suggestion};
 use crate::lints::{insert_statement_before, statement_start, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
-use crate::model::fields::SelfFieldFacts;
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
-use crate::model::items::WorkerFields;
+use crate::model::items::{FnItem, WorkerFields};
 use crate::model::types::{Holds, TypeHint};
 use crate::model::{Binding, Body, CrateCondition, FileModel, RecvLoop, Role, UseKind};
 use crate::source::{SourceFile, Span};
@@ -287,7 +286,7 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 out.push(field_finding(cx, *join, by, w));
             }
         }
-        self_loops(cx, ty, facts, out);
+        self_loops(cx, ty, item, out);
     }
 }
 
@@ -295,8 +294,20 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 /// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
 /// project type holding one, resolved through `use`; not an `Option` or a lock another
 /// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
-fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
-    for (receiver, header) in &facts.recv_loops {
+fn self_loops(cx: &CrateLintContext<'_>, ty: &str, item: &FnItem, out: &mut Vec<Finding>) {
+    let facts = &item.self_fields;
+    // A loop whose other ways out are all taken for one message variant: reported only if
+    // nothing in the crate constructs it.
+    let guarded = facts
+        .guarded_recv_loops
+        .iter()
+        .filter_map(|(receiver, header, whole)| {
+            let id = item.paths.loop_at(*whole)?;
+            let (variant, exit) = item.paths.only_variant_exit(id)?;
+            Some((receiver, header, Some((variant, exit.span))))
+        });
+    let plain = facts.recv_loops.iter().map(|(r, h)| (r, h, None));
+    for (receiver, header, stop) in plain.chain(guarded) {
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
             !facts.touched_before(&c.sender, header.start)
                 && cx.krate.field_keeps_sender(ty, &c.sender)
@@ -323,10 +334,12 @@ fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: 
                 source.display, s.line, s.column
             ))
         };
-        out.push(
-            f.note("the loop ends only when every sender is dropped, and `self` keeps one")
-                .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop")),
-        );
+        f = f.note("the loop ends only when every sender is dropped, and `self` keeps one")
+                .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop"));
+        out.push(match stop {
+            Some((variant, exit)) => never_sent(f, variant, Some(exit), ""),
+            None => f,
+        });
     }
 }
 

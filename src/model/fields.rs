@@ -36,6 +36,10 @@ pub struct SelfFieldFacts {
     /// closes (`for m in &self.rx` with no `break`/`return`/`?`, `while let Some(m) =
     /// self.rx.recv().await`, a `loop` whose only exit is the receive's `Err`/`None`).
     pub recv_loops: Vec<(String, Span)>,
+    /// `(field, loop header, whole loop)`: a `for` over `self.field` (or a `while let
+    /// Some(m) = self.rx.recv()`) that has other ways out: the crate check asks the path
+    /// facts whether they are all taken for one never-sent message variant.
+    pub guarded_recv_loops: Vec<(String, Span, Span)>,
 }
 
 impl SelfFieldFacts {
@@ -187,12 +191,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.alias(&f.pat, &f.expr);
         if let Some(field) = iterated_field(&f.expr) {
+            let span = self.file.span_of(f.node_span());
+            let end = self.file.span_of(f.expr.node_span()).end;
+            let header = Span::new(span.start as usize, end as usize);
             if closing::exits_in(&f.body) == 0 {
-                let span = self.file.span_of(f.node_span());
-                let end = self.file.span_of(f.expr.node_span()).end;
-                self.out
-                    .recv_loops
-                    .push((field, Span::new(span.start as usize, end as usize)));
+                self.out.recv_loops.push((field, header));
+            } else {
+                self.out.guarded_recv_loops.push((field, header, span));
             }
         }
         syn::visit::visit_expr_for_loop(self, f);
@@ -227,6 +232,15 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        if let Expr::Let(l) = strip(&w.cond) {
+            let guarded = closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) > 0;
+            let received = closing::receive(&l.expr).filter(|_| guarded);
+            if let Some(field) = received.and_then(|(root, _)| self_field(root)) {
+                let (_, header) = self.start(&*l.expr);
+                let whole = self.file.span_of(w.node_span());
+                self.out.guarded_recv_loops.push((field, header, whole));
+            }
+        }
         let field = match strip(&w.cond) {
             Expr::Let(l) if closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) == 0 => {
                 closing::receive(&l.expr).and_then(|(root, call)| {

@@ -518,11 +518,17 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
         let file_id = ids[&k.file.path];
         // Fields that reply senders are parked into: the files naming them may hold the
         // loop that completes the senders.
-        let parked = crate::model::paths::parked_fields(&k.model, &k.items);
+        let parked: Vec<&str> = crate::model::paths::parked_fields(&k.model, &k.items).collect();
+        // The files declaring aliases behind those fields' and channel fields' types.
+        let senders = k.items.fns.iter().flat_map(|f| &f.summary.channel_fields);
+        let typed: Vec<&str> = (parked.iter().copied())
+            .chain(senders.map(|c| c.sender.as_str()))
+            .collect();
+        let aliased = k.items.crate_type_words(&typed);
         words
             .entry(r.group.clone())
             .or_default()
-            .extend(parked.map(str::to_string));
+            .extend(parked.iter().map(|f| f.to_string()).chain(aliased));
         for (b, body) in k.model.bodies.iter().enumerate() {
             for site in body.spawns.iter().filter(|s| s.detaches()) {
                 let Some(path) = &site.work_path else {

@@ -126,6 +126,29 @@ fn fixes_a_committed_file_says_what_changed_and_lints_again() {
 }
 
 #[test]
+fn a_receive_inside_a_let_statement_gets_its_drop_before_the_statement() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/sender_alive_in_recv_loop");
+    let d = Dir::new();
+    fs::write(
+        d.path("a.rs"),
+        fs::read_to_string(ui.join("fix_let_statement.rs")).unwrap(),
+    )
+    .unwrap();
+    let out = d.run(&["--fix", "--allow-dirty", "a.rs"]);
+    let err = stderr(&out);
+    let expected = fs::read_to_string(ui.join("fix_let_statement.fixed")).unwrap();
+    assert_eq!(d.read("a.rs"), expected);
+    assert!(err.starts_with("       Fixed a.rs (3 fixes)\n"), "{err}");
+    assert!(err.contains("13:5: drop `tx` before the loop"), "{err}");
+    assert!(err.contains("38:5: drop `tx` before waiting"), "{err}");
+    assert_eq!(
+        err.lines().last(),
+        Some("Checked 1 file: no problems found")
+    );
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
 fn refuses_a_modified_file_unless_allow_dirty() {
     let d = Dir::committed();
     let changed = fixable().replace("Print every answer", "Print the answers");

@@ -284,6 +284,31 @@ pub fn doc_code_blocks(section: &str) -> Vec<String> {
     blocks
 }
 
+/// Where a statement that must run before the code at `at` goes (a byte offset for
+/// [`insert_statement_before`]): `at` itself when that code starts its line, or the start of
+/// the `let` statement that holds it when the code before it on its line is only the head of
+/// a `let` (`let total: u32 = rx.iter().sum();`, `let _ = rx.recv();`) that does not name
+/// `avoid` (the value the inserted statement ends). `None` for any other shape.
+pub fn statement_start(file: &SourceFile, at: u32, avoid: &str) -> Option<u32> {
+    let at_us = at as usize;
+    let line_start = file.line_range(file.position(at_us).line).start;
+    let prefix = &file.text[line_start..at_us];
+    let head = prefix.trim();
+    if head.is_empty() {
+        return Some(at);
+    }
+    let pattern = head.strip_prefix("let ")?.strip_suffix('=')?;
+    if pattern.contains(['=', ';', '{', '}', '!']) {
+        return None;
+    }
+    let names = pattern.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+    if names.into_iter().any(|w| w == avoid) {
+        return None;
+    }
+    let indent = prefix.len() - prefix.trim_start().len();
+    Some((line_start + indent) as u32)
+}
+
 /// A suggestion that inserts `statement` on a line of its own just before the code at `at`,
 /// when that code starts its line (otherwise the edit would not be a clean one). It is
 /// machine-applicable when the code before it ends a statement or opens a block (the last
@@ -340,6 +365,28 @@ mod tests {
         let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
         let at = text.find("rx.iter()").unwrap() as u32;
         insert_statement_before(&file, at, "drop(tx);", "drop".into()).map(|s| s.applicability)
+    }
+
+    #[test]
+    fn statements_start_at_their_let() {
+        fn start(text: &str) -> Option<&str> {
+            let file = SourceFile::new("a.rs".into(), "a.rs".into(), text.into());
+            let at = text.find("rx.").unwrap() as u32;
+            statement_start(&file, at, "tx").map(|s| &text[s as usize..])
+        }
+        assert_eq!(start("fn f() {\n    rx.recv();\n}"), Some("rx.recv();\n}"));
+        assert_eq!(
+            start("fn f() {\n    let _ = rx.recv();\n}"),
+            Some("let _ = rx.recv();\n}")
+        );
+        assert_eq!(
+            start("fn f() {\n  let t: Vec<u32> = rx.iter().collect();\n}"),
+            Some("let t: Vec<u32> = rx.iter().collect();\n}")
+        );
+        // Not a `let` head, a comparison, or a head that names the sender.
+        assert_eq!(start("fn f() {\n    f(rx.recv());\n}"), None);
+        assert_eq!(start("fn f() {\n    let a = b == rx.recv();\n}"), None);
+        assert_eq!(start("fn f() {\n    let (tx, n) = rx.recv();\n}"), None);
     }
 
     #[test]

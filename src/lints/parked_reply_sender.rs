@@ -5,7 +5,9 @@
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{CrateLintContext, LintContext};
 use crate::model::index::FnRef;
-use crate::model::paths::{parked_reply, ExitKind, FieldOp, LoopExit, MapOp, ParkedReply};
+use crate::model::paths::{
+    parked_reply, ExitKind, FieldOp, LoopExit, LoopPaths, MapOp, ParkedReply,
+};
 use crate::source::Span;
 
 declare_lint! {
@@ -65,11 +67,12 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the declared type of `ty.field` is a collection that keeps what is inserted.
+/// Whether the declared type of `ty.field` is a collection that keeps what is inserted
+/// (through type aliases of any file of the crate).
 fn holds_a_map(cx: &CrateLintContext<'_>, ty: &str, field: &str) -> bool {
     cx.krate
-        .struct_field(ty, field)
-        .is_some_and(|f| f.ty.iter().any(|t| MAPS.contains(&t.as_str())))
+        .field_type(ty, field)
+        .is_some_and(|names| names.iter().any(|t| MAPS.contains(&t.as_str())))
 }
 
 /// A `remove` or clear of the field after the insert in the same method (the sender taken
@@ -90,7 +93,7 @@ fn leaving_loop<'k>(cx: &'k CrateLintContext<'_>, ty: &str, field: &str) -> Opti
         let loops: Vec<usize> = paths
             .ops_on(field, MapOp::Remove)
             .filter_map(|o| paths.loop_around(o.span))
-            .filter(|l| paths.loops[*l].driven)
+            .filter(|l| driven(cx, ty, &paths.loops[*l]))
             .collect();
         if loops.is_empty() {
             if paths.ops_on(field, MapOp::Clear).next().is_some() {
@@ -109,6 +112,19 @@ fn leaving_loop<'k>(cx: &'k CrateLintContext<'_>, ty: &str, field: &str) -> Opti
         }
     }
     found
+}
+
+/// Whether a loop is driven by input that keeps coming: by its own syntax, or a `for` over
+/// a local bound to a method of `ty` whose declared return type is such input
+/// (`let frames = self.frames(); for f in frames`, with `fn frames(&self) -> Receiver<Frame>`).
+fn driven(cx: &CrateLintContext<'_>, ty: &str, l: &LoopPaths) -> bool {
+    l.driven
+        || l.input_from.as_deref().is_some_and(|m| {
+            cx.krate.methods_of(ty).any(|r| {
+                let item = cx.krate.item(r);
+                item.name.name() == m && item.paths.returns_input
+            })
+        })
 }
 
 fn finding(

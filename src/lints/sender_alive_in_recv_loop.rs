@@ -2,13 +2,11 @@
 //! sender of the same channel is still alive at the loop — it can never end.
 
 use crate::diagnostic::{Applicability, Finding, Label, Suggestion};
-use crate::lints::{insert_statement_before, CrateLintContext, LintContext};
+use crate::lints::{insert_statement_before, statement_start, CrateLintContext, LintContext};
 use crate::model::catalog::{ChannelKind, EndpointOp};
-use crate::model::fields::SelfFieldFacts;
 use crate::model::flow::{AliveBecause, Liveness};
 use crate::model::index::FnRef;
-use crate::model::items::WorkerFields;
-use crate::model::paths::ExitKind;
+use crate::model::items::{FnItem, WorkerFields};
 use crate::model::types::{Holds, TypeHint};
 use crate::model::{Binding, Body, CrateCondition, FileModel, RecvLoop, Role, UseKind};
 use crate::source::{SourceFile, Span};
@@ -84,44 +82,34 @@ fn check_variant_exits(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
         let Some(b) = item.body else { continue };
         let body = cx.model.body(b);
         for rl in &body.recv_loops {
-            let Some(l) = body.loops.iter().find(|l| l.span == rl.span) else {
+            let Some((variant, exit)) = item.paths.recv_loop_stop_variant(body, rl) else {
                 continue;
             };
-            let paths = &item.paths;
-            let Some(id) = paths.loop_at(l.span) else {
-                continue;
-            };
-            // A `for`/`while let` loop: every exit is in an arm of the variant. A `loop`
-            // whose receive ends it on the close: every other exit is.
-            let only = if rl.variant_exits {
-                paths.variant_exit_besides_close(id)
-            } else if rl.loop_id.is_some() {
-                paths.only_variant_exit(id)
-            } else {
-                None
-            };
-            let Some((variant, exit)) = only else {
-                continue;
-            };
-            // Every exit the file model knows must be one of those (an exit in a macro, a
-            // `process::exit`, is not guarded).
-            let guarded = paths
-                .loop_exits(id)
-                .iter()
-                .filter(|e| e.kind != ExitKind::End)
-                .count();
-            if l.exits.is_empty() || l.exits.len() > guarded {
-                continue;
-            }
-            if let Some(mut f) = check_loop(cx.file, cx.model, body, rl) {
-                f = f
-                    .label(exit.span, format!("the only way out{}: a `{variant}` message, which nothing in the crate sends", if rl.variant_exits { " besides the channel closing" } else { "" }))
-                    .note(format!("no code of the crate constructs `{variant}`, so this exit is never taken"));
-                f.condition = Some(CrateCondition::VariantNeverConstructed(variant.to_string()));
-                out.push(f);
+            if let Some(f) = check_loop(cx.file, cx.model, body, rl) {
+                let besides = if rl.variant_exits {
+                    " besides the channel closing"
+                } else {
+                    ""
+                };
+                out.push(never_sent(f, variant, Some(exit.span), besides));
             }
         }
     }
+}
+
+/// A finding on a loop whose only other way out is a `variant` message: it stands only if
+/// nothing in the crate constructs that variant.
+fn never_sent(f: Finding, variant: &str, exit: Option<Span>, besides: &str) -> Finding {
+    let what = format!(
+        "the only way out{besides}: a `{variant}` message, which nothing in the crate sends"
+    );
+    let mut f = match exit {
+        Some(exit) => f.label(exit, what),
+        None => f.note(format!("the loop's only other way out is a `{variant}` message, which nothing in the crate sends")),
+    }
+    .note(format!("no code of the crate constructs `{variant}`, so this exit is never taken"));
+    f.condition = Some(CrateCondition::VariantNeverConstructed(variant.to_string()));
+    f
 }
 
 fn finding(
@@ -189,8 +177,9 @@ fn finding(
             // A safe edit only when the loop is a statement on its own line, in the
             // sender's own flow of control.
             let edit = (sender.ctx == rl.ctx)
-                .then(|| insert_statement_before(file, loop_span.start, &format!("drop({name});"), format!("drop `{name}` before the {what}")))
-                .flatten();
+                .then(|| statement_start(file, loop_span.start, name))
+                .flatten()
+                .and_then(|at| insert_statement_before(file, at, &format!("drop({name});"), format!("drop `{name}` before the {what}")));
             f = match unless_borrowed(edit, sender) {
                 Some(edit) => f.suggestion(edit),
                 None => f.help(format!("drop `{name}` before the {what}: `drop({name});`")),
@@ -256,15 +245,16 @@ fn joined_while_alive(
     .label(model.channel(channel).call, "channel created here")
     .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
     let edit = (why == AliveBecause::InScope)
-        .then(|| {
+        .then(|| statement_start(file, join.start, name))
+        .flatten()
+        .and_then(|at| {
             insert_statement_before(
                 file,
-                join.start,
+                at,
                 &format!("drop({name});"),
                 format!("drop `{name}` before waiting"),
             )
-        })
-        .flatten();
+        });
     f = match unless_borrowed(edit, sender) {
         Some(edit) => f.suggestion(edit),
         None => f.help(format!("drop `{name}` before waiting for the spawned work")),
@@ -296,7 +286,7 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 out.push(field_finding(cx, *join, by, w));
             }
         }
-        self_loops(cx, ty, facts, out);
+        self_loops(cx, ty, item, out);
     }
 }
 
@@ -304,8 +294,20 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 /// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
 /// project type holding one, resolved through `use`; not an `Option` or a lock another
 /// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
-fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
-    for (receiver, header) in &facts.recv_loops {
+fn self_loops(cx: &CrateLintContext<'_>, ty: &str, item: &FnItem, out: &mut Vec<Finding>) {
+    let facts = &item.self_fields;
+    // A loop whose other ways out are all taken for one message variant: reported only if
+    // nothing in the crate constructs it.
+    let guarded = facts
+        .guarded_recv_loops
+        .iter()
+        .filter_map(|(receiver, header, whole)| {
+            let id = item.paths.loop_at(*whole)?;
+            let (variant, exit) = item.paths.only_variant_exit(id)?;
+            Some((receiver, header, Some((variant, exit.span))))
+        });
+    let plain = facts.recv_loops.iter().map(|(r, h)| (r, h, None));
+    for (receiver, header, stop) in plain.chain(guarded) {
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
             !facts.touched_before(&c.sender, header.start)
                 && cx.krate.field_keeps_sender(ty, &c.sender)
@@ -332,10 +334,12 @@ fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: 
                 source.display, s.line, s.column
             ))
         };
-        out.push(
-            f.note("the loop ends only when every sender is dropped, and `self` keeps one")
-                .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop")),
-        );
+        f = f.note("the loop ends only when every sender is dropped, and `self` keeps one")
+                .help(format!("give the loop a way out (a shutdown message it `break`s on), or keep `self.{sender}` as an `Option` taken and dropped before the loop"));
+        out.push(match stop {
+            Some((variant, exit)) => never_sent(f, variant, Some(exit), ""),
+            None => f,
+        });
     }
 }
 
@@ -364,8 +368,15 @@ fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFie
             source.display, s.line, s.column, source.display, l.line, l.column
         ));
     }
-    f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
-        .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"))
+    f = f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
+        .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"));
+    match &w.stop_variant {
+        Some((variant, exit)) => {
+            let exit = (by.file == cx.file_id).then_some(*exit);
+            never_sent(f, variant, exit, "")
+        }
+        None => f,
+    }
 }
 
 /// A `drop(tx)` edit is machine-applicable only when no reference to `tx` is taken: a
@@ -387,8 +398,12 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
 pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for rl in &body.recv_loops {
+            let mut stop = None;
             if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
-                continue;
+                stop = stop_variant_of(cx, id, rl);
+                if stop.is_none() {
+                    continue;
+                }
             }
             let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
                 continue;
@@ -419,10 +434,31 @@ pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Findi
                 if touched_before_loop(body, alive, rl) {
                     continue;
                 }
-                out.push(owner_finding(cx, body, rl, channel, tx, holder, alive));
+                let f = owner_finding(cx, body, rl, channel, tx, holder, alive);
+                out.push(match stop {
+                    Some((variant, exit)) => never_sent(f, &variant, Some(exit), ""),
+                    None => f,
+                });
             }
         }
     }
+}
+
+/// The one enum variant all of a receive loop's other ways out are taken for, and its first
+/// exit (see [`crate::model::paths::FnPaths::recv_loop_stop_variant`]), from the path facts
+/// of the function whose body `body` is.
+fn stop_variant_of(
+    cx: &CrateLintContext<'_>,
+    body: usize,
+    rl: &RecvLoop,
+) -> Option<(String, Span)> {
+    let item = cx
+        .krate
+        .fns_of_file(cx.file_id)
+        .map(|r| cx.krate.item(r))
+        .find(|item| item.body == Some(body))?;
+    let (variant, exit) = item.paths.recv_loop_stop_variant(cx.model.body(body), rl)?;
+    Some((variant.to_string(), exit.span))
 }
 
 /// Whether the loop's own thread or task does something with the owner before the loop

@@ -14,6 +14,7 @@ use syn::{Expr, Pat};
 use super::catalog::{ChannelKind, EndpointOp};
 use super::flow::{Binding, Body, UseKind};
 use super::items::{ChannelFields, WorkerFields};
+use super::paths::FnPaths;
 use super::tasks::HandleFate;
 use super::walk::closing;
 use super::BodyId;
@@ -35,6 +36,10 @@ pub struct SelfFieldFacts {
     /// closes (`for m in &self.rx` with no `break`/`return`/`?`, `while let Some(m) =
     /// self.rx.recv().await`, a `loop` whose only exit is the receive's `Err`/`None`).
     pub recv_loops: Vec<(String, Span)>,
+    /// `(field, loop header, whole loop)`: a `for` over `self.field` (or a `while let
+    /// Some(m) = self.rx.recv()`) that has other ways out: the crate check asks the path
+    /// facts whether they are all taken for one never-sent message variant.
+    pub guarded_recv_loops: Vec<(String, Span, Span)>,
 }
 
 impl SelfFieldFacts {
@@ -186,12 +191,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.alias(&f.pat, &f.expr);
         if let Some(field) = iterated_field(&f.expr) {
+            let span = self.file.span_of(f.node_span());
+            let end = self.file.span_of(f.expr.node_span()).end;
+            let header = Span::new(span.start as usize, end as usize);
             if closing::exits_in(&f.body) == 0 {
-                let span = self.file.span_of(f.node_span());
-                let end = self.file.span_of(f.expr.node_span()).end;
-                self.out
-                    .recv_loops
-                    .push((field, Span::new(span.start as usize, end as usize)));
+                self.out.recv_loops.push((field, header));
+            } else {
+                self.out.guarded_recv_loops.push((field, header, span));
             }
         }
         syn::visit::visit_expr_for_loop(self, f);
@@ -226,6 +232,15 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        if let Expr::Let(l) = strip(&w.cond) {
+            let guarded = closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) > 0;
+            let received = closing::receive(&l.expr).filter(|_| guarded);
+            if let Some(field) = received.and_then(|(root, _)| self_field(root)) {
+                let (_, header) = self.start(&*l.expr);
+                let whole = self.file.span_of(w.node_span());
+                self.out.guarded_recv_loops.push((field, header, whole));
+            }
+        }
         let field = match strip(&w.cond) {
             Expr::Let(l) if closing::is_ok_or_some(&l.pat) && closing::exits_in(&w.body) == 0 => {
                 closing::receive(&l.expr).and_then(|(root, call)| {
@@ -307,16 +322,26 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 }
 
-/// The [`WorkerFields`] of one function body: a receive loop (with no `break`/`return`
-/// exit and no explicit close) run by work spawned in the function itself, whose handle is
+/// The [`WorkerFields`] of one function body (with its path facts): a receive loop (with no
+/// `break`/`return` exit, or only ones taken for one enum variant, and no explicit close) run by work spawned in the function itself, whose handle is
 /// stored into a field, while a sender of the loop's channel is stored into another field
 /// of the same type. `self_ty` names `self` (`self.f = x` stores into it).
-pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> Vec<WorkerFields> {
+pub fn worker_fields(
+    model: &FileModel,
+    (body, paths): (&Body, &FnPaths),
+    self_ty: Option<&str>,
+) -> Vec<WorkerFields> {
     let mut out = Vec::new();
     for rl in &body.recv_loops {
-        if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
-            continue;
-        }
+        let stop_variant =
+            if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+                let Some((variant, exit)) = paths.recv_loop_stop_variant(body, rl) else {
+                    continue;
+                };
+                Some((variant.to_string(), exit.span))
+            } else {
+                None
+            };
         let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {
             continue;
         };
@@ -356,6 +381,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
                 sender,
                 recv_loop: rl.header,
                 sender_stored: at,
+                stop_variant,
             });
         }
     }

@@ -174,9 +174,52 @@ impl CrateIndex {
     }
 
     /// The declared type of field `field` of the struct named `ty` (last segment), outermost
-    /// name first, when exactly one struct of the unit has that name.
-    pub fn field_type(&self, ty: &str, field: &str) -> Option<&[String]> {
-        self.struct_field(ty, field).map(|f| f.ty.as_slice())
+    /// name first, when exactly one struct of the unit has that name; each type alias of
+    /// another file of the unit followed by the names of the type it stands for
+    /// ([`Self::expand_aliases`]; the struct's own file's aliases already are).
+    pub fn field_type(&self, ty: &str, field: &str) -> Option<Vec<String>> {
+        self.struct_field(ty, field)
+            .map(|f| self.expand_aliases(&f.ty))
+    }
+
+    /// `names` with each name that is a type alias declared in exactly one file of the unit
+    /// (and not already followed by its expansion) followed by the names of the aliased type,
+    /// to a depth of 4: `Pending` from `src/types.rs` → `Pending`, `Mutex`, `HashMap`, ...
+    pub fn expand_aliases(&self, names: &[String]) -> Vec<String> {
+        fn expand(index: &CrateIndex, name: &str, depth: usize, out: &mut Vec<String>) {
+            out.push(name.to_string());
+            if depth >= 4 {
+                return;
+            }
+            if let Some((inner, _)) = index.alias(name) {
+                for n in &inner.0 {
+                    expand(index, n, depth + 1, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let inner = self.alias(name).map(|(a, _)| &a.0);
+            let expanded = inner.is_some_and(|a| names[i + 1..].starts_with(a));
+            if expanded {
+                out.push(name.clone());
+            } else {
+                expand(self, name, 0, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The type alias of this name declared in exactly one file of the unit: its
+    /// [`FileItems::aliases`] entry and the file.
+    pub fn alias(&self, name: &str) -> Option<(&(Vec<String>, TypeExpr), usize)> {
+        let mut found = self
+            .files
+            .iter()
+            .enumerate()
+            .filter_map(|(file, (_, items))| items.aliases.get(name).map(|a| (a, file)));
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     /// The methods of type `ty` (by its name, in any file of the unit).

@@ -139,6 +139,10 @@ pub struct WorkerFields {
     pub recv_loop: Span,
     /// Where the sender is stored.
     pub sender_stored: Span,
+    /// The loop's other ways out, all taken for one enum variant (`Cmd::Shutdown =>
+    /// return`): the variant's name and its first exit. The flow stands only if nothing in
+    /// the crate constructs the variant.
+    pub stop_variant: Option<(String, Span)>,
 }
 
 /// A function or method of the file.
@@ -201,9 +205,42 @@ pub struct FileItems {
     /// The variants of the file's `pub` enums (code outside the crate may construct them) and
     /// of enums whose derives may construct them (`Default`, `Deserialize`, ...).
     pub pub_variants: Vec<String>,
+    /// The file's type aliases (`type Pending = Mutex<HashMap<u64, Sender<R>>>`), by name
+    /// (also in inline modules; the first of a name wins): the [`type_names`] of the aliased
+    /// type, and the type as written. The crate index follows them from other files.
+    pub aliases: HashMap<String, (Vec<String>, TypeExpr)>,
     /// The catalogue of library APIs the file was modelled with (its configuration's
     /// `[apis]`): the index reads the endpoint types it declares.
     pub catalog: &'static super::catalog::Catalog,
+}
+
+impl FileItems {
+    /// The names in the declared types of the file's struct fields named in `fields` that
+    /// the file imports from its own crate (`use crate::types::Pending;`): a type alias of
+    /// another file may stand behind them, so the crate checks need the file declaring it.
+    pub fn crate_type_words(&self, fields: &[&str]) -> Vec<String> {
+        let local = |name: &str| {
+            self.modules.iter().any(|m| {
+                m.uses.get(name).is_some_and(|to| {
+                    ["crate::", "super::", "self::"]
+                        .iter()
+                        .any(|p| to.starts_with(p))
+                })
+            })
+        };
+        let mut out: Vec<String> = self
+            .structs
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| fields.contains(&f.name.as_str()))
+            .flat_map(|f| &f.ty)
+            .filter(|n| local(n))
+            .cloned()
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// The module path of a file from its place under the nearest `src/` directory:
@@ -259,6 +296,7 @@ impl FileItems {
             out: FileItems::default(),
         };
         collect_aliases(&ast.items, &mut c.aliases);
+        c.out.aliases = alias_types(&ast.items, &c.aliases);
         c.out.catalog = model.catalog;
         c.module(module, &ast.items);
         c.out
@@ -414,18 +452,18 @@ impl Collector<'_> {
             syn::ReturnType::Default => None,
         };
         let body = self.bodies.get(&span.start).copied();
-        let summary = body
-            .map(|b| summarise(self.file, self.model, b, &params, self_ty))
-            .unwrap_or_default();
-        let self_fields = match self_ty {
-            Some(_) => SelfFieldFacts::build(self.file, block),
-            None => SelfFieldFacts::default(),
-        };
         let has_loops = body.is_some_and(|b| !self.model.bodies[b].loops.is_empty());
         let paths = if self_ty.is_some() || has_loops {
             FnPaths::build(self.file, sig, block)
         } else {
             FnPaths::default()
+        };
+        let summary = body
+            .map(|b| summarise(self.file, self.model, (b, &paths), &params, self_ty))
+            .unwrap_or_default();
+        let self_fields = match self_ty {
+            Some(_) => SelfFieldFacts::build(self.file, block),
+            None => SelfFieldFacts::default(),
         };
         self.out.fns.push(FnItem {
             name: owner.child(&sig.ident.to_string()),
@@ -465,13 +503,13 @@ impl FnLike for syn::ImplItemFn {
 fn summarise(
     file: &SourceFile,
     model: &FileModel,
-    body: BodyId,
+    (body, paths): (BodyId, &FnPaths),
     params: &[String],
     self_ty: Option<&str>,
 ) -> FnSummary {
     let channel_fields = super::fields::channel_fields(model, body, self_ty);
     let body = model.body(body);
-    let worker_fields = super::fields::worker_fields(model, body, self_ty);
+    let worker_fields = super::fields::worker_fields(model, (body, paths), self_ty);
     let endless = body.endless_loop(0).map(|l| {
         let header = loop_header(l);
         let text = file.snippet(header).trim_end().len();
@@ -572,6 +610,35 @@ fn collect_aliases(items: &[Item], out: &mut HashMap<String, Vec<String>>) {
             _ => {}
         }
     }
+}
+
+/// [`FileItems::aliases`]: the names (from [`collect_aliases`]) with each alias's type.
+fn alias_types(
+    items: &[Item],
+    names: &HashMap<String, Vec<String>>,
+) -> HashMap<String, (Vec<String>, TypeExpr)> {
+    fn walk(items: &[Item], out: &mut HashMap<String, TypeExpr>) {
+        for item in items {
+            match item {
+                Item::Type(t) => {
+                    out.entry(t.ident.to_string())
+                        .or_insert_with(|| TypeExpr::of(&t.ty));
+                }
+                Item::Mod(m) => {
+                    if let Some((_, inner)) = &m.content {
+                        walk(inner, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut types = HashMap::new();
+    walk(items, &mut types);
+    types
+        .into_iter()
+        .filter_map(|(name, ty)| Some((name.clone(), (names.get(&name)?.clone(), ty))))
+        .collect()
 }
 
 /// The last segment of every path in a type, in order.

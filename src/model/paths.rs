@@ -17,7 +17,7 @@ use syn::{Expr, Pat};
 
 use super::catalog::{ChannelKind, EndpointOp};
 use super::items::FileItems;
-use super::{Body, Channel, FileModel, Slot, UseKind};
+use super::{Body, Channel, FileModel, RecvLoop, Slot, UseKind};
 use crate::source::{NodeSpan, SourceFile, Span};
 
 /// Index of a loop in [`FnPaths::loops`] (source order of the loops' starts).
@@ -73,6 +73,11 @@ pub struct LoopPaths {
     /// The end of the closure or async block the loop runs in (`None`: the function's own
     /// body). A `return` or `?` there leaves that block only: the code after it still runs.
     pub frame_end: Option<u32>,
+    /// A `for` over a local bound to the value of a method of the same type
+    /// (`let frames = self.frames(); for f in frames`): the method's name. The loop is driven
+    /// when that method returns input that keeps coming ([`FnPaths::returns_input`]), which
+    /// is a crate-wide question.
+    pub input_from: Option<String>,
 }
 
 /// What a call does to a collection kept in a field.
@@ -107,6 +112,9 @@ pub struct FnPaths {
     /// The method takes `self` by value: the value (and every field) is dropped when it
     /// returns, on every path.
     pub owns_self: bool,
+    /// The function's declared return type is input that keeps coming (one of
+    /// [`INPUT_TYPES`]: `-> Receiver<Frame>`, `-> impl Iterator<Item = Frame>`).
+    pub returns_input: bool,
 }
 
 impl FnPaths {
@@ -116,16 +124,22 @@ impl FnPaths {
             syn::FnArg::Receiver(r) => r.reference.is_none() && r.colon_token.is_none(),
             _ => false,
         });
+        let returns_input = match &sig.output {
+            syn::ReturnType::Type(_, ty) => input_type(ty),
+            syn::ReturnType::Default => false,
+        };
         let mut c = Collector {
             file,
             out: FnPaths {
                 owns_self,
+                returns_input,
                 ..FnPaths::default()
             },
             frames: vec![Vec::new()],
             frame_ends: Vec::new(),
             guards: Vec::new(),
             input_params: input_params(sig),
+            call_locals: Vec::new(),
         };
         c.visit_block(block);
         c.out.loops.sort_by_key(|l| l.span.start);
@@ -188,6 +202,33 @@ impl FnPaths {
         guarded
             .all(|e| e.guard == first.guard)
             .then_some((v.as_str(), first))
+    }
+
+    /// For a receive loop of the function's body whose ways out (besides the channel
+    /// closing) are all taken for one enum variant (`Cmd::Shutdown => return`): that
+    /// variant's name and its first exit. If nothing constructs the variant, the loop ends
+    /// only when the channel closes ([`super::CrateCondition::VariantNeverConstructed`]).
+    /// `None` when the loop has any other way out (one the path facts do not see: a macro,
+    /// a `process::exit`), or no guarded one.
+    pub fn recv_loop_stop_variant(&self, body: &Body, rl: &RecvLoop) -> Option<(&str, &LoopExit)> {
+        let l = body.loops.iter().find(|l| l.span == rl.span)?;
+        let id = self.loop_at(l.span)?;
+        // A `for`/`while let` loop: every exit is in an arm of the variant. A `loop` whose
+        // receive ends it on the close: every other exit is.
+        let only = if rl.variant_exits {
+            self.variant_exit_besides_close(id)
+        } else if rl.loop_id.is_some() {
+            self.only_variant_exit(id)
+        } else {
+            None
+        }?;
+        // Every exit the file model knows must be one of those.
+        let guarded = self
+            .loop_exits(id)
+            .iter()
+            .filter(|e| e.kind != ExitKind::End)
+            .count();
+        (!l.exits.is_empty() && l.exits.len() <= guarded).then_some(only)
     }
 
     /// The innermost loop containing `span`.
@@ -355,8 +396,13 @@ struct Collector<'a> {
     frame_ends: Vec<u32>,
     /// The variant guards of the match arms and `if let`s around the current point.
     guards: Vec<String>,
-    /// The function's parameters through which input keeps coming (see [`input_params`]).
+    /// The function's parameters through which input keeps coming (see [`input_params`]),
+    /// and its locals bound to such input (`let frames: Receiver<Frame> = ..`,
+    /// `let lines = reader.lines();`).
     input_params: Vec<String>,
+    /// Locals bound to the value of a method of `self` (`let frames = self.frames();`), with
+    /// the method's name.
+    call_locals: Vec<(String, String)>,
 }
 
 /// Parameter types that deliver input until the other side closes: a channel receiver, or
@@ -375,7 +421,22 @@ const INPUT_TYPES: &[&str] = &[
 /// The names of the function's parameters declared as one of [`INPUT_TYPES`]
 /// (`frames: Receiver<Frame>`, `frames: impl Iterator<Item = Frame>`).
 fn input_params(sig: &syn::Signature) -> Vec<String> {
-    let input = |ty: &syn::Type| match ty {
+    sig.inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(t) => match &*t.pat {
+                syn::Pat::Ident(i) if input_type(&t.ty) => Some(i.ident.to_string()),
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect()
+}
+
+/// Whether a declared type is one of [`INPUT_TYPES`] (last segment of the path, or the
+/// trait of an `impl Trait`).
+fn input_type(ty: &syn::Type) -> bool {
+    let name = match ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         syn::Type::ImplTrait(t) => t.bounds.iter().find_map(|b| match b {
             syn::TypeParamBound::Trait(t) => t.path.segments.last().map(|s| s.ident.to_string()),
@@ -383,18 +444,39 @@ fn input_params(sig: &syn::Signature) -> Vec<String> {
         }),
         _ => None,
     };
-    sig.inputs
-        .iter()
-        .filter_map(|a| match a {
-            syn::FnArg::Typed(t) => match (&*t.pat, input(&t.ty)) {
-                (syn::Pat::Ident(i), Some(name)) if INPUT_TYPES.contains(&name.as_str()) => {
-                    Some(i.ident.to_string())
-                }
-                _ => None,
-            },
-            syn::FnArg::Receiver(_) => None,
-        })
-        .collect()
+    name.is_some_and(|n| INPUT_TYPES.contains(&n.as_str()))
+}
+
+/// The local a `for` loop iterates (`frames`, `&frames`, `frames.iter()`).
+fn iterated_local(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Paren(p) => iterated_local(&p.expr),
+        Expr::Reference(r) => iterated_local(&r.expr),
+        Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+        Expr::MethodCall(m)
+            if matches!(
+                m.method.to_string().as_str(),
+                "iter" | "into_iter" | "by_ref"
+            ) =>
+        {
+            iterated_local(&m.receiver)
+        }
+        _ => None,
+    }
+}
+
+/// The method of `self` whose value an expression is (`self.frames()`, also awaited or
+/// behind `?`).
+fn self_method(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Await(a) => self_method(&a.base),
+        Expr::Try(t) => self_method(&t.expr),
+        Expr::Paren(p) => self_method(&p.expr),
+        Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => {
+            Some(m.method.to_string())
+        }
+        _ => None,
+    }
 }
 
 /// Whether a `for` loop's iterable is input that keeps coming: a parameter of
@@ -550,6 +632,7 @@ impl Collector<'_> {
             exits,
             driven,
             frame_end: self.frame_ends.last().copied(),
+            input_from: None,
         });
         let label = label.map(|l| l.name.ident.to_string());
         self.frames.last_mut().expect("a frame").push((id, label));
@@ -637,7 +720,38 @@ impl Collector<'_> {
     }
 }
 
+impl Collector<'_> {
+    /// A local bound to input (`let frames: Receiver<Frame> = ..`, `let lines =
+    /// reader.lines();`, `let it = frames.into_iter();` of an input parameter) is input too;
+    /// one bound to a method of `self` is remembered with the method's name. A later `let`
+    /// of the same name shadows it.
+    fn note_local(&mut self, l: &syn::Local) {
+        let (name, ty) = match &l.pat {
+            Pat::Ident(i) => (i.ident.to_string(), None),
+            Pat::Type(t) => match &*t.pat {
+                Pat::Ident(i) => (i.ident.to_string(), Some(&*t.ty)),
+                _ => return,
+            },
+            _ => return,
+        };
+        self.input_params.retain(|n| *n != name);
+        self.call_locals.retain(|(n, _)| *n != name);
+        let init = l.init.as_ref().map(|i| &*i.expr);
+        if ty.is_some_and(input_type) || init.is_some_and(|e| iterates_input(e, &self.input_params))
+        {
+            self.input_params.push(name);
+        } else if let Some(method) = init.and_then(self_method) {
+            self.call_locals.push((name, method));
+        }
+    }
+}
+
 impl<'ast> Visit<'ast> for Collector<'_> {
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        visit::visit_local(self, l);
+        self.note_local(l);
+    }
+
     fn visit_expr(&mut self, e: &'ast Expr) {
         match e {
             Expr::Loop(l) => self.in_loop(self.span(l), &l.body, l.label.as_ref(), (false, true)),
@@ -650,7 +764,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             Expr::ForLoop(f) => {
                 self.visit_expr(&f.expr);
                 let driven = iterates_input(&f.expr, &self.input_params);
+                let from = iterated_local(&f.expr).and_then(|name| {
+                    let mut calls = self.call_locals.iter().rev();
+                    calls.find(|(l, _)| *l == name).map(|(_, m)| m.clone())
+                });
+                let id = self.out.loops.len();
                 self.in_loop(self.span(f), &f.body, f.label.as_ref(), (true, driven));
+                self.out.loops[id].input_from = from.filter(|_| !driven);
             }
             Expr::Closure(c) => self.in_frame(self.span(c).end, |s| s.visit_expr(&c.body)),
             Expr::Async(a) => self.in_frame(self.span(a).end, |s| s.visit_block(&a.block)),

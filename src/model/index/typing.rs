@@ -183,6 +183,15 @@ impl CrateIndex {
         match ty {
             TypeExpr::Tuple(elems) => elems.iter().any(|e| self.keeps_sender(scope, e, depth + 1)),
             TypeExpr::Path { path, args } => match self.resolve_type(scope, path) {
+                ResolvedType::External(full) if self.crate_alias(&full).is_some() => {
+                    let (ty, file) = self.crate_alias(&full).expect("checked");
+                    let at = Scope {
+                        file,
+                        module: ModuleId(0),
+                        self_ty: None,
+                    };
+                    self.keeps_sender(at, ty, depth + 1)
+                }
                 ResolvedType::External(full) => {
                     let last = full.rsplit("::").next().unwrap_or(&full);
                     self.type_facts.library_holds(&full).contains(Holds::SENDER)
@@ -204,6 +213,23 @@ impl CrateIndex {
             },
             TypeExpr::Ref | TypeExpr::Other => false,
         }
+    }
+
+    /// The aliased type of a type alias of the unit that a resolved path names (`Tx`, or
+    /// `crate::types::Tx` through a `use`), and the alias's file (its top module is the
+    /// scope the aliased type is written in). A path into another crate is not one.
+    fn crate_alias(&self, full: &str) -> Option<(&TypeExpr, usize)> {
+        let (prefix, last) = match full.rsplit_once("::") {
+            Some((p, l)) => (Some(p), l),
+            None => (None, full),
+        };
+        let local = prefix.is_none_or(|p| {
+            ["crate", "self", "super"].contains(&p.split("::").next().unwrap_or(p))
+        });
+        if !local {
+            return None;
+        }
+        self.alias(last).map(|((_, ty), file)| (ty, file))
     }
 
     /// The one struct of the unit whose name ends in `ty`, and its file.

@@ -84,6 +84,11 @@ pub(crate) struct Branch {
     /// tokio / futures: `PAT = FUTURE`; crossbeam: `recv(rx) -> PAT` (the future is the
     /// `recv(rx)` call). `None` for `else`, `default`, `complete`.
     pub arm: Option<(Pat, Expr)>,
+    /// tokio / futures: the branch has a precondition (`, if COND`), which can disable it
+    /// without polling its future.
+    pub guarded: bool,
+    /// tokio: the `else` branch, run when every other branch is disabled.
+    pub is_else: bool,
     pub handler: Expr,
 }
 
@@ -107,10 +112,12 @@ fn parse_branches(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<Branch>
     }
     while !input.is_empty() {
         let arrow_next = input.peek2(syn::Token![=>]);
-        let arm = if input.peek(syn::Token![else]) && arrow_next {
+        let is_else = input.peek(syn::Token![else]) && arrow_next;
+        let mut guarded = false;
+        let arm = if is_else {
             input.parse::<syn::Token![else]>()?;
             None
-        } else if input.peek(syn::Ident) && (arrow_next || input.peek2(syn::token::Paren)) {
+        } else if input.peek(syn::Ident) && (arrow_next || crossbeam_op(input)) {
             // crossbeam `recv(rx) -> msg`, `default(d)`; futures `complete` / `default`.
             let op: syn::Ident = input.parse()?;
             if arrow_next {
@@ -144,6 +151,7 @@ fn parse_branches(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<Branch>
                 input.parse::<syn::Token![,]>()?;
                 input.parse::<syn::Token![if]>()?;
                 input.parse::<Expr>()?;
+                guarded = true;
             }
             Some((pat, future))
         };
@@ -160,15 +168,34 @@ fn parse_branches(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<Branch>
         if input.peek(syn::Token![,]) {
             input.parse::<syn::Token![,]>()?;
         }
-        out.push(Branch { arm, handler });
+        out.push(Branch {
+            arm,
+            guarded,
+            is_else,
+            handler,
+        });
     }
     Ok(out)
+}
+
+/// Whether the input starts with crossbeam's `op(args) ->` / `op(args) =>` (not tokio's
+/// `Some(c) = ..` pattern).
+fn crossbeam_op(input: syn::parse::ParseStream<'_>) -> bool {
+    let fork = input.fork();
+    let call = || -> syn::Result<()> {
+        fork.parse::<syn::Ident>()?;
+        let _content;
+        syn::parenthesized!(_content in fork);
+        Ok(())
+    };
+    call().is_ok() && (fork.peek(syn::Token![->]) || fork.peek(syn::Token![=>]))
 }
 
 /// A `select!` loop body's receive: the one branch that receives from a channel into a
 /// name (`cmd = rx.recv() => ..`, crossbeam's `recv(rx) -> msg => ..`) whose handler matches
 /// on it (`match cmd { Some(c) => .., None => break }`), with the exits taken on the close
-/// and on one received variant. The other branches' exits are counted by [`Exits`].
+/// and on one received variant; or tokio's disabled-branch form (see [`disabled_receive`]).
+/// The other branches' exits are counted by [`Exits`].
 fn select_receive(mac: &syn::Macro) -> FoundOwned<'static> {
     let branches = select_branches(mac)?;
     let mut found = branches.iter().filter_map(|b| {
@@ -189,8 +216,37 @@ fn select_receive(mac: &syn::Macro) -> FoundOwned<'static> {
         let counts = handler_receive(&b.handler, &named)?;
         Some((owned(root)?, owned(call)?, counts))
     });
-    let one = found.next()?;
-    found.next().is_none().then_some(one)
+    match found.next() {
+        Some(one) => found.next().is_none().then_some(one),
+        None => disabled_receive(&branches),
+    }
+}
+
+/// tokio's `Some(c) = rx.recv() => ..` (also `Ok(c) = rx.recv()` / `rx.recv_async()`),
+/// with an `else => break` branch: the receive branch is disabled only when the receive
+/// reports the channel closed, and `else` runs only when every branch of this `select!` is
+/// disabled, so the `else` handler's exits are taken only on the close. The receive branch
+/// must have no precondition (`, if COND` disables it without a close) and be the only one
+/// of its kind; the exits of the `else` handlers count as close exits.
+fn disabled_receive(branches: &[Branch]) -> FoundOwned<'static> {
+    let mut receives = branches.iter().filter_map(|b| {
+        let (pat, future) = b.arm.as_ref()?;
+        if !is_ok_or_some(pat) {
+            return None;
+        }
+        let (root, call) = receive(future)?;
+        Some((b.guarded, root, call))
+    });
+    let (guarded, root, call) = receives.next()?;
+    if guarded || receives.next().is_some() {
+        return None;
+    }
+    let on_close: usize = branches
+        .iter()
+        .filter(|b| b.is_else)
+        .map(|b| Exits::count(|v| v.visit_expr(&b.handler)))
+        .sum();
+    Some((owned(root)?, owned(call)?, (on_close, 0)))
 }
 
 /// A copy of an expression parsed out of a macro (syn's `Expr` is not `Clone` here): its
@@ -475,13 +531,30 @@ mod tests {
             finds("{ select! { recv(self.rx) -> msg => match msg { Ok(c) => f(c), Err(_) => return }, recv(ticks) -> _ => g(), default(d) => h() } }").as_deref(),
             Some("self . rx")
         );
-        // A shutdown branch, a disabled branch (`Some(c) = ..`), a `break` in a tick.
+        // A disabled branch (`Some(c) = ..`) whose loop leaves only in `else`.
+        assert_eq!(
+            finds("{ tokio::select! { Some(c) = rx.recv() => f(c), _ = tick.tick() => g(), else => break } }").as_deref(),
+            Some("rx")
+        );
+        assert_eq!(
+            finds("{ tokio::select! { biased; Ok(c) = rx.recv_async() => f(c), else => { return } } }").as_deref(),
+            Some("rx")
+        );
+        // A shutdown branch, a precondition, two receives, a `break` in a tick.
         assert_eq!(
             finds("{ tokio::select! { _ = token.cancelled() => break, cmd = rx.recv() => match cmd { Some(c) => f(c), None => break } } }"),
             None
         );
         assert_eq!(
-            finds("{ tokio::select! { Some(c) = rx.recv() => f(c), else => break } }"),
+            finds("{ tokio::select! { Some(c) = rx.recv() => f(c), _ = stop.recv() => break, else => break } }"),
+            None
+        );
+        assert_eq!(
+            finds("{ tokio::select! { Some(c) = rx.recv(), if open => f(c), else => break } }"),
+            None
+        );
+        assert_eq!(
+            finds("{ tokio::select! { Some(c) = rx.recv() => f(c), Some(d) = rx2.recv() => g(d), else => break } }"),
             None
         );
         assert_eq!(

@@ -1,0 +1,4 @@
+mod client;
+mod types;
+
+pub use client::Client;

@@ -1,0 +1,4 @@
+mod actor;
+mod types;
+
+pub use actor::Actor;

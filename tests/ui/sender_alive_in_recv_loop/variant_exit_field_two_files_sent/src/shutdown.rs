@@ -1,0 +1,9 @@
+use crate::pool::Pool;
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.join().unwrap();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// A type that holds both ends of its channel, whose loop over `self.rx` leaves only on a
+// stop message that nothing in the crate sends (issue 9, §7): the loop never ends.
+use std::sync::mpsc::{self, Receiver, Sender};
+
+enum Cmd {
+    Run(u32),
+    Shutdown,
+}
+
+fn run(_: u32) {}
+
+pub struct Proxy {
+    tx: Sender<Cmd>,
+    rx: Receiver<Cmd>,
+}
+
+impl Proxy {
+    pub fn new() -> Proxy {
+        let (tx, rx) = mpsc::channel();
+        Proxy { tx, rx }
+    }
+    pub fn submit(&self, n: u32) {
+        let _ = self.tx.send(Cmd::Run(n));
+    }
+    pub fn main_loop(&self) {
+        for cmd in &self.rx { //~ ERROR sender_alive_in_recv_loop
+            match cmd {
+                Cmd::Run(j) => run(j),
+                Cmd::Shutdown => return,
+            }
+        }
+    }
+}
+
+// tokio: `while let Some(m) = self.rx.recv().await` with an `if let Msg::Stop = m { break }`.
+enum Msg {
+    Work,
+    Stop,
+}
+
+pub struct Service {
+    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
+    rx: tokio::sync::mpsc::UnboundedReceiver<Msg>,
+}
+
+impl Service {
+    pub fn new() -> Service {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        Service { tx, rx }
+    }
+
+    pub fn work(&self) {
+        let _ = self.tx.send(Msg::Work);
+    }
+
+    pub async fn serve(&mut self) {
+        while let Some(m) = self.rx.recv().await { //~ ERROR sender_alive_in_recv_loop
+            if let Msg::Stop = m {
+                break;
+            }
+        }
+    }
+}

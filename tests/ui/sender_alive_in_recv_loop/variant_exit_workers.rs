@@ -1,0 +1,113 @@
+// Workers whose receive loop's only other way out is a stop message that nothing in the
+// crate sends: a worker whose handle and sender live in fields of one type (joined in
+// `Drop`, awaited in `shutdown`), and a worker that owns the sender its own loop waits on.
+// The stop arm is never taken, so the loop ends only when the channel closes.
+use std::sync::mpsc;
+use std::thread::{self, JoinHandle};
+
+enum Cmd {
+    Run(u32),
+    Shutdown,
+}
+
+fn run(_: u32) {}
+
+// std, `for` over the receiver, joined in `Drop`.
+pub struct Pool {
+    tx: mpsc::Sender<Cmd>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Pool {
+    pub fn new() -> Pool {
+        let (tx, rx) = mpsc::channel::<Cmd>();
+        let worker = thread::spawn(move || {
+            for cmd in rx {
+                match cmd {
+                    Cmd::Run(j) => run(j),
+                    Cmd::Shutdown => break,
+                }
+            }
+        });
+        Pool { tx, worker: Some(worker) }
+    }
+
+    pub fn submit(&self, j: u32) {
+        let _ = self.tx.send(Cmd::Run(j));
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            let _ = w.join(); //~ ERROR sender_alive_in_recv_loop
+        }
+    }
+}
+
+// tokio, a `loop` that ends on `None` or on `Some(Msg::Stop)`, awaited in `shutdown(self)`.
+enum Msg {
+    Work,
+    Stop,
+}
+
+pub struct Flusher {
+    cmds: tokio::sync::mpsc::Sender<Msg>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Flusher {
+    pub fn start() -> Self {
+        let (cmds, mut rx) = tokio::sync::mpsc::channel::<Msg>(16);
+        let task = tokio::spawn(async move {
+            loop {
+                match rx.recv().await {
+                    Some(Msg::Work) => run(0),
+                    Some(Msg::Stop) => return,
+                    None => break,
+                }
+            }
+        });
+        Flusher { cmds, task }
+    }
+
+    pub async fn flush(&self) {
+        let _ = self.cmds.send(Msg::Work).await;
+    }
+
+    pub async fn shutdown(self) {
+        let _ = self.task.await; //~ ERROR sender_alive_in_recv_loop
+    }
+}
+
+// crossbeam: a watcher that owns the loop's sender, moved into the loop's own thread.
+enum Event {
+    Changed(u32),
+    Quit,
+}
+
+pub struct Watcher {
+    events: crossbeam_channel::Sender<Event>,
+}
+
+impl Watcher {
+    pub fn new(events: crossbeam_channel::Sender<Event>) -> Watcher {
+        Watcher { events }
+    }
+    pub fn poke(&self) {
+        let _ = self.events.send(Event::Changed(1));
+    }
+}
+
+pub fn start_watcher() {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let watcher = Watcher::new(tx);
+    thread::spawn(move || {
+        let _keep = watcher;
+        while let Ok(ev) = rx.recv() { //~ ERROR sender_alive_in_recv_loop
+            if let Event::Quit = ev {
+                break;
+            }
+        }
+    });
+}

@@ -26,7 +26,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         for rl in &body.recv_loops {
             // A loop that can leave by `break`, `return` or `?` does not depend on the
             // channel closing (a stop variant's arms are the crate check's question).
-            if rl.variant_exits {
+            if rl.variant_exits || !rl.pattern_types.is_empty() {
                 continue;
             }
             if let Some(l) = rl.loop_id {
@@ -61,17 +61,39 @@ fn check_loop(file: &SourceFile, model: &FileModel, body: &Body, rl: &RecvLoop) 
         return joined_while_alive(file, model, body, rl, channel);
     };
     // A lone sender that is never used at all is `recv_without_sender`'s case.
-    if body.bindings[tx]
-        .uses
-        .iter()
-        .all(|u| u.kind == UseKind::LetUnderscore)
-        && body.endpoints(channel, Role::Sender).count() == 1
-    {
+    if body.bindings[tx].uses.is_empty() && body.endpoints(channel, Role::Sender).count() == 1 {
         return None;
     }
     // Name the binding that holds the value at the loop (`a1` after `let a1 = tx;`).
     let tx = body.holder_at(tx, rl.span.start);
     Some(finding(file, model, body, rl, (channel, ch.call), tx, why))
+}
+
+/// A `while let Ok(Job { id }) = rx.recv()` loop (a struct, tuple-struct or one-variant
+/// enum pattern inside the `Ok`/`Some`): it leaves only on the close when the crate's types
+/// confirm the pattern matches every value; then it is checked as a plain receive loop.
+fn check_pattern_loops(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (id, body) in cx.model.bodies.iter().enumerate() {
+        for rl in &body.recv_loops {
+            if rl.pattern_types.is_empty()
+                || rl.variant_exits
+                || !closing_pattern(cx, id, rl)
+                || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty())
+            {
+                continue;
+            }
+            out.extend(check_loop(cx.file, cx.model, body, rl));
+        }
+    }
+}
+
+/// Whether the loop's receive pattern matches every value (no paths to check, or each
+/// names a struct or a one-variant enum's variant: [`RecvLoop::pattern_types`]).
+fn closing_pattern(cx: &CrateLintContext<'_>, body: usize, rl: &RecvLoop) -> bool {
+    rl.pattern_types.is_empty()
+        || cx
+            .krate
+            .patterns_irrefutable(cx.file_id, body, &rl.pattern_types)
 }
 
 /// A receive loop whose only ways out (besides the channel closing) are taken for one
@@ -278,6 +300,7 @@ fn joined_while_alive(
 /// sender drops only after the join (at the end of `drop`, or never).
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     check_variant_exits(cx, out);
+    check_pattern_loops(cx, out);
     for r in cx.krate.fns_of_file(cx.file_id) {
         let item = cx.krate.item(r);
         let (Some(ty), Some(body)) = (&item.self_ty, item.body) else {
@@ -288,10 +311,13 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
         }
         let facts = &item.self_fields;
         for (handle, join) in &facts.joins {
-            let flow = cx
-                .krate
-                .workers_in_field(ty, handle)
-                .find(|(by, w)| *by != r && !facts.touched_before(&w.sender, join.start));
+            let flow = cx.krate.workers_in_field(ty, handle).find(|(by, w)| {
+                *by != r
+                    && !facts.touched_before(&w.sender, join.start)
+                    && cx.krate.item(*by).body.is_some_and(|b| {
+                        cx.krate.patterns_irrefutable(by.file, b, &w.pattern_types)
+                    })
+            });
             if let Some((by, w)) = flow {
                 out.push(field_finding(cx, *join, by, w));
             }
@@ -387,7 +413,10 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
 pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for rl in &body.recv_loops {
-            if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
+            if rl.variant_exits
+                || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty())
+                || !closing_pattern(cx, id, rl)
+            {
                 continue;
             }
             let Some((channel, Role::Receiver)) = body.endpoint_of(rl.receiver) else {

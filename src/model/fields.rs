@@ -346,8 +346,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
             .endpoints(channel, Role::Sender)
             .filter(|&tx| body.bindings[tx].ctx == 0)
             .find_map(|tx| {
-                stored_field(&body.bindings[tx], self_ty)
-                    .filter(|(t, f, _)| *t == ty && *f != handle)
+                sender_stored_in(body, tx, &ty, self_ty).filter(|(_, f, _)| *f != handle)
             });
         if let Some((_, sender, at)) = sender {
             out.push(WorkerFields {
@@ -356,6 +355,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
                 sender,
                 recv_loop: rl.header,
                 sender_stored: at,
+                pattern_types: rl.pattern_types.clone(),
             });
         }
     }

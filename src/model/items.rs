@@ -139,6 +139,8 @@ pub struct WorkerFields {
     pub recv_loop: Span,
     /// Where the sender is stored.
     pub sender_stored: Span,
+    /// The loop's pattern paths the crate must confirm ([`super::RecvLoop::pattern_types`]).
+    pub pattern_types: Vec<String>,
 }
 
 /// A function or method of the file.
@@ -186,6 +188,8 @@ pub struct StructItem {
     pub name: QualifiedName,
     pub module: ModuleId,
     pub fields: Vec<FieldItem>,
+    /// An enum's variant names, in order (empty for a struct).
+    pub variants: Vec<String>,
 }
 
 /// Everything one file contributes to the crate index.
@@ -347,6 +351,7 @@ impl Collector<'_> {
             name: path.child(&s.ident.to_string()),
             module,
             fields,
+            variants: Vec::new(),
         });
     }
 
@@ -377,6 +382,7 @@ impl Collector<'_> {
             name: path.child(&e.ident.to_string()),
             module,
             fields,
+            variants: e.variants.iter().map(|v| v.ident.to_string()).collect(),
         });
     }
 

@@ -1105,6 +1105,7 @@ impl<'f> Walker<'f> {
                 ctx,
                 loop_id,
                 variant_exits: false,
+                pattern_types: Vec::new(),
             });
         }
     }

@@ -390,8 +390,13 @@ fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFie
             source.display, s.line, s.column, source.display, l.line, l.column
         ));
     }
+    let help = if w.nested {
+        format!("release the sender first: keep it as `Option<Sender<_>>` inside the value in `self.{sender}` and take and drop it before the join, or send a shutdown message the loop breaks on")
+    } else {
+        format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on")
+    };
     f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
-        .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"))
+        .help(help)
 }
 
 /// A `drop(tx)` edit is machine-applicable only when no reference to `tx` is taken: a

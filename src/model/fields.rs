@@ -346,9 +346,13 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
             .endpoints(channel, Role::Sender)
             .filter(|&tx| body.bindings[tx].ctx == 0)
             .find_map(|tx| {
-                sender_stored_in(body, tx, &ty, self_ty).filter(|(_, f, _)| *f != handle)
+                sender_stored_in(body, tx, &ty, self_ty)
+                    .filter(|(_, f, _)| *f != handle)
+                    .map(|s| (tx, s))
             });
-        if let Some((_, sender, at)) = sender {
+        if let Some((tx, (_, sender, at))) = sender {
+            let nested =
+                stored_field(&body.bindings[tx], self_ty).is_none_or(|(_, f, _)| f != sender);
             out.push(WorkerFields {
                 ty,
                 handle,
@@ -356,6 +360,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
                 recv_loop: rl.header,
                 sender_stored: at,
                 pattern_types: rl.pattern_types.clone(),
+                nested,
             });
         }
     }

@@ -141,6 +141,9 @@ pub struct WorkerFields {
     pub sender_stored: Span,
     /// The loop's pattern paths the crate must confirm ([`super::RecvLoop::pattern_types`]).
     pub pattern_types: Vec<String>,
+    /// The sender is kept inside a project value stored in the field (`Client { shared }`
+    /// after `let shared = Arc::new(Shared { jobs: tx })`), not in the field itself.
+    pub nested: bool,
 }
 
 /// A function or method of the file.

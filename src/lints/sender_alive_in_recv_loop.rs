@@ -316,6 +316,9 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                     && !facts.touched_before(&w.sender, join.start)
                     && cx.krate.item(*by).body.is_some_and(|b| {
                         cx.krate.patterns_irrefutable(by.file, b, &w.pattern_types)
+                            && w.via_call.as_ref().is_none_or(|callee| {
+                                cx.krate.stores_sender_param(by.file, b, callee)
+                            })
                     })
             });
             if let Some((by, w)) = flow {

@@ -15,6 +15,7 @@ use super::catalog::{ChannelKind, EndpointOp};
 use super::flow::{Binding, Body, UseKind};
 use super::items::{ChannelFields, WorkerFields};
 use super::tasks::HandleFate;
+use super::types::TypeHint;
 use super::walk::closing;
 use super::BodyId;
 use super::{FileModel, Role};
@@ -346,11 +347,13 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
             .endpoints(channel, Role::Sender)
             .filter(|&tx| body.bindings[tx].ctx == 0)
             .find_map(|tx| {
-                sender_stored_in(body, tx, &ty, self_ty)
-                    .filter(|(_, f, _)| *f != handle)
-                    .map(|s| (tx, s))
+                let literal = sender_stored_in(body, tx, &ty, self_ty).map(|s| (s, None));
+                literal
+                    .or_else(|| sender_constructed_in(body, tx, &ty, self_ty))
+                    .filter(|((_, f, _), _)| *f != handle)
+                    .map(|(s, via)| (tx, s, via))
             });
-        if let Some((tx, (_, sender, at))) = sender {
+        if let Some((tx, (_, sender, at), via_call)) = sender {
             let nested =
                 stored_field(&body.bindings[tx], self_ty).is_none_or(|(_, f, _)| f != sender);
             out.push(WorkerFields {
@@ -361,6 +364,7 @@ pub fn worker_fields(model: &FileModel, body: &Body, self_ty: Option<&str>) -> V
                 sender_stored: at,
                 pattern_types: rl.pattern_types.clone(),
                 nested,
+                via_call,
             });
         }
     }
@@ -413,6 +417,29 @@ fn sender_stored_in(
         .is_some_and(|u| matches!(u.kind, UseKind::StoredStruct { ty: Some(_), .. }));
     let holder = body.holder_of(tx).filter(|_| literal)?;
     stored_field(&body.bindings[holder], self_ty).filter(|(t, _, _)| t == ty)
+}
+
+/// The `(type, field, where)` sender `tx` is kept in, for a value of type `ty`, when it was
+/// handed to a call (`let shared = Arc::new(Shared::new(tx));`) whose result is stored into
+/// one of `ty`'s fields (`Client { shared, .. }`), with the callee: whether the callee keeps
+/// the sender in the value it returns is the crate index's question.
+#[allow(clippy::type_complexity)]
+fn sender_constructed_in(
+    body: &Body,
+    tx: usize,
+    ty: &str,
+    self_ty: Option<&str>,
+) -> Option<((String, String, Span), Option<String>)> {
+    let first = body.bindings[tx].first_move()?;
+    if !matches!(first.kind, UseKind::CallArg { .. }) {
+        return None;
+    }
+    let holder = &body.bindings[body.holder_of(tx)?];
+    let Some(TypeHint::Call(callee)) = &holder.hint else {
+        return None;
+    };
+    let stored = stored_field(holder, self_ty).filter(|(t, _, _)| t == ty)?;
+    Some((stored, Some(callee.clone())))
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`

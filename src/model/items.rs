@@ -144,6 +144,9 @@ pub struct WorkerFields {
     /// The sender is kept inside a project value stored in the field (`Client { shared }`
     /// after `let shared = Arc::new(Shared { jobs: tx })`), not in the field itself.
     pub nested: bool,
+    /// The sender was handed to this call (a path as written), whose result is the value
+    /// stored in the field: it counts only if the crate function stores its sender parameter.
+    pub via_call: Option<String>,
 }
 
 /// A function or method of the file.

@@ -325,7 +325,7 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
                 out.push(field_finding(cx, *join, by, w));
             }
         }
-        self_loops(cx, ty, facts, out);
+        self_loops(cx, (ty, body), facts, out);
     }
 }
 
@@ -333,8 +333,19 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 /// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
 /// project type holding one, resolved through `use`; not an `Option` or a lock another
 /// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
-fn self_loops(cx: &CrateLintContext<'_>, ty: &str, facts: &SelfFieldFacts, out: &mut Vec<Finding>) {
+fn self_loops(
+    cx: &CrateLintContext<'_>,
+    (ty, body): (&str, usize),
+    facts: &SelfFieldFacts,
+    out: &mut Vec<Finding>,
+) {
     for (receiver, header) in &facts.recv_loops {
+        let refutable = facts.recv_loop_patterns.iter().any(|(at, paths)| {
+            at == header && !cx.krate.patterns_irrefutable(cx.file_id, body, paths)
+        });
+        if refutable {
+            continue;
+        }
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
             !facts.touched_before(&c.sender, header.start)
                 && cx.krate.field_keeps_sender(ty, &c.sender)

@@ -36,6 +36,10 @@ pub struct SelfFieldFacts {
     /// closes (`for m in &self.rx` with no `break`/`return`/`?`, `while let Some(m) =
     /// self.rx.recv().await`, a `loop` whose only exit is the receive's `Err`/`None`).
     pub recv_loops: Vec<(String, Span)>,
+    /// `(loop header, paths)`: a `while let Some(Event::Line(l)) = self.rx.recv().await` of
+    /// [`Self::recv_loops`] ends only on the close if each path names a struct or a
+    /// one-variant enum's variant (the crate index's question).
+    pub recv_loop_patterns: Vec<(Span, Vec<String>)>,
 }
 
 impl SelfFieldFacts {
@@ -239,9 +243,17 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 .filter(|c| !c.variant_exits)
                 .and_then(|c| Some((self_field(&c.root)?, c.call))),
         };
-        if let Some((field, call)) = field {
+        // A pattern that may fail on a value (`Some(Msg::Data(v))`) also ends the loop.
+        let paths = match strip(&w.cond) {
+            Expr::Let(l) => super::walk::closing_pattern_paths(&l.pat),
+            _ => Some(Vec::new()),
+        };
+        if let (Some((field, call)), Some(paths)) = (field, paths) {
             let (_, span) = self.start(&*call);
             self.out.recv_loops.push((field, span));
+            if !paths.is_empty() {
+                self.out.recv_loop_patterns.push((span, paths));
+            }
         }
         syn::visit::visit_expr_while(self, w);
     }

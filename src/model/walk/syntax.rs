@@ -49,7 +49,7 @@ pub(super) fn first_method(expr: &Expr) -> Option<&str> {
 /// the only variant of an enum — a crate-wide question (`Ok(x)` gives no paths); `None` when
 /// `P` may fail on a value (a literal, a range, `Msg::Data(v)` of an enum with other variants
 /// stays the index's to decide, a slice, an or-pattern).
-pub(super) fn closing_pattern_paths(pat: &Pat) -> Option<Vec<String>> {
+pub(crate) fn closing_pattern_paths(pat: &Pat) -> Option<Vec<String>> {
     let Pat::TupleStruct(t) = strip_pat(pat) else {
         return None;
     };

@@ -24,7 +24,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         for rl in &body.recv_loops {
             // A loop that can leave by `break`, `return` or `?` does not depend on the
             // channel closing (a stop variant's arms are the crate check's question).
-            if rl.variant_exits {
+            if rl.variant_exits || !rl.pattern_types.is_empty() {
                 continue;
             }
             if let Some(l) = rl.loop_id {
@@ -59,17 +59,39 @@ fn check_loop(file: &SourceFile, model: &FileModel, body: &Body, rl: &RecvLoop) 
         return joined_while_alive(file, model, body, rl, channel);
     };
     // A lone sender that is never used at all is `recv_without_sender`'s case.
-    if body.bindings[tx]
-        .uses
-        .iter()
-        .all(|u| u.kind == UseKind::LetUnderscore)
-        && body.endpoints(channel, Role::Sender).count() == 1
-    {
+    if body.bindings[tx].uses.is_empty() && body.endpoints(channel, Role::Sender).count() == 1 {
         return None;
     }
     // Name the binding that holds the value at the loop (`a1` after `let a1 = tx;`).
     let tx = body.holder_at(tx, rl.span.start);
     Some(finding(file, model, body, rl, (channel, ch.call), tx, why))
+}
+
+/// A `while let Ok(Job { id }) = rx.recv()` loop (a struct, tuple-struct or one-variant
+/// enum pattern inside the `Ok`/`Some`): it leaves only on the close when the crate's types
+/// confirm the pattern matches every value; then it is checked as a plain receive loop.
+fn check_pattern_loops(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
+    for (id, body) in cx.model.bodies.iter().enumerate() {
+        for rl in &body.recv_loops {
+            if rl.pattern_types.is_empty()
+                || rl.variant_exits
+                || !closing_pattern(cx, id, rl)
+                || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty())
+            {
+                continue;
+            }
+            out.extend(check_loop(cx.file, cx.model, body, rl));
+        }
+    }
+}
+
+/// Whether the loop's receive pattern matches every value (no paths to check, or each
+/// names a struct or a one-variant enum's variant: [`RecvLoop::pattern_types`]).
+fn closing_pattern(cx: &CrateLintContext<'_>, body: usize, rl: &RecvLoop) -> bool {
+    rl.pattern_types.is_empty()
+        || cx
+            .krate
+            .patterns_irrefutable(cx.file_id, body, &rl.pattern_types)
 }
 
 /// A receive loop whose only ways out (besides the channel closing) are taken for one
@@ -268,6 +290,7 @@ fn joined_while_alive(
 /// sender drops only after the join (at the end of `drop`, or never).
 pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     check_variant_exits(cx, out);
+    check_pattern_loops(cx, out);
     for r in cx.krate.fns_of_file(cx.file_id) {
         let item = cx.krate.item(r);
         let (Some(ty), Some(body)) = (&item.self_ty, item.body) else {
@@ -278,15 +301,21 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
         }
         let facts = &item.self_fields;
         for (handle, join) in &facts.joins {
-            let flow = cx
-                .krate
-                .workers_in_field(ty, handle)
-                .find(|(by, w)| *by != r && !facts.touched_before(&w.sender, join.start));
+            let flow = cx.krate.workers_in_field(ty, handle).find(|(by, w)| {
+                *by != r
+                    && !facts.touched_before(&w.sender, join.start)
+                    && cx.krate.item(*by).body.is_some_and(|b| {
+                        cx.krate.patterns_irrefutable(by.file, b, &w.pattern_types)
+                            && w.via_call.as_ref().is_none_or(|callee| {
+                                cx.krate.stores_sender_param(by.file, b, callee)
+                            })
+                    })
+            });
             if let Some((by, w)) = flow {
                 out.push(field_finding(cx, *join, by, w));
             }
         }
-        self_loops(cx, ty, item, out);
+        self_loops(cx, (ty, body), item, out);
     }
 }
 
@@ -294,7 +323,12 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
 /// a sender of that channel in a field that keeps it as long as `self` lives (a sender, or a
 /// project type holding one, resolved through `use`; not an `Option` or a lock another
 /// method could empty: [`crate::model::index::CrateIndex::field_keeps_sender`]): the sender lives as long as `self`, so the loop never ends.
-fn self_loops(cx: &CrateLintContext<'_>, ty: &str, item: &FnItem, out: &mut Vec<Finding>) {
+fn self_loops(
+    cx: &CrateLintContext<'_>,
+    (ty, body): (&str, usize),
+    item: &FnItem,
+    out: &mut Vec<Finding>,
+) {
     let facts = &item.self_fields;
     // A loop whose other ways out are all taken for one message variant: reported only if
     // nothing in the crate constructs it.
@@ -308,6 +342,14 @@ fn self_loops(cx: &CrateLintContext<'_>, ty: &str, item: &FnItem, out: &mut Vec<
         });
     let plain = facts.recv_loops.iter().map(|(r, h)| (r, h, None));
     for (receiver, header, stop) in plain.chain(guarded) {
+        // A pattern that may fail on a value (another variant of the crate's enum) leaves
+        // the loop without the close.
+        let refutable = facts.recv_loop_patterns.iter().any(|(at, paths)| {
+            at == header && !cx.krate.patterns_irrefutable(cx.file_id, body, paths)
+        });
+        if refutable {
+            continue;
+        }
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
             !facts.touched_before(&c.sender, header.start)
                 && cx.krate.field_keeps_sender(ty, &c.sender)
@@ -368,8 +410,13 @@ fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFie
             source.display, s.line, s.column, source.display, l.line, l.column
         ));
     }
+    let help = if w.nested {
+        format!("release the sender first: keep it as `Option<Sender<_>>` inside the value in `self.{sender}` and take and drop it before the join, or send a shutdown message the loop breaks on")
+    } else {
+        format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on")
+    };
     f = f.note(format!("`self.{sender}` is dropped only after this join returns, and the loop ends only when it is dropped: a deadlock"))
-        .help(format!("release the sender first: keep it as `Option<Sender<_>>` and `drop(self.{sender}.take());` before the join, or send a shutdown message the loop breaks on"));
+        .help(help);
     match &w.stop_variant {
         Some((variant, exit)) => {
             let exit = (by.file == cx.file_id).then_some(*exit);
@@ -398,6 +445,9 @@ fn unless_borrowed(edit: Option<Suggestion>, sender: &Binding) -> Option<Suggest
 pub(super) fn check_owner_in_loop(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
     for (id, body) in cx.model.bodies.iter().enumerate() {
         for rl in &body.recv_loops {
+            if !closing_pattern(cx, id, rl) {
+                continue;
+            }
             let mut stop = None;
             if rl.variant_exits || rl.loop_id.is_some_and(|l| !body.loops[l].exits.is_empty()) {
                 stop = stop_variant_of(cx, id, rl);

@@ -55,6 +55,11 @@ pub struct RecvLoop {
     /// variant (`Ok(Cmd::Shutdown) => break`): it depends on the close alone only when
     /// nothing in the crate constructs that variant (a crate-wide question).
     pub variant_exits: bool,
+    /// Paths written in a `while let Ok(Job { id }) = rx.recv()` pattern (`Job`,
+    /// `Event::Line`): the loop leaves only on the close when each names a struct or the only
+    /// variant of an enum, a crate-wide question
+    /// ([`crate::model::index::CrateIndex::patterns_irrefutable`]). Empty: no condition.
+    pub pattern_types: Vec<String>,
 }
 
 impl Body {
@@ -129,6 +134,7 @@ pub(crate) fn add_completion_waits(model: &mut super::FileModel) {
                         ctx: u.ctx,
                         loop_id: None,
                         variant_exits: false,
+                        pattern_types: Vec::new(),
                     })
                 })
             })

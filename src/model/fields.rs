@@ -16,6 +16,7 @@ use super::flow::{Binding, Body, UseKind};
 use super::items::{ChannelFields, WorkerFields};
 use super::paths::FnPaths;
 use super::tasks::HandleFate;
+use super::types::TypeHint;
 use super::walk::closing;
 use super::BodyId;
 use super::{FileModel, Role};
@@ -40,6 +41,10 @@ pub struct SelfFieldFacts {
     /// Some(m) = self.rx.recv()`) that has other ways out: the crate check asks the path
     /// facts whether they are all taken for one never-sent message variant.
     pub guarded_recv_loops: Vec<(String, Span, Span)>,
+    /// `(loop header, paths)`: a `while let Some(Event::Line(l)) = self.rx.recv().await` of
+    /// [`Self::recv_loops`] ends only on the close if each path names a struct or a
+    /// one-variant enum's variant (the crate index's question).
+    pub recv_loop_patterns: Vec<(Span, Vec<String>)>,
 }
 
 impl SelfFieldFacts {
@@ -253,9 +258,17 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 .filter(|c| !c.variant_exits)
                 .and_then(|c| Some((self_field(&c.root)?, c.call))),
         };
-        if let Some((field, call)) = field {
+        // A pattern that may fail on a value (`Some(Msg::Data(v))`) also ends the loop.
+        let paths = match strip(&w.cond) {
+            Expr::Let(l) => super::walk::closing_pattern_paths(&l.pat),
+            _ => Some(Vec::new()),
+        };
+        if let (Some((field, call)), Some(paths)) = (field, paths) {
             let (_, span) = self.start(&*call);
             self.out.recv_loops.push((field, span));
+            if !paths.is_empty() {
+                self.out.recv_loop_patterns.push((span, paths));
+            }
         }
         syn::visit::visit_expr_while(self, w);
     }
@@ -371,10 +384,15 @@ pub fn worker_fields(
             .endpoints(channel, Role::Sender)
             .filter(|&tx| body.bindings[tx].ctx == 0)
             .find_map(|tx| {
-                stored_field(&body.bindings[tx], self_ty)
-                    .filter(|(t, f, _)| *t == ty && *f != handle)
+                let literal = sender_stored_in(body, tx, &ty, self_ty).map(|s| (s, None));
+                literal
+                    .or_else(|| sender_constructed_in(body, tx, &ty, self_ty))
+                    .filter(|((_, f, _), _)| *f != handle)
+                    .map(|(s, via)| (tx, s, via))
             });
-        if let Some((_, sender, at)) = sender {
+        if let Some((tx, (_, sender, at), via_call)) = sender {
+            let nested =
+                stored_field(&body.bindings[tx], self_ty).is_none_or(|(_, f, _)| f != sender);
             out.push(WorkerFields {
                 ty,
                 handle,
@@ -382,6 +400,9 @@ pub fn worker_fields(
                 recv_loop: rl.header,
                 sender_stored: at,
                 stop_variant,
+                pattern_types: rl.pattern_types.clone(),
+                nested,
+                via_call,
             });
         }
     }
@@ -434,6 +455,29 @@ fn sender_stored_in(
         .is_some_and(|u| matches!(u.kind, UseKind::StoredStruct { ty: Some(_), .. }));
     let holder = body.holder_of(tx).filter(|_| literal)?;
     stored_field(&body.bindings[holder], self_ty).filter(|(t, _, _)| t == ty)
+}
+
+/// The `(type, field, where)` sender `tx` is kept in, for a value of type `ty`, when it was
+/// handed to a call (`let shared = Arc::new(Shared::new(tx));`) whose result is stored into
+/// one of `ty`'s fields (`Client { shared, .. }`), with the callee: whether the callee keeps
+/// the sender in the value it returns is the crate index's question.
+#[allow(clippy::type_complexity)]
+fn sender_constructed_in(
+    body: &Body,
+    tx: usize,
+    ty: &str,
+    self_ty: Option<&str>,
+) -> Option<((String, String, Span), Option<String>)> {
+    let first = body.bindings[tx].first_move()?;
+    if !matches!(first.kind, UseKind::CallArg { .. }) {
+        return None;
+    }
+    let holder = &body.bindings[body.holder_of(tx)?];
+    let Some(TypeHint::Call(callee)) = &holder.hint else {
+        return None;
+    };
+    let stored = stored_field(holder, self_ty).filter(|(t, _, _)| t == ty)?;
+    Some((stored, Some(callee.clone())))
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`

@@ -143,6 +143,14 @@ pub struct WorkerFields {
     /// return`): the variant's name and its first exit. The flow stands only if nothing in
     /// the crate constructs the variant.
     pub stop_variant: Option<(String, Span)>,
+    /// The loop's pattern paths the crate must confirm ([`super::RecvLoop::pattern_types`]).
+    pub pattern_types: Vec<String>,
+    /// The sender is kept inside a project value stored in the field (`Client { shared }`
+    /// after `let shared = Arc::new(Shared { jobs: tx })`), not in the field itself.
+    pub nested: bool,
+    /// The sender was handed to this call (a path as written), whose result is the value
+    /// stored in the field: it counts only if the crate function stores its sender parameter.
+    pub via_call: Option<String>,
 }
 
 /// A function or method of the file.
@@ -190,6 +198,8 @@ pub struct StructItem {
     pub name: QualifiedName,
     pub module: ModuleId,
     pub fields: Vec<FieldItem>,
+    /// An enum's variant names, in order (empty for a struct).
+    pub variants: Vec<String>,
 }
 
 /// Everything one file contributes to the crate index.
@@ -385,6 +395,7 @@ impl Collector<'_> {
             name: path.child(&s.ident.to_string()),
             module,
             fields,
+            variants: Vec::new(),
         });
     }
 
@@ -415,6 +426,7 @@ impl Collector<'_> {
             name: path.child(&e.ident.to_string()),
             module,
             fields,
+            variants: e.variants.iter().map(|v| v.ident.to_string()).collect(),
         });
     }
 

@@ -120,7 +120,11 @@ impl FileModel {
     pub fn consumers_stop_on_message(&self, channel: ChannelId) -> bool {
         let mut loops = self.recv_loops_on(channel).peekable();
         loops.peek().is_some()
-            && loops.all(|(b, rl)| rl.loop_id.is_some_and(|l| !b.loops[l].exits.is_empty()))
+            && loops.all(|(b, rl)| {
+                // A `while let Ok(Msg::Data(v))` loop may also stop on another message.
+                !rl.pattern_types.is_empty()
+                    || rl.loop_id.is_some_and(|l| !b.loops[l].exits.is_empty())
+            })
     }
 
     /// The names of the types whose definitions the crate checks ask about (the type of a
@@ -141,6 +145,7 @@ impl FileModel {
                 .filter_map(|b| body.bindings[b].hint.as_ref())
                 .chain(body.leaks.iter().filter_map(|l| l.hint.as_ref()));
             out.extend(hints.filter_map(types::TypeHint::type_word));
+            out.extend(body.recv_loops.iter().flat_map(pattern_type_words));
         }
         out.sort();
         out.dedup();
@@ -153,6 +158,17 @@ impl FileModel {
     pub fn bodies_outside_tests(&self) -> impl Iterator<Item = (BodyId, &Body)> {
         self.bodies.iter().enumerate().filter(|(_, b)| !b.in_test)
     }
+}
+
+/// The type names a receive loop's pattern asks about (`Event` and `Line` for
+/// `Event::Line`, `Job` for `Job`): the skipped files that declare them are modelled.
+fn pattern_type_words(rl: &RecvLoop) -> Vec<String> {
+    rl.pattern_types
+        .iter()
+        .flat_map(|p| p.rsplit("::").take(2))
+        .filter(|w| !matches!(*w, "Self" | "crate" | "self" | "super"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A fact about the whole crate that a finding depends on; resolved after every file of

@@ -249,6 +249,51 @@ impl CrateIndex {
         found.next().is_none().then_some(one)
     }
 
+    /// Whether every path of a receive pattern written in body `body` of file `file` names
+    /// a struct of the unit or the only variant of one of its enums (`Job`, `Event::Line`,
+    /// `Self::Line`, `Line` under `use Event::Line`), so that the pattern matches every value
+    /// (see [`crate::model::RecvLoop::pattern_types`]). `false` when a path is unknown (an
+    /// external type, an enum with several variants).
+    pub fn patterns_irrefutable(&self, file: usize, body: BodyId, paths: &[String]) -> bool {
+        let scope = self.body_scope(file, body);
+        paths.iter().all(|p| self.names_irrefutable(scope, p))
+    }
+
+    /// [`Self::patterns_irrefutable`] for one path.
+    fn names_irrefutable(&self, scope: Scope<'_>, written: &str) -> bool {
+        let is =
+            |name: &QualifiedName, want_enum: bool| match self.types.get(name).map(Vec::as_slice) {
+                Some([(file, is_enum, at)]) if *is_enum == want_enum => {
+                    let items = &self.files[*file].1;
+                    Some(if want_enum {
+                        &items.enums[*at]
+                    } else {
+                        &items.structs[*at]
+                    })
+                }
+                _ => None,
+            };
+        if let ResolvedType::Project(name) = self.resolve_type(scope, written) {
+            if is(&name, false).is_some() {
+                return true;
+            }
+        }
+        // A variant: the enum is the path's parent (`Event::Line`, or `Line` as `use`d).
+        let full = self
+            .qualify(scope, written, 0)
+            .map(|n| n.0)
+            .or_else(|| written.contains("::").then(|| written.to_string()));
+        let Some((parent, variant)) = full.as_deref().and_then(|f| f.rsplit_once("::")) else {
+            return false;
+        };
+        let written_parent = written.rsplit_once("::").map(|(p, _)| p);
+        let resolved = match self.resolve_type(scope, written_parent.unwrap_or(parent)) {
+            ResolvedType::Project(name) => name,
+            ResolvedType::External(_) => QualifiedName(parent.to_string()),
+        };
+        is(&resolved, true).is_some_and(|e| e.variants.len() == 1 && e.variants[0] == variant)
+    }
+
     /// Whether the project type has an `impl Drop`.
     pub fn has_drop(&self, ty: &QualifiedName) -> bool {
         self.drops.contains(ty)

@@ -57,15 +57,17 @@ impl<'f> Walker<'f> {
         self.scopes.push((Vec::new(), body.end));
         if let Expr::Let(l) = strip_parens(&w.cond) {
             if let Some(rx) = self.recv_loop_receiver(&l.expr, false) {
-                if pat_is_ok_or_some(&l.pat) {
+                if let Some(paths) = closing_pattern_paths(&l.pat) {
                     let header = Span::new(span.start as usize, self.span_of(&l.expr).end as usize);
                     self.add_recv_loop(rx, span, header, Some(body), id);
+                    self.last_recv_loop_needs(paths);
                 }
             }
             self.visit_with(&l.expr, Position::Other);
             self.bind_pat(&l.pat, ValueOrigin::Other, span);
         } else {
             self.while_count_recv_loop(&w.cond, span, body, id);
+            self.while_ok_recv_loop(&w.cond, span, body, id);
             self.visit_with(&w.cond, Position::Other);
             if super::closing::is_flag_load(&w.cond) {
                 self.note_closing_receive(&w.body, span, body);
@@ -74,6 +76,29 @@ impl<'f> Walker<'f> {
         self.walk_block(&w.body, Position::Other);
         self.scopes.pop();
         self.pop_loop(id);
+    }
+
+    /// `while rx.recv().is_ok()` (also `.is_some()` on an awaited tokio receive): the loop
+    /// ends only when the receive fails, that is when every sender is gone.
+    fn while_ok_recv_loop(&mut self, cond: &Expr, span: Span, body: Span, id: Option<LoopId>) {
+        let Expr::MethodCall(m) = strip_parens(cond) else {
+            return;
+        };
+        if !(m.method == "is_ok" || m.method == "is_some") || !m.args.is_empty() {
+            return;
+        }
+        if let Some(rx) = self.recv_loop_receiver(&m.receiver, false) {
+            let header = Span::new(span.start as usize, self.span_of(cond).end as usize);
+            self.add_recv_loop(rx, span, header, Some(body), id);
+        }
+    }
+
+    /// The receive loop just recorded is one only if each of `paths` (written in its
+    /// `while let` pattern) names a struct or a one-variant enum's variant.
+    fn last_recv_loop_needs(&mut self, paths: Vec<String>) {
+        if let Some(rl) = self.body.as_mut().and_then(|b| b.recv_loops.last_mut()) {
+            rl.pattern_types = paths;
+        }
     }
 
     /// `loop {}`.

@@ -16,6 +16,8 @@ mod spawner_fields;
 mod syntax;
 mod visit;
 
+pub(crate) use syntax::closing_pattern_paths;
+
 use syn::punctuated::Punctuated;
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
@@ -1105,6 +1107,7 @@ impl<'f> Walker<'f> {
                 ctx,
                 loop_id,
                 variant_exits: false,
+                pattern_types: Vec::new(),
             });
         }
     }

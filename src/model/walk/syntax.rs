@@ -43,30 +43,73 @@ pub(super) fn first_method(expr: &Expr) -> Option<&str> {
     })
 }
 
-/// `Ok(v)` / `Some(v)` with an inner pattern that matches every value: the loop then ends
-/// only when the receive fails (`while let Ok(Msg::Data(v)) = ..` also ends on another
-/// message).
-pub(super) fn pat_is_ok_or_some(pat: &Pat) -> bool {
+/// The receive pattern of a `while let` that leaves only when the receive fails: `Ok(P)` /
+/// `Some(P)` where `P` matches every value the channel delivers. `Some(paths)` when `P` is
+/// irrefutable provided each of `paths` (as written: `Job`, `Event::Line`) names a struct or
+/// the only variant of an enum — a crate-wide question (`Ok(x)` gives no paths); `None` when
+/// `P` may fail on a value (a literal, a range, `Msg::Data(v)` of an enum with other variants
+/// stays the index's to decide, a slice, an or-pattern).
+pub(crate) fn closing_pattern_paths(pat: &Pat) -> Option<Vec<String>> {
+    let Pat::TupleStruct(t) = strip_pat(pat) else {
+        return None;
+    };
+    let ok = t
+        .path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
+    let mut paths = Vec::new();
+    (ok && t.elems.iter().all(|e| match_all_paths(e, &mut paths, 0))).then_some(paths)
+}
+
+/// Whether `pat` matches every value once each path it pushes onto `paths` is known to name
+/// a struct or a one-variant enum's variant (see [`closing_pattern_paths`]).
+fn match_all_paths(pat: &Pat, paths: &mut Vec<String>, depth: usize) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let mut named = |path: &syn::Path| {
+        paths.push(path_text(path));
+    };
     match strip_pat(pat) {
-        Pat::TupleStruct(t) => {
-            t.path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
-                && t.elems.iter().all(irrefutable)
+        Pat::Struct(s) if s.qself.is_none() => {
+            named(&s.path);
+            s.fields
+                .iter()
+                .all(|f| match_all_paths(&f.pat, paths, depth + 1))
         }
+        Pat::TupleStruct(t) if t.qself.is_none() => {
+            named(&t.path);
+            t.elems.iter().all(|e| match_all_paths(e, paths, depth + 1))
+        }
+        Pat::Tuple(t) => t.elems.iter().all(|e| match_all_paths(e, paths, depth + 1)),
+        // A unit variant by its path (`Msg::Tick`): irrefutable if it is the enum's only one.
+        Pat::Path(p) if p.qself.is_none() && p.path.segments.len() > 1 => {
+            named(&p.path);
+            true
+        }
+        Pat::Reference(r) => match_all_paths(&r.pat, paths, depth + 1),
+        Pat::Ident(p) => {
+            binds_any(p)
+                && p.subpat
+                    .as_ref()
+                    .is_none_or(|(_, s)| match_all_paths(s, paths, depth + 1))
+        }
+        Pat::Wild(_) | Pat::Rest(_) => true,
         _ => false,
     }
 }
 
-pub(super) fn irrefutable(pat: &Pat) -> bool {
-    match strip_pat(pat) {
-        Pat::Ident(p) => p.subpat.is_none(),
-        Pat::Wild(_) | Pat::Rest(_) => true,
-        Pat::Tuple(t) => t.elems.iter().all(irrefutable),
-        Pat::Reference(r) => irrefutable(&r.pat),
-        _ => false,
-    }
+/// An identifier pattern that binds whatever it matches: not a capitalised name, which is
+/// most likely a constant, a unit struct or a unit variant (`None`, `MAX`).
+fn binds_any(p: &syn::PatIdent) -> bool {
+    p.by_ref.is_some()
+        || p.mutability.is_some()
+        || !p
+            .ident
+            .to_string()
+            .trim_start_matches("r#")
+            .starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 pub(super) fn is_self(expr: &Expr) -> bool {

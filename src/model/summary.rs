@@ -70,6 +70,11 @@ impl Effects {
         (Effects::UNKNOWN, "unknown"),
     ];
 
+    /// The effects of both sets.
+    pub const fn union(self, other: Effects) -> Effects {
+        Effects(self.0 | other.0)
+    }
+
     /// Whether every effect of `other` is in `self`.
     pub fn contains(self, other: Effects) -> bool {
         self.0 & other.0 == other.0

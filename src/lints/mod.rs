@@ -184,6 +184,10 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
         &token_never_cancelled::TOKEN_NEVER_CANCELLED,
         token_never_cancelled::check_crate,
     ),
+    (
+        &receiver_dropped::RECEIVER_DROPPED,
+        receiver_dropped::check_crate,
+    ),
 ];
 
 /// Files a crate check needs that its lint's needles do not let through, decided from the

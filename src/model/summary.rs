@@ -75,6 +75,11 @@ impl Effects {
         Effects(self.0 | other.0)
     }
 
+    /// The effects of `self` that are not in `other`.
+    pub const fn without(self, other: Effects) -> Effects {
+        Effects(self.0 & !other.0)
+    }
+
     /// Whether every effect of `other` is in `self`.
     pub fn contains(self, other: Effects) -> bool {
         self.0 & other.0 == other.0

@@ -182,12 +182,17 @@ const MAX_FOLLOWED: usize = 32;
 
 impl ParamEffects {
     /// The local effects of each of `params` (names; `_` for patterns) in function body
-    /// `body` (parameters are the first bindings of context 0 with their names).
+    /// `body` (parameters are the first bindings of context 0 with their names). An `async
+    /// fn` returns a future that holds its parameters until it completes or is dropped:
+    /// they are [`Effects::RETURNS`] whatever the body does.
     pub fn of_body(body: &Body, params: &[String]) -> Vec<ParamEffects> {
         params
             .iter()
             .map(|p| {
                 let mut out = ParamEffects::default();
+                if body.is_async {
+                    out.local |= Effects::RETURNS;
+                }
                 match body
                     .bindings
                     .iter()

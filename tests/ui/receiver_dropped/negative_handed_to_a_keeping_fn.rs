@@ -57,3 +57,18 @@ pub fn checked_send() {
 fn first_value(rx: mpsc::Receiver<u32>) -> Option<u32> {
     rx.try_recv().ok()
 }
+
+// An `async fn` keeps its parameters in the future it returns, until it runs.
+async fn drain(rx: mpsc::Receiver<u32>) {
+    for v in rx {
+        let _ = v;
+    }
+}
+
+pub async fn future_made_before_the_send() {
+    let (tx, rx) = mpsc::channel::<u32>();
+    let work = drain(rx);
+    tx.send(5).unwrap();
+    drop(tx);
+    work.await;
+}

@@ -86,3 +86,9 @@ pub fn odd(tx: Sender<u8>, n: u32) {
         let _ = tx.send(0);
     }
 }
+
+pub async fn awaits_later(rx: Receiver<u8>) {
+    for v in rx {
+        let _ = v;
+    }
+}

@@ -183,8 +183,10 @@ impl<'f> Walker<'f> {
         }
         self.in_timeout += timeout as usize;
         // A wrapper (`Some(x)`) passes its own role on; a call's own arguments are counted.
-        let own_args = !matches!(callee.as_deref(), Some(p) if is_wrapper(p))
-            && !(callee.is_none() && is_wrapper_name(&c.func));
+        let own_args = match callee.as_deref() {
+            Some(p) => !is_wrapper(p),
+            None => !is_wrapper_name(&c.func),
+        };
         for (i, arg) in c.args.iter().enumerate() {
             let role = match &arg_role {
                 Position::CallArg(callee, written, _) if own_args => {

@@ -180,6 +180,14 @@ pub static CRATE_CHECKS: &[(&Lint, CrateCheckFn)] = &[
         &parked_reply_sender::PARKED_REPLY_SENDER,
         parked_reply_sender::check_crate,
     ),
+    (
+        &token_never_cancelled::TOKEN_NEVER_CANCELLED,
+        token_never_cancelled::check_crate,
+    ),
+    (
+        &receiver_dropped::RECEIVER_DROPPED,
+        receiver_dropped::check_crate,
+    ),
 ];
 
 /// Files a crate check needs that its lint's needles do not let through, decided from the

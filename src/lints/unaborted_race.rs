@@ -160,11 +160,9 @@ fn select_races(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for (_, body) in cx.model.bodies_outside_tests() {
         for (v, b) in body.bindings.iter().enumerate() {
             let Some(select) = b.uses.iter().find_map(|u| match &u.kind {
-                UseKind::CallArg { callee: Some(p) }
-                    if p.ends_with("select_all") || p.ends_with("select_ok") =>
-                {
-                    Some(u.span)
-                }
+                UseKind::CallArg {
+                    callee: Some(p), ..
+                } if p.ends_with("select_all") || p.ends_with("select_ok") => Some(u.span),
                 _ => None,
             }) else {
                 continue;

@@ -240,6 +240,47 @@ pub fn endpoint_op(method: &str) -> EndpointOp {
     }
 }
 
+/// What a method that is not an endpoint operation does to the value it is called on, for
+/// the effect summaries of parameters ([`super::summary`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueMethod {
+    /// `token.cancel()`, `token.drop_guard()` (the guard cancels when dropped).
+    Cancels,
+    /// `token.child_token()`: a new value made from this one.
+    Derives,
+    /// Looks at the value or waits on it and changes nothing: `cancelled()`, `len()`,
+    /// `is_closed()`...
+    Reads,
+}
+
+/// The methods of cancellation tokens and channel endpoints that [`endpoint_op`] calls
+/// queries, known by name; `None` for a method leaklint does not know (it may consume or
+/// hand on the value).
+pub fn value_method(method: &str) -> Option<ValueMethod> {
+    match method {
+        "cancel" | "drop_guard" | "drop_guard_ref" => Some(ValueMethod::Cancels),
+        "child_token" => Some(ValueMethod::Derives),
+        "cancelled"
+        | "cancelled_owned"
+        | "is_cancelled"
+        | "run_until_cancelled"
+        | "len"
+        | "is_empty"
+        | "is_full"
+        | "capacity"
+        | "max_capacity"
+        | "is_closed"
+        | "closed"
+        | "is_disconnected"
+        | "same_channel"
+        | "sender_count"
+        | "receiver_count"
+        | "strong_count"
+        | "weak_count" => Some(ValueMethod::Reads),
+        _ => None,
+    }
+}
+
 /// What dropping the handle of a spawned task or thread does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnDrop {

@@ -212,6 +212,9 @@ pub enum UseKind {
         awaited: bool,
         /// Inside a timeout (`tokio::time::timeout(..)`, `.timeout(..)`).
         in_timeout: bool,
+        /// For `x.clone()` handed straight to a path call (`f(a, x.clone())`): the callee's
+        /// path as written and the argument's position, which the clone becomes.
+        handed: Option<(String, usize)>,
     },
     /// `x.await`
     Await,
@@ -227,8 +230,14 @@ pub enum UseKind {
     Leak { leaker: Leaker, call: Span },
     /// `let y = x;`: the value now lives in `y`.
     MovedTo(BindingId),
-    /// `f(x)`: handed to a function by value; `callee` is its resolved path when known.
-    CallArg { callee: Option<String> },
+    /// `f(x)`: handed to a function by value; `callee` is its resolved path when known,
+    /// `written` the path as the call writes it (for the crate index), `arg` the argument's
+    /// position (0-based; `self` of a method call not counted).
+    CallArg {
+        callee: Option<String>,
+        written: Option<String>,
+        arg: usize,
+    },
     /// `return x`, or the tail expression of a function or closure.
     Returned,
     /// `self.field = x` (possibly wrapped in `Some`/`Arc::new`...).

@@ -19,6 +19,7 @@ use super::items::{
     ChannelFields, FieldItem, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper,
     WrapperHandle,
 };
+use super::summary::Effects;
 use super::tasks::{HandleUse, SpawnSite};
 use super::types::{FieldType, HeldTable, Holds, ResolvedType, TypeExpr, TypeFacts, TypeHint};
 use crate::source::{SourceFile, Span};
@@ -55,6 +56,9 @@ pub struct CrateIndex {
     type_facts: TypeFacts,
     /// Types with an `impl Drop`.
     drops: HashSet<QualifiedName>,
+    /// Each function's effects on its parameters, pass-on edges followed
+    /// ([`super::summary::resolve`]).
+    param_effects: HashMap<FnRef, Vec<Effects>>,
 }
 
 /// What the model knows of a value's type: what it holds, and the project type it is (seen
@@ -126,6 +130,7 @@ impl CrateIndex {
         }
         index.wrappers_fixpoint();
         index.index_types();
+        index.param_effects = super::summary::resolve(&index);
         index
     }
 
@@ -290,6 +295,48 @@ impl CrateIndex {
             },
         };
         Some(WrapperSpawn { wrapper, dropped })
+    }
+
+    /// What `f` may do with the value of each of its parameters (counted without `self`),
+    /// through the crate functions it passes them on to.
+    pub fn param_effects(&self, f: FnRef) -> &[Effects] {
+        self.param_effects.get(&f).map_or(&[], Vec::as_slice)
+    }
+
+    /// What the crate function `callee` (a path written in body `body` of file `file`) may
+    /// do with the value passed as its argument `arg`; `None` when [`Self::param_of_call`]
+    /// finds no such parameter.
+    pub fn call_effects(
+        &self,
+        file: usize,
+        body: BodyId,
+        callee: &str,
+        arg: usize,
+    ) -> Option<Effects> {
+        let (g, j) = self.param_of_call(file, Some(body), callee, arg)?;
+        self.param_effects(g).get(j).copied()
+    }
+
+    /// The function and parameter (counted without `self`) that argument `arg` (0-based, as
+    /// written: a method called by path, `Type::m(v, x)`, counts `self`) of a call of
+    /// `callee` written in body `body` of file `file` binds: `None` unless the path is one
+    /// function of the crate with a body and such a parameter.
+    pub fn param_of_call(
+        &self,
+        file: usize,
+        body: Option<BodyId>,
+        callee: &str,
+        arg: usize,
+    ) -> Option<(FnRef, usize)> {
+        let g = self.resolve_fn(file, body, callee)?;
+        let item = self.item(g);
+        item.body?;
+        let j = if item.summary.params.takes_self {
+            arg.checked_sub(1)?
+        } else {
+            arg
+        };
+        (j < item.summary.params.params.len()).then_some((g, j))
     }
 
     /// The header of the loop of `f` that never ends, if `f` never returns.
@@ -496,6 +543,27 @@ impl CrateIndex {
         lines
     }
 
+    /// `tx: sends+drops, rx: passes+recv-loop ->helper#0, s: stores-self @self.s`: each
+    /// parameter's resolved effects, where it is stored and what it is passed on to.
+    fn dump_effects(&self, f: FnRef) -> String {
+        let item = self.item(f);
+        let resolved = self.param_effects(f);
+        let mut out = Vec::new();
+        for (i, name) in item.params.iter().enumerate() {
+            let mut text = format!("{name}: {}", resolved.get(i).copied().unwrap_or_default());
+            if let Some(local) = item.summary.params.params.get(i) {
+                for site in &local.stored {
+                    let _ = write!(text, " @{site}");
+                }
+                for pass in &local.passed {
+                    let _ = write!(text, " ->{}#{}", pass.callee, pass.arg);
+                }
+            }
+            out.push(text);
+        }
+        out.join(", ")
+    }
+
     pub fn dump(&self) -> String {
         let mut lines = Vec::new();
         for (file, (source, items)) in self.files.iter().enumerate() {
@@ -539,6 +607,9 @@ impl CrateIndex {
                     f.ret.as_ref().map_or(String::new(), |t| format!(" -> {t}")),
                     if f.is_async { " async" } else { "" }
                 );
+                if !f.params.is_empty() {
+                    let _ = write!(line, " effects[{}]", self.dump_effects(r));
+                }
                 if !f.summary.stores_params.is_empty() {
                     let _ = write!(line, " stores-params{:?}", f.summary.stores_params);
                 }

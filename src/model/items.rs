@@ -12,6 +12,7 @@ use syn::{Item, UseTree};
 use super::fields::SelfFieldFacts;
 use super::flow::BodyId;
 use super::paths::FnPaths;
+use super::summary::{ParamEffects, ParamSummaries};
 use super::tasks::{loop_header, HandleFate};
 use super::types::TypeExpr;
 use super::FileModel;
@@ -110,6 +111,9 @@ pub struct FnSummary {
     pub stores_params: Vec<usize>,
     /// Channels whose sender and receiver are stored into two fields of one type.
     pub channel_fields: Vec<ChannelFields>,
+    /// What the body does with each parameter's value (its own body only; the crate index
+    /// follows the pass-on edges: [`super::index::CrateIndex::param_effects`]).
+    pub params: ParamSummaries,
 }
 
 /// A type holding both ends of a channel: this function stores a sender into field
@@ -470,9 +474,13 @@ impl Collector<'_> {
         } else {
             FnPaths::default()
         };
-        let summary = body
+        let mut summary = body
             .map(|b| summarise(self.file, self.model, (b, &paths), &params, self_ty))
             .unwrap_or_default();
+        summary.params.takes_self = sig
+            .inputs
+            .iter()
+            .any(|a| matches!(a, syn::FnArg::Receiver(_)));
         let self_fields = match self_ty {
             Some(_) => SelfFieldFacts::build(self.file, block),
             None => SelfFieldFacts::default(),
@@ -578,6 +586,10 @@ fn summarise(
         worker_fields,
         stores_params,
         channel_fields,
+        params: ParamSummaries {
+            takes_self: false,
+            params: ParamEffects::of_body(body, params),
+        },
     }
 }
 

@@ -14,6 +14,7 @@ pub mod index;
 pub mod items;
 pub mod paths;
 pub mod resolve;
+pub mod summary;
 pub mod tasks;
 pub mod types;
 mod walk;

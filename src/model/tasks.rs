@@ -426,15 +426,13 @@ impl Body {
                     return None;
                 }
                 self.bindings[v].uses.iter().find_map(|u| match &u.kind {
-                    UseKind::CallArg { callee: Some(p) }
-                        if JOIN_ALL.iter().any(|j| p.ends_with(j)) =>
-                    {
-                        found(
-                            u.span,
-                            Consumed::JoinedAll,
-                            self.cancellable_around(u.span, u.ctx)?,
-                        )
-                    }
+                    UseKind::CallArg {
+                        callee: Some(p), ..
+                    } if JOIN_ALL.iter().any(|j| p.ends_with(j)) => found(
+                        u.span,
+                        Consumed::JoinedAll,
+                        self.cancellable_around(u.span, u.ctx)?,
+                    ),
                     // `for h in handles { h.await; }`
                     UseKind::ForLoop if self.for_loop_awaits_its_item(u.span) => found(
                         u.span,

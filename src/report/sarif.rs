@@ -533,7 +533,8 @@ mod tests {
             "Checks for channels whose receiver is dropped before anything is sent: `let (tx, _)"
         ));
         assert!(full.contains("same channel.\n\nApplies to mpsc, mpmc and oneshot channels"));
-        assert!(full.ends_with("discarding their first receiver is normal."));
+        assert!(full.contains("discarding their first receiver is normal.\n\nIt also follows"));
+        assert!(full.ends_with("and a later send fails."));
         let inv = &v["runs"][0]["invocations"][0];
         assert_eq!(inv, &json!({"executionSuccessful": true}));
         assert_eq!(v["runs"][0]["results"], json!([]));

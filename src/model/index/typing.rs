@@ -394,14 +394,21 @@ impl CrateIndex {
 
     /// Whether the crate function `callee` (a path written in body `body` of file `file`)
     /// stores a parameter declared as (or holding) a channel sender into the struct it
-    /// builds: a sender handed to it lives on in the value it returns.
+    /// builds, itself or through the crate functions it passes the sender on to (`new`
+    /// calling `Self::with_events(root, events)`, which builds `Self { events, .. }`): a
+    /// sender handed to it lives on in the value it returns.
     pub fn stores_sender_param(&self, file: usize, body: BodyId, callee: &str) -> bool {
         let Some(f) = self.resolve_fn(file, Some(body), callee) else {
             return false;
         };
         let item = self.item(f);
         let scope = self.fn_scope(f);
-        item.summary.stores_params.iter().any(|&i| {
+        let effects = self.param_effects(f);
+        let stores = |i: usize| {
+            item.summary.stores_params.contains(&i)
+                || effects.get(i).is_some_and(|e| stored_in_struct_only(*e))
+        };
+        (0..item.params.len()).filter(|&i| stores(i)).any(|i| {
             item.param_types
                 .get(i)
                 .is_some_and(|t| self.value_type(scope, t).holds.contains(Holds::SENDER))
@@ -461,4 +468,12 @@ fn tuple_elem(ret: &TypeExpr, i: usize) -> Option<&TypeExpr> {
         }
         _ => None,
     }
+}
+
+/// Effects after which a parameter lives on only in a struct value the function (or a
+/// function it passes the parameter to) builds: nothing else keeps it, and nothing
+/// leaklint cannot follow happens to it.
+fn stored_in_struct_only(e: Effects) -> bool {
+    e.contains(Effects::STORES_STRUCT)
+        && !e.intersects(Effects::KEEPS.without(Effects::STORES_STRUCT))
 }

@@ -65,11 +65,18 @@ impl<'f> Walker<'f> {
         {
             role
         } else {
+            let handed = match &role {
+                Position::CallArg(_, Some(written), arg) if method == "clone" => {
+                    Some((written.clone(), *arg))
+                }
+                _ => None,
+            };
             Position::Receiver {
                 method: method.clone(),
                 call,
                 inspected,
                 awaited,
+                handed,
             }
         };
         let timeout = matches!(method.as_str(), "timeout" | "timeout_at");
@@ -81,11 +88,11 @@ impl<'f> Walker<'f> {
         self.in_timeout -= timeout as usize;
         self.inspected = false;
         let into = self.binding_of(&m.receiver);
-        for arg in &m.args {
+        for (i, arg) in m.args.iter().enumerate() {
             let role = if PUSH_METHODS.contains(&method.as_str()) {
                 Position::Pushed(into)
             } else {
-                Position::CallArg(None)
+                Position::CallArg(None, None, i)
             };
             self.visit_with(arg, role);
         }
@@ -166,18 +173,47 @@ impl<'f> Walker<'f> {
                 // Wrapping a value (`Some(x)`, `Box::new(x)`, `Arc::new(x)`) keeps the
                 // role of the wrapper.
                 None if is_wrapper(p) => role.clone(),
-                None => Position::CallArg(callee.clone()),
+                None => Position::CallArg(callee.clone(), self.written_path(&c.func), 0),
             },
             None if is_wrapper_name(&c.func) => role.clone(),
-            None => Position::CallArg(None),
+            None => Position::CallArg(None, self.written_path(&c.func), 0),
         };
         if let (Some(future), true) = (c.args.last(), timeout && c.args.len() == 2) {
             self.record_cancellable(CancelKind::Timeout, future, call);
         }
         self.in_timeout += timeout as usize;
-        for arg in &c.args {
-            self.visit_with(arg, arg_role.clone());
+        // A wrapper (`Some(x)`) passes its own role on; a call's own arguments are counted.
+        let own_args = match callee.as_deref() {
+            Some(p) => !is_wrapper(p),
+            None => !is_wrapper_name(&c.func),
+        };
+        for (i, arg) in c.args.iter().enumerate() {
+            let role = match &arg_role {
+                Position::CallArg(callee, written, _) if own_args => {
+                    Position::CallArg(callee.clone(), written.clone(), i)
+                }
+                other => other.clone(),
+            };
+            self.visit_with(arg, role);
         }
         self.in_timeout -= timeout as usize;
+    }
+}
+
+impl Walker<'_> {
+    /// The path a call names as written (`helper`, `Self::new`, `crate::a::f`), for the
+    /// crate index to resolve; `None` for a call of anything but a plain path, or of a
+    /// local binding (a closure).
+    fn written_path(&self, func: &Expr) -> Option<String> {
+        match strip_parens(func) {
+            Expr::Path(p) if p.qself.is_none() => {
+                let local = p
+                    .path
+                    .get_ident()
+                    .is_some_and(|i| self.lookup(&i.to_string()).is_some());
+                (!local).then(|| path_text(&p.path))
+            }
+            _ => None,
+        }
     }
 }

@@ -126,7 +126,7 @@ impl<'f> Walker<'f> {
     pub(super) fn walk_tuple(&mut self, t: &syn::ExprTuple, role: Position) {
         let inner = match role {
             Position::Returned
-            | Position::CallArg(_)
+            | Position::CallArg(..)
             | Position::Struct(_)
             | Position::SelfField(_)
             | Position::Pushed(_) => role,

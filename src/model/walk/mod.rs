@@ -53,13 +53,17 @@ enum Position {
         call: Span,
         inspected: bool,
         awaited: bool,
+        /// `f(x.clone())`: the call (path, argument) the clone is handed to.
+        handed: Option<(String, usize)>,
     },
     Await,
     ForLoop,
     Drop(Span),
     Leak(Leaker, Span),
     Init(Option<BindingId>),
-    CallArg(Option<String>),
+    /// An argument of a call: the callee's resolved path when known, its path as written
+    /// (a path call), and the argument's position (0-based).
+    CallArg(Option<String>, Option<String>, usize),
     Returned,
     SelfField(String),
     Struct(String),
@@ -454,6 +458,7 @@ impl<'f> Walker<'f> {
                 call,
                 inspected,
                 awaited,
+                handed,
             } => {
                 let op = catalog::endpoint_op(&method);
                 UseKind::Method {
@@ -463,6 +468,7 @@ impl<'f> Walker<'f> {
                     inspected,
                     awaited,
                     in_timeout: self.in_timeout > 0,
+                    handed,
                 }
             }
             Position::Await => UseKind::Await,
@@ -471,7 +477,11 @@ impl<'f> Walker<'f> {
             Position::Leak(leaker, call) => UseKind::Leak { leaker, call },
             Position::Init(Some(to)) => UseKind::MovedTo(to),
             Position::Init(None) => UseKind::Other,
-            Position::CallArg(callee) => UseKind::CallArg { callee },
+            Position::CallArg(callee, written, arg) => UseKind::CallArg {
+                callee,
+                written,
+                arg,
+            },
             Position::Returned => UseKind::Returned,
             Position::SelfField(f) => UseKind::StoredSelfField(f),
             Position::Struct(field) => UseKind::StoredStruct {

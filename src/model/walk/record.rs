@@ -152,7 +152,7 @@ impl<'f> Walker<'f> {
             },
             Position::Pushed(Some(v)) => HandleFate::Collected(*v),
             Position::Returned => HandleFate::Returned,
-            Position::CallArg(_)
+            Position::CallArg(..)
             | Position::Pushed(_)
             | Position::Struct(_)
             | Position::SelfField(_) => HandleFate::Kept,

@@ -515,18 +515,17 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
             .or_default()
             .extend(parked.map(str::to_string));
         for (b, body) in k.model.bodies.iter().enumerate() {
-            for site in body.spawns.iter().filter(|s| s.detaches()) {
+            // Work handed to a spawn helper too (`spawn_named("t", ticker::run)`).
+            let sites = body.spawns.iter().filter(|s| s.detaches());
+            for site in sites.chain(&body.work_calls) {
                 let Some(path) = &site.work_path else {
                     continue;
                 };
                 if index.resolve_fn(file_id, Some(b), path).is_none()
                     && index.may_be_local(file_id, Some(b), path)
                 {
-                    let name = path.rsplit("::").next().unwrap_or(path);
-                    words
-                        .entry(r.group.clone())
-                        .or_default()
-                        .insert(name.to_string());
+                    let name = index.declared_name(file_id, Some(b), path);
+                    words.entry(r.group.clone()).or_default().insert(name);
                 }
             }
         }

@@ -297,6 +297,25 @@ impl CrateIndex {
         }
     }
 
+    /// The name a function written in body `body` of file `file` is declared under, for
+    /// finding the file that declares it: the last segment of what `use` renames make of it
+    /// (`refresh_routes` for `refresher` after `use refresh::refresh_routes as refresher`),
+    /// else the last segment as written.
+    pub fn declared_name(&self, file: usize, body: Option<BodyId>, written: &str) -> String {
+        let module = body
+            .and_then(|b| self.fn_of_body(file, b))
+            .map_or(ModuleId(0), |f| self.item(f).module);
+        let scope = Scope {
+            file,
+            module,
+            self_ty: None,
+        };
+        match self.qualify(scope, written, 0) {
+            Some(q) => q.name().to_string(),
+            None => written.rsplit("::").next().unwrap_or(written).to_string(),
+        }
+    }
+
     fn resolve_in(&self, scope: Scope<'_>, written: &str) -> Option<FnRef> {
         let mut name = self.qualify(scope, written, 0)?;
         for _ in 0..MAX_HOPS {

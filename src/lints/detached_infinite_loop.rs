@@ -3,8 +3,10 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{CrateLintContext, LintContext};
-use crate::model::flow::{Body, BodyId};
+use crate::model::flow::{BindingId, Body, BodyId};
 use crate::model::tasks::loop_header;
+use crate::model::tasks::HandleFate;
+use crate::model::UseKind;
 use crate::model::{HandleUse, SpawnSite};
 use crate::source::{SourceFile, Span};
 
@@ -25,8 +27,16 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             if !site.detaches() {
                 continue;
             }
-            let HandleUse::Dropped(dropped) = body.handle_use(site) else {
-                continue;
+            let (dropped, overwrite) = match body.handle_use(site) {
+                HandleUse::Dropped(dropped) => (dropped, None),
+                // A thread cannot be stopped through its handle: storing it over the
+                // previous one loses nothing but the earlier thread. (A task's handle can
+                // abort it: a stored one is kept.)
+                HandleUse::Kept if site.thread => match overwritten_field(cx.file, body, site) {
+                    Some((at, field)) => (at, Some(field)),
+                    None => continue,
+                },
+                HandleUse::Kept | HandleUse::Joined => continue,
             };
             let Some((work_body, ctx)) = cx.model.spawned_work(body, site) else {
                 continue;
@@ -34,6 +44,11 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             let Some(endless) = work_body.endless_loop(ctx) else {
                 continue;
             };
+            if let Some(field) = overwrite {
+                let header = trimmed(cx.file, loop_header(endless));
+                out.push(overwritten(site, dropped, &field, header));
+                continue;
+            }
             let header = trimmed(cx.file, loop_header(endless));
             // A function of this file: the spawn is where the finding (and its suppression) is.
             let at = if std::ptr::eq(work_body, body) {
@@ -120,6 +135,64 @@ fn endless_fn(cx: &CrateLintContext<'_>, b: BodyId, path: &str) -> Option<LoopAt
             path, source.display, p.line, p.column
         ))
     })
+}
+
+/// `self.reader = Some(h)` (or `self.reader = thread::spawn(..)`) in a `&mut self` method
+/// that looks at `self.reader` nowhere before: each call drops the handle an earlier call
+/// stored there. The assignment's span (from `self`) and the field.
+fn overwritten_field(file: &SourceFile, body: &Body, site: &SpawnSite) -> Option<(Span, String)> {
+    let (field, at) = match (&site.stored_in, site.handle) {
+        (Some((_, field)), _) => (field.clone(), site.call),
+        (None, HandleFate::Bound(h)) => stored_self_field(body, h)?,
+        _ => return None,
+    };
+    let before = file.snippet(Span::new(body.span.start as usize, at.start as usize));
+    let lhs = before.trim_end();
+    let lhs = lhs.strip_suffix("Some(").unwrap_or(lhs).trim_end();
+    let target = format!("self.{field}");
+    let lhs = lhs
+        .strip_suffix('=')?
+        .trim_end()
+        .strip_suffix(target.as_str())?;
+    // A plain assignment in a method that borrows `self` mutably (not a builder taking
+    // `self` by value), with no look at the old value first (`take()`, `is_none()`).
+    let mut_self = lhs.contains("&mut self") || lhs.contains("& mut self");
+    let start = body.span.start as usize + lhs.len();
+    (mut_self && !lhs.contains(target.as_str()))
+        .then(|| (Span::new(start, start + target.len()), field))
+}
+
+/// Where handle binding `h` (or a binding it moves to) is stored into `self.field`.
+fn stored_self_field(body: &Body, mut h: BindingId) -> Option<(String, Span)> {
+    for _ in 0..8 {
+        let b = &body.bindings[h];
+        let stored = b.uses.iter().find_map(|u| match &u.kind {
+            UseKind::StoredSelfField(f) => Some((f.clone(), u.span)),
+            _ => None,
+        });
+        if stored.is_some() {
+            return stored;
+        }
+        h = b.uses.iter().find_map(|u| match u.kind {
+            UseKind::MovedTo(to) => Some(to),
+            _ => None,
+        })?;
+    }
+    None
+}
+
+/// The finding for an endless spawned loop whose handle is stored over an earlier one.
+fn overwritten(site: &SpawnSite, assign: Span, field: &str, header: Span) -> Finding {
+    let what = if site.thread { "thread" } else { "task" };
+    Finding::new(
+        &DETACHED_INFINITE_LOOP,
+        format!("this {what} loops for ever and its handle is stored over the previous one: each call detaches the {what} spawned by the call before, which nothing can stop"),
+        Label::new(site.callee_span, format!("{what} spawned here")),
+    )
+    .label(header, "this loop has no `break`, `return` or cancellation check")
+    .label(assign, format!("`self.{field}` is overwritten here: the handle it held is dropped, its {what} runs on"))
+    .note("a detached thread or task that never returns lives until the process exits, with everything it holds")
+    .help(format!("take the old handle first and stop it (`if let Some(old) = self.{field}.replace(h) {{ .. }}`), and give the loop a shutdown signal"))
 }
 
 /// Labels on the stop checks whose branch goes round the loop again instead of leaving it.

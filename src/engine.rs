@@ -530,7 +530,13 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
             .or_default()
             .extend(parked.iter().map(|f| f.to_string()).chain(aliased));
         for (b, body) in k.model.bodies.iter().enumerate() {
-            for site in body.spawns.iter().filter(|s| s.detaches()) {
+            // Work handed to one of the crate's spawn helpers too (`spawn_named("t", ticker::run)`).
+            let sites = body.spawns.iter().filter(|s| s.detaches());
+            let helped = body
+                .work_calls
+                .iter()
+                .filter(|s| index.spawned_by_wrapper(file_id, b, body, s).is_some());
+            for site in sites.chain(helped) {
                 let Some(path) = &site.work_path else {
                     continue;
                 };

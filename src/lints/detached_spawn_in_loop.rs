@@ -4,7 +4,7 @@
 use crate::diagnostic::{Finding, Label};
 use crate::lints::{CrateLintContext, LintContext};
 use crate::model::tasks::loop_header;
-use crate::model::{Body, HandleUse, LoopInfo, SpawnSite, UseKind};
+use crate::model::{Body, FileModel, HandleUse, LoopInfo, SpawnSite, UseKind};
 use crate::source::SourceFile;
 
 declare_lint! {
@@ -21,7 +21,7 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
     for (b, body) in cx.model.bodies_outside_tests() {
         for site in &body.spawns {
             if body.handle_pushed_out(site) {
-                if let Some(f) = pushed_in_loop(cx.file, body, site) {
+                if let Some(f) = pushed_in_loop(cx.file, cx.model, body, site) {
                     out.push(f);
                 }
                 continue;
@@ -70,12 +70,31 @@ const REAPING: &[&str] = &[
     "pop_front",
 ];
 
+/// Methods that run once, at shutdown (`Drop::drop`, `fn shutdown`): handles they take out
+/// of a collection have piled up until then.
+const SHUTDOWN_FNS: &[&str] = &[
+    "drop",
+    "shutdown",
+    "stop",
+    "close",
+    "join",
+    "join_all",
+    "terminate",
+    "finish",
+];
+
 /// `self.workers.lock().unwrap().push(spawn(..))` on every iteration of a loop driven by
-/// input, in a file where nothing takes finished handles out (`retain`, `is_finished`,
-/// `join_next`, `remove`, `pop`): the collection grows with every connection or message.
-fn pushed_in_loop(file: &SourceFile, body: &Body, site: &SpawnSite) -> Option<Finding> {
+/// input, where nothing takes finished handles out (`retain`, `is_finished`, `join_next`,
+/// `drain`, `remove`, `pop`) before shutdown: the collection grows with every connection
+/// or message.
+fn pushed_in_loop(
+    file: &SourceFile,
+    model: &FileModel,
+    body: &Body,
+    site: &SpawnSite,
+) -> Option<Finding> {
     let l = input_loop(file, body, site)?;
-    if REAPING.iter().any(|r| file.text.contains(r)) {
+    if reaped_before_shutdown(file, model, l) {
         return None;
     }
     let what = if site.thread { "thread" } else { "task" };
@@ -89,6 +108,27 @@ fn pushed_in_loop(file: &SourceFile, body: &Body, site: &SpawnSite) -> Option<Fi
         .note("the handles (and, for threads, their stacks' bookkeeping) stay until shutdown, one per connection or message")
         .help("reap finished handles (`handles.retain(|h| !h.is_finished())`), spawn on a `JoinSet` and reap with `join_next`/`try_join_next`, or bound the loop"),
     )
+}
+
+/// Whether finished handles are taken out while loop `l` runs: in the loop itself, or in
+/// another function of the file that is not a shutdown path (a reaper method called from
+/// the loop or on a timer). The code around the loop (after it ends) and `Drop::drop` or
+/// `fn shutdown` run once, at the end, and reap nothing meanwhile.
+fn reaped_before_shutdown(file: &SourceFile, model: &FileModel, l: &LoopInfo) -> bool {
+    let reaps = |span| {
+        let text = file.snippet(span);
+        REAPING.iter().any(|r| text.contains(r))
+    };
+    let shutdown = |name: &str| {
+        let method = name.rsplit("::").next().unwrap_or(name);
+        SHUTDOWN_FNS.contains(&method)
+    };
+    let around = |b: &Body| b.span.start <= l.span.start && l.span.end <= b.span.end;
+    reaps(l.body)
+        || model
+            .bodies
+            .iter()
+            .any(|b| !around(b) && !shutdown(&b.name) && reaps(b.span))
 }
 
 /// The innermost loop around the spawn, in the spawn's own flow of control, that is driven

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::LintContext;
-use crate::model::catalog::{send_may_block, ChannelKind, EndpointOp};
-use crate::model::{CrateCondition, Role, Slot, UseKind};
+use crate::model::catalog::{endpoint_op, send_may_block, ChannelKind, EndpointOp};
+use crate::model::{Body, CrateCondition, Role, Slot, Use, UseKind};
 use crate::source::Span;
 
 declare_lint! {
@@ -74,17 +74,19 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             // no code of the crate reads that field.
             [u] => {
                 // The field's identity is its struct and name: `Metrics::rx` is not
-                // `Worker::rx`. In `impl T`, `self.rx = ..` stores into `T::rx`.
-                let (ty, field) = match &u.kind {
-                    UseKind::StoredSelfField(f) => (
-                        body.name.rsplit_once("::").map(|(t, _)| t.to_string()),
-                        f.clone(),
-                    ),
-                    UseKind::StoredStruct { ty, field } => (ty.clone(), field.clone()),
-                    _ => continue,
+                // `Worker::rx`. In `impl T`, `self.rx = ..` stores into `T::rx`. A receiver
+                // pushed into a local collection counts as stored where the collection is.
+                let Some((ty, field, u)) = stored_field(body, u) else {
+                    continue;
                 };
+                // Sends through the sender's field, in a loop of a method of the type.
+                let field_send = ty
+                    .as_deref()
+                    .and_then(|ty| field_send_in_loop(cx, body, channel.id, ty, bounded));
+                let send = send.or(field_send);
                 // `_field`: kept on purpose, unless values are sent into it in a loop.
-                let sent_in_loop = sends.iter().any(|(call, ctx)| body.in_loop(*call, *ctx));
+                let sent_in_loop = sends.iter().any(|(call, ctx)| body.in_loop(*call, *ctx))
+                    || field_send.is_some();
                 if !sender_used || (field.starts_with('_') && !sent_in_loop) {
                     continue;
                 }
@@ -111,4 +113,82 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
+}
+
+/// The `(struct, field, store)` a receiver's one use keeps it in: `self.rx = rx`,
+/// `T { rx }`, or a push into a local collection that is itself stored so
+/// (`keep.push(rx); .. T { keep }`).
+fn stored_field<'b>(body: &'b Body, u: &'b Use) -> Option<(Option<String>, String, &'b Use)> {
+    match &u.kind {
+        UseKind::StoredSelfField(f) => Some((
+            body.name.rsplit_once("::").map(|(t, _)| t.to_string()),
+            f.clone(),
+            u,
+        )),
+        UseKind::StoredStruct { ty, field } => Some((ty.clone(), field.clone(), u)),
+        UseKind::Pushed { into: Some(coll) } => match body.bindings[*coll].uses.as_slice() {
+            [.., last]
+                if matches!(
+                    last.kind,
+                    UseKind::StoredSelfField(_) | UseKind::StoredStruct { .. }
+                ) =>
+            {
+                let others = &body.bindings[*coll].uses[..body.bindings[*coll].uses.len() - 1];
+                // Only pushes and borrows before the store: nothing reads the collection.
+                others
+                    .iter()
+                    .all(|o| matches!(&o.kind, UseKind::Method { name, .. } if name == "push"))
+                    .then_some(())?;
+                stored_field(body, last)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A send on the field of `ty` that a sender of channel `channel` is stored in, inside a
+/// loop of a method of `ty` in this file (`for i in 0..n { self.events.send(i).await }`).
+/// On a bounded channel only a send that can wait counts.
+fn field_send_in_loop(
+    cx: &LintContext<'_>,
+    body: &Body,
+    channel: usize,
+    ty: &str,
+    bounded: bool,
+) -> Option<Span> {
+    let fields: Vec<String> = body
+        .endpoints(channel, Role::Sender)
+        .flat_map(|tx| body.bindings[tx].uses.iter())
+        .filter_map(|u| match &u.kind {
+            UseKind::StoredSelfField(f) => Some(f.clone()),
+            UseKind::StoredStruct { field, .. } => Some(field.clone()),
+            _ => None,
+        })
+        .collect();
+    let prefix = format!("{ty}::");
+    let methods = cx
+        .model
+        .bodies
+        .iter()
+        .filter(|b| b.name.starts_with(&prefix));
+    for l in methods.flat_map(|b| &b.loops) {
+        let text = cx.file.snippet(l.body);
+        for field in &fields {
+            let needle = format!("self.{field}.");
+            for (at, _) in text.match_indices(&needle) {
+                let rest = &text[at + needle.len()..];
+                let method: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let blocks = !bounded || send_may_block(&method);
+                if endpoint_op(&method) == EndpointOp::Send && blocks {
+                    let start = l.body.start as usize + at;
+                    return Some(Span::new(start, start + needle.len() + method.len()));
+                }
+            }
+        }
+    }
+    None
 }

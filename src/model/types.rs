@@ -102,6 +102,9 @@ pub enum TypeHint {
     Struct(String),
     /// `let x = self.field` (or `self.field.clone()`).
     SelfField(String),
+    /// `let x = recv.method(..)` (`PoolBuilder::new().build()`): the return type of the
+    /// project method `method` of the receiver's project type.
+    MethodOf(Box<TypeHint>, String),
 }
 
 impl fmt::Display for TypeHint {
@@ -113,6 +116,7 @@ impl fmt::Display for TypeHint {
             TypeHint::TupleOf(p, i) => write!(f, "{p}(..).{i}"),
             TypeHint::Struct(p) => write!(f, "{p} {{ .. }}"),
             TypeHint::SelfField(name) => write!(f, "self.{name}"),
+            TypeHint::MethodOf(recv, m) => write!(f, "({recv}).{m}(..)"),
         }
     }
 }
@@ -135,6 +139,7 @@ impl TypeHint {
                 );
             }
             TypeHint::Struct(p) => p,
+            TypeHint::MethodOf(recv, _) => return recv.type_word(),
             TypeHint::Annotated(_) | TypeHint::SelfField(_) => return None,
         };
         let last = path.rsplit("::").next()?;

@@ -378,6 +378,7 @@ impl CrateIndex {
                 }),
                 ResolvedType::External(_) => None,
             },
+            TypeHint::MethodOf(recv, method) => self.method_returns(file, body, recv, method),
             TypeHint::SelfField(field) => {
                 let ty = QualifiedName(self.resolve_self(scope)?);
                 let (sfile, s) = self.struct_item(&ty)?;
@@ -390,6 +391,24 @@ impl CrateIndex {
                 Some(self.value_type(sscope, &f.ty_expr))
             }
         }
+    }
+
+    /// What `recv.method(..)` returns, when the receiver's value (described by `recv`) is
+    /// of a project type with exactly one method `method`: its declared return type, seen
+    /// from the method's own scope (`-> Self`, `-> Pool`).
+    fn method_returns(
+        &self,
+        file: usize,
+        body: BodyId,
+        recv: &TypeHint,
+        method: &str,
+    ) -> Option<ValueType> {
+        let ty = self.hint_type(file, body, recv)?.project?;
+        let [f] = self.fns.get(&ty.child(method))?.as_slice() else {
+            return None;
+        };
+        let ret = self.item(*f).ret.as_ref()?;
+        Some(self.value_type(self.fn_scope(*f), ret))
     }
 
     /// Whether the crate function `callee` (a path written in body `body` of file `file`)

@@ -129,9 +129,14 @@ impl<'f> Walker<'f> {
             };
             // The work: the first closure or async block (a declared helper such as
             // `spawn_named(name, || ..)`), else the first argument.
-            let at = work_arg_index(&c.args).unwrap_or(0);
+            let at = work_arg_index(&c.args)
+                .or_else(|| self.fn_arg_index(None, &c.args))
+                .unwrap_or(0);
             self.record_work(how, c.args.iter().nth(at), at, &role, false);
-        } else if let Some(at) = work_arg_index(&c.args).or_else(|| self.param_arg_index(&c.args)) {
+        } else if let Some(at) = work_arg_index(&c.args)
+            .or_else(|| self.param_arg_index(&c.args))
+            .or_else(|| self.fn_arg_index(callee.as_deref(), &c.args))
+        {
             let how = SpawnCall {
                 callee: expr_path_text(&c.func),
                 callee_span: self.span_of(&c.func),

@@ -250,6 +250,39 @@ impl<'f> Walker<'f> {
         })
     }
 
+    /// The position of the first argument that names a function (`ticker::run`) or calls
+    /// one for its future (`refresh::refresh_routes(t)`), when the callee may be a project's
+    /// spawn wrapper: a call outside std whose work is not written inline
+    /// (`spawn_named("ticker", ticker::run)`). A local binding names no function; tuple
+    /// structs and variants (`Some(..)`, `Wrapper(..)`) are not functions.
+    pub(super) fn fn_arg_index(
+        &self,
+        callee: Option<&str>,
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+    ) -> Option<usize> {
+        if callee.is_some_and(|p| {
+            ["std::", "core::", "alloc::"]
+                .iter()
+                .any(|std| p.starts_with(std))
+                || self.catalog.is_known_path(p)
+        }) {
+            return None;
+        }
+        let names_fn = |path: &syn::Path| {
+            let last = path.segments.last().map(|s| s.ident.to_string());
+            last.is_some_and(|l| l.starts_with(|c: char| c.is_ascii_lowercase() || c == '_'))
+                && (path.segments.len() > 1 || self.lookup(&path_text(path)).is_none())
+        };
+        args.iter().position(|arg| match strip_parens(arg) {
+            Expr::Path(p) => p.qself.is_none() && names_fn(&p.path),
+            Expr::Call(c) => match strip_parens(&c.func) {
+                Expr::Path(p) => p.qself.is_none() && names_fn(&p.path),
+                _ => false,
+            },
+            _ => false,
+        })
+    }
+
     /// `run` for a call or path naming a function of this file.
     pub(super) fn local_fn_name(&self, path: &syn::Path) -> Option<String> {
         let full = self.resolver.resolve(path)?;

@@ -449,7 +449,8 @@ pub(super) fn work_arg_index(
 
 /// What an initialiser says of its value's type, seen through `?`, `.await`, `.unwrap()`,
 /// `.expect(..)` and wrappers (`Arc::new(..)`, `Some(..)`): a call of a path (its return
-/// type), a struct literal, or `self.field`. `None` for anything else.
+/// type), a method called on a value with a hint (its return type), a struct literal, or
+/// `self.field`. `None` for anything else.
 pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
     match strip_parens(expr) {
         Expr::Try(t) => type_hint_of(&t.expr),
@@ -468,6 +469,11 @@ pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
             _ => None,
         },
         Expr::Struct(s) if s.qself.is_none() => Some(TypeHint::Struct(path_text(&s.path))),
+        // A builder chain (`PoolBuilder::new().name(n).build()`): the last method's type.
+        Expr::MethodCall(m) => {
+            let recv = type_hint_of(&m.receiver)?;
+            Some(TypeHint::MethodOf(Box::new(recv), m.method.to_string()))
+        }
         Expr::Field(f) if !is_self(&f.base) => match (&f.member, type_hint_of(&f.base)) {
             (syn::Member::Unnamed(i), Some(TypeHint::Call(path))) => {
                 Some(TypeHint::TupleOf(path, i.index as usize))

@@ -34,3 +34,13 @@ fn joinable_joined(stop: &'static AtomicBool) {
     });
     h.join().unwrap();
 }
+
+fn poll_until(stop: &'static std::sync::atomic::AtomicBool) {
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::yield_now();
+    }
+}
+
+fn named_fn_that_ends(stop: &'static std::sync::atomic::AtomicBool) {
+    util::spawn_named("poller", move || poll_until(stop));
+}

@@ -35,11 +35,11 @@ async fn tokio_task() {
 }
 
 async fn spawned_local_function() {
-    tokio::spawn(refresh());
+    tokio::spawn(refresh()); //~ WARN detached_infinite_loop
 }
 
 async fn refresh() {
-    loop { //~ WARN detached_infinite_loop
+    loop {
         tokio::time::sleep(Duration::from_secs(60)).await;
     }
 }

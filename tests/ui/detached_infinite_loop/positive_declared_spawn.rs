@@ -25,3 +25,14 @@ fn joinable_dropped() {
         std::thread::yield_now();
     });
 }
+
+fn poll_forever() {
+    loop {
+        std::thread::yield_now();
+    }
+}
+
+fn named_fn() {
+    // The work is a function of this file, after a name argument.
+    util::spawn_named("poller", poll_forever); //~ WARN detached_infinite_loop
+}

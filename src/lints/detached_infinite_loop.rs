@@ -225,7 +225,7 @@ fn trimmed(file: &SourceFile, header: Span) -> Span {
 
 fn finding(site: &SpawnSite, thread: bool, dropped: Span, at: LoopAt) -> Finding {
     let what = if thread { "thread" } else { "task" };
-    let message = format!("this {what} loops for ever and nothing can stop it: its handle is dropped and the loop checks no shutdown signal");
+    let message = format!("this {what} loops for ever and nothing can stop it: its handle is dropped and no shutdown signal ends the loop");
     let spawned = format!("{what} spawned here");
     let no_exit = "this loop has no `break`, `return` or cancellation check";
     let mut f = match &at {

@@ -788,7 +788,8 @@ fn lint_file(
     }
     // The pre-filter runs on the bytes, before the line index is built, and (for a file
     // read here) in the thread's read buffer: a skipped file's text is never copied out.
-    let passes = |text: &str| !options.prefilter || input.named || prefilter.matches(text.as_bytes());
+    let passes =
+        |text: &str| !options.prefilter || input.named || prefilter.matches(text.as_bytes());
     let keep = |text: &str| passes(text).then(|| text.to_string());
     let loaded = match given {
         Some(text) => Ok(keep(text).ok_or_else(|| skipped_words(text))),
@@ -962,7 +963,7 @@ fn load<R>(input: &InputFile, use_text: impl FnOnce(&str) -> R) -> Result<R, Box
     READ_BUFFER.with(|buffer| {
         let mut bytes = buffer.take();
         bytes.clear();
-        let result = read_into(input, &mut bytes).map(|text| use_text(text));
+        let result = read_into(input, &mut bytes).map(use_text);
         if bytes.capacity() <= KEPT_BUFFER_BYTES {
             buffer.replace(bytes);
         }

@@ -131,10 +131,11 @@ impl Distinct {
 /// taken only when a reach round, a word reach or the recheck first asks about its group
 /// ([`words_of`]): most skipped files are never asked about.
 pub(super) fn wanted_at_once(text: &[u8]) -> bool {
+    // A whole identifier anywhere (comments too): a superset of the set's own answer.
     crate::lints::WORD_REACHES
         .iter()
         .flat_map(|(_, reach)| reach.callers)
-        .any(|caller| memchr::memmem::find(text, caller.as_bytes()).is_some())
+        .any(|caller| super::contains_word(text, caller.as_bytes()))
 }
 
 /// The words of a skipped file: the set kept, or else taken now from `given` (an editor's

@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -281,7 +281,8 @@ impl<'a> Run<'a> {
     /// Step 2: the skipped files that a lint's word reach needs ([`word_reach`]), modelled;
     /// gives their number.
     fn reach_by_words(&self, results: &mut [FileResult]) -> usize {
-        let wanted = word_reach::wanted(self.files, results, |f| &self.levels[self.table_of(f)]);
+        let levels_of = |f: &InputFile| &self.levels[self.table_of(f)];
+        let wanted = word_reach::wanted(self.files, results, self.texts, levels_of);
         let todo: Vec<_> = wanted
             .into_iter()
             .map(|(i, callers)| (i, callers, &results[i].words))
@@ -408,7 +409,7 @@ impl<'a> Run<'a> {
         if pending.is_empty() {
             return (facts, 0);
         }
-        let recheck: Vec<&InputFile> = self
+        let recheck: Vec<(&InputFile, &OnceLock<words::WordSet>)> = self
             .files
             .iter()
             .zip(results)
@@ -418,7 +419,7 @@ impl<'a> Run<'a> {
                         .get(&r.group)
                         .is_some_and(|w| words::may_name(&r.words, w))
             })
-            .map(|(f, _)| f)
+            .map(|(f, r)| (f, &r.words))
             .collect();
         let found = install(&self.pool, || recheck_all(&recheck, &pending, self.texts));
         let rechecked = found.len();
@@ -621,9 +622,12 @@ fn reach_file(
         }
     };
     let bytes = text.map_or(&[][..], |t| t.as_bytes());
-    // A context file is first read here: its words spare the next rounds a read.
-    known.get_or_init(|| words::WordSet::of(bytes));
-    if text.is_some() && !words.iter().any(|w| contains_word(bytes, w.as_bytes())) {
+    // A file whose words were not taken yet (context, or a skipped file no question
+    // reached before) is first read here: its words spare the next rounds a read. A word
+    // named only in a comment is no reason to model a file.
+    let set = known.get_or_init(|| words::WordSet::of(bytes));
+    let names = |w: &String| set.may_contain(w) && contains_word(bytes, w.as_bytes());
+    if text.is_some() && !words.iter().any(names) {
         return None;
     }
     let options = EngineOptions {
@@ -729,17 +733,19 @@ fn pending_words(
     pending
 }
 
-/// The crate facts of the skipped files that name a pending word, each with its group.
+/// The crate facts of the skipped files (with their words, if taken) that name a pending
+/// word, each with its group.
 fn recheck_all(
-    files: &[&InputFile],
+    files: &[(&InputFile, &OnceLock<words::WordSet>)],
     pending: &HashMap<Group, Vec<String>>,
     texts: &HashMap<PathBuf, String>,
 ) -> Vec<(Group, CrateFacts)> {
     files
         .par_iter()
-        .filter_map(|f| {
+        .filter_map(|&(f, known)| {
             let group = group_of(f);
-            recheck_facts(f, texts.get(&f.path), &pending[&group]).map(|facts| (group, facts))
+            let words = &pending[&group];
+            recheck_facts(f, texts.get(&f.path), words, known).map(|facts| (group, facts))
         })
         .collect()
 }
@@ -750,15 +756,15 @@ fn recheck_facts(
     input: &InputFile,
     given: Option<&String>,
     words: &[String],
+    known: &OnceLock<words::WordSet>,
 ) -> Option<CrateFacts> {
     let text = match given {
         Some(text) => text.clone(),
         None => String::from_utf8(std::fs::read(&input.path).ok()?).ok()?,
     };
-    if !words
-        .iter()
-        .any(|w| contains_word(text.as_bytes(), w.as_bytes()))
-    {
+    let set = known.get_or_init(|| words::WordSet::of(text.as_bytes()));
+    let names = |w: &String| set.may_contain(w) && contains_word(text.as_bytes(), w.as_bytes());
+    if !words.iter().any(names) {
         return None;
     }
     let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
@@ -829,23 +835,27 @@ fn lint_file(
         result.skipped = true;
         return result;
     }
+    // The pre-filter runs on the bytes, before the line index is built, and (for a file
+    // read here) in the thread's read buffer: a skipped file's text is never copied out.
+    let passes =
+        |text: &str| !options.prefilter || input.named || prefilter.matches(text.as_bytes());
+    let keep = |text: &str| passes(text).then(|| text.to_string());
     let loaded = match given {
-        Some(text) => Ok(text.clone()),
-        None => load(input),
+        Some(text) => Ok(keep(text).ok_or_else(|| skipped_words(text))),
+        None => load(input, |text| keep(text).ok_or_else(|| skipped_words(text))),
     };
     let text = match loaded {
-        Ok(text) => text,
+        Ok(Ok(text)) => text,
+        Ok(Err(words)) => {
+            result.skipped = true;
+            result.words = words;
+            return result;
+        }
         Err(diag) => {
             result.diagnostics.push(*diag);
             return result;
         }
     };
-    // The pre-filter runs on the bytes, before the line index is built.
-    if options.prefilter && !input.named && !prefilter.matches(text.as_bytes()) {
-        result.skipped = true;
-        result.words = words::WordSet::of(text.as_bytes()).into();
-        return result;
-    }
     let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
     if let Some(at) = nesting::too_deep(file.text.as_bytes(), nesting::MAX_NESTING) {
         result.diagnostics.push(too_deeply_nested(&file, at));
@@ -976,8 +986,42 @@ fn to_diagnostic(
     d
 }
 
-/// Reads a file once; I/O and encoding problems become located diagnostics.
-fn load(input: &InputFile) -> Result<String, Box<Diagnostic>> {
+/// What a skipped file keeps of its text: its words, taken now only where every skipped file
+/// is asked about them ([`words::wanted_at_once`]); the others are taken when first asked.
+fn skipped_words(text: &str) -> OnceLock<words::WordSet> {
+    let known = OnceLock::new();
+    if words::wanted_at_once(text.as_bytes()) {
+        let _ = known.set(words::WordSet::of(text.as_bytes()));
+    }
+    known
+}
+
+thread_local! {
+    /// Each worker's read buffer, kept from file to file: most files are read only to be
+    /// skipped, and a fresh allocation per file cost page faults (large files' buffers are
+    /// mapped and unmapped each time).
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A read buffer larger than this is given back after the file.
+const KEPT_BUFFER_BYTES: usize = 8 << 20;
+
+/// Reads a file once, into the thread's read buffer, and gives its text to `use_text`; I/O
+/// and encoding problems become located diagnostics.
+fn load<R>(input: &InputFile, use_text: impl FnOnce(&str) -> R) -> Result<R, Box<Diagnostic>> {
+    READ_BUFFER.with(|buffer| {
+        let mut bytes = buffer.take();
+        bytes.clear();
+        let result = read_into(input, &mut bytes).map(use_text);
+        if bytes.capacity() <= KEPT_BUFFER_BYTES {
+            buffer.replace(bytes);
+        }
+        result
+    })
+}
+
+/// Reads a file into `bytes` (emptied) and checks that it is UTF-8.
+fn read_into<'b>(input: &InputFile, bytes: &'b mut Vec<u8>) -> Result<&'b str, Box<Diagnostic>> {
     let error = |code: &'static str, message: String, text: String, label: Label| {
         Box::new(Diagnostic::tool_error(
             code,
@@ -1022,22 +1066,23 @@ fn load(input: &InputFile) -> Result<String, Box<Diagnostic>> {
         return Err(too_large(meta.len()));
     }
     let mut handle = std::fs::File::open(&input.path).map_err(read_error)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    bytes.reserve(meta.len() as usize + 1);
     // `take` bounds a file that grows while it is read.
     std::io::Read::read_to_end(
         &mut std::io::Read::take(&mut handle, MAX_FILE_BYTES as u64 + 1),
-        &mut bytes,
+        bytes,
     )
     .map_err(read_error)?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    match String::from_utf8(bytes) {
+    let bytes: &'b [u8] = bytes;
+    match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
+            let at = e.valid_up_to();
             // Lossy decoding keeps valid prefixes byte-for-byte, so `at` is still right.
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let text = String::from_utf8_lossy(bytes).into_owned();
             Err(error(
                 "invalid_utf8",
                 format!(

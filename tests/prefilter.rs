@@ -269,14 +269,14 @@ fn every_detaching_spawn_the_model_sees_passes_the_task_lints_filters() {
         ));
     }
     let mut seen = 0;
-    // Inside a loop, with a channel made there and a timeout: what the other clauses of the
-    // task lints ask for, so that only the spawn clause is under test.
+    // Inside a loop, with a channel made there, a timeout and a socket: what the other
+    // clauses of the task lints ask for, so that only the spawn clause is under test.
     let sources: Vec<String> = sources
         .iter()
         .map(|s| {
             s.replacen(
                 "{ ",
-                "{ let (tx, rx) = std::sync::mpsc::channel(); let _ = tokio::time::timeout(d, rx); loop { ",
+                "{ let (tx, rx) = std::sync::mpsc::channel(); let _ = tokio::time::timeout(d, rx); let _: Option<TcpStream> = None; loop { ",
                 1,
             )
             .replacen(" }", " } }", 1)

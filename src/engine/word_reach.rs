@@ -5,6 +5,7 @@
 //! hold no handle at all, and their files are not parsed.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use super::{contains_word, words, FileResult, Group, InputFile};
 use crate::config::Levels;
@@ -15,6 +16,7 @@ use crate::lints::{WordReach, WORD_REACHES};
 pub(super) fn wanted<'l>(
     files: &[InputFile],
     results: &[FileResult],
+    texts: &HashMap<PathBuf, String>,
     levels_of: impl Fn(&InputFile) -> &'l Levels,
 ) -> Vec<(usize, &'static [&'static str])> {
     let mut out = Vec::new();
@@ -41,8 +43,8 @@ pub(super) fn wanted<'l>(
             let names = *group_names.entry(group).or_insert_with(|| {
                 // The names depend on the crate's configuration (declared endpoint types).
                 let needs = (reach.needs)(levels_of(&files[i]).catalog());
-                let files = members[group].iter().map(|&j| &results[j]);
-                group_names_any(files, &needs)
+                let members = members[group].iter().map(|&j| (&files[j], &results[j]));
+                group_names_any(members, texts, &needs)
             });
             if names {
                 out.push((i, reach.callers));
@@ -65,16 +67,27 @@ fn is_candidate(input: &InputFile, result: &FileResult, reach: &WordReach) -> bo
             .is_some_and(|w| reach.callers.iter().any(|c| w.may_contain(c)))
 }
 
-/// Whether some file of a group may name one of `needs`: a skipped file by its words (a
-/// context file not read yet may), a modelled file by its text. A file that was not
-/// modelled for another reason (a syntax error, unreadable) is in no crate index, so its
-/// types hold nothing.
-fn group_names_any<'r>(mut group: impl Iterator<Item = &'r FileResult>, needs: &[&str]) -> bool {
-    group.any(|r| {
+/// Whether some file of a group may name one of `needs`: a skipped file by its words (taken
+/// now if they were not; a context file not read yet may), a modelled file by its text. A
+/// file that was not modelled for another reason (a syntax error, unreadable) is in no crate
+/// index, so its types hold nothing.
+fn group_names_any<'r>(
+    mut group: impl Iterator<Item = (&'r InputFile, &'r FileResult)>,
+    texts: &HashMap<PathBuf, String>,
+    needs: &[&str],
+) -> bool {
+    group.any(|(f, r)| {
         if let Some(kept) = &r.kept {
             let text = kept.file.text.as_bytes();
             return needs.iter().any(|n| contains_word(text, n.as_bytes()));
         }
-        r.skipped && words::may_name_any(&r.words, needs)
+        if !r.skipped {
+            return false;
+        }
+        if f.context {
+            return words::may_name_any(&r.words, needs);
+        }
+        let set = words::words_of(&f.path, texts.get(&f.path), &r.words);
+        needs.iter().any(|n| set.may_contain(n))
     })
 }

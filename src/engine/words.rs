@@ -125,7 +125,33 @@ impl Distinct {
     }
 }
 
-/// Whether a skipped file whose words are `known` (unset: not read yet) may name one of
+/// Whether a file the pre-filter skips must have its words taken at once: it names a caller
+/// of a lint's word reach ([`crate::lints::WORD_REACHES`]), which are looked for in every
+/// skipped file before any other question is asked. The words of any other skipped file are
+/// taken only when a reach round, a word reach or the recheck first asks about its group
+/// ([`words_of`]): most skipped files are never asked about.
+pub(super) fn wanted_at_once(text: &[u8]) -> bool {
+    // A whole identifier anywhere (comments too): a superset of the set's own answer.
+    crate::lints::WORD_REACHES
+        .iter()
+        .flat_map(|(_, reach)| reach.callers)
+        .any(|caller| super::contains_word(text, caller.as_bytes()))
+}
+
+/// The words of a skipped file: the set kept, or else taken now from `given` (an editor's
+/// buffer) or from the file, read again (an unreadable file names nothing).
+pub(super) fn words_of<'r>(
+    path: &std::path::Path,
+    given: Option<&String>,
+    known: &'r std::sync::OnceLock<WordSet>,
+) -> &'r WordSet {
+    known.get_or_init(|| match given {
+        Some(text) => WordSet::of(text.as_bytes()),
+        None => std::fs::read(path).map_or_else(|_| WordSet::default(), |t| WordSet::of(&t)),
+    })
+}
+
+/// Whether a skipped file whose words are `known` (unset: not taken yet) may name one of
 /// `words`; only a file that may is read (again).
 pub(super) fn may_name(known: &std::sync::OnceLock<WordSet>, words: &[String]) -> bool {
     known.get().is_none_or(|set| set.may_contain_any(words))

@@ -12,7 +12,9 @@ use crate::source::Span;
 declare_lint! {
     pub static MISSING_TIMEOUT = missing_timeout {
         group: Suspicious,
-        needles: &["$network"],
+        // A network client or socket, and a detaching spawn (SPAWN_NEEDLES): the check looks
+        // only inside the work this file spawns (and this file's functions it calls).
+        needles: &["$spawn&$network"],
         check: Some(check),
     }
 }

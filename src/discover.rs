@@ -275,7 +275,7 @@ pub fn stdin_file(name: &Path, cwd: &Path) -> Discovery {
     };
     discovery.files.push(InputFile {
         display: display_path(&path, cwd),
-        is_test_target: in_test_dir(&path),
+        is_test_target: in_test_dir(&path) || TestModules::default().is_test(&path),
         path: path.clone(),
         unit: 0,
         package: None,

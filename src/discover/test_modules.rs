@@ -3,8 +3,9 @@
 //! lints, as the body of an inline `#[cfg(test)] mod` is.
 //!
 //! The parent of `dir/name.rs` and of `dir/name/mod.rs` is the first of `dir/mod.rs`,
-//! `dir/lib.rs`, `dir/main.rs` and `dir.rs` that declares `mod name;`. `#[path]`
-//! attributes are not followed.
+//! `dir/lib.rs`, `dir/main.rs` and `dir.rs` that declares `mod name;`. A `#[path = "f.rs"]`
+//! declaration in a `lib.rs`, `main.rs` or `mod.rs` of an ancestor directory names its file
+//! directly. The attribute is any `cfg` that requires `test` (`test`, `all(test, unix)`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,9 @@ pub struct TestModules {
     /// its declarations is under `#[cfg(test)]` (empty when it cannot be read). One scan
     /// of each parent, however many children ask.
     declared: HashMap<PathBuf, HashMap<String, bool>>,
+    /// parent file → the files its `#[path = ".."] mod name;` declarations name (resolved
+    /// against the parent's directory), each with whether it is under a test `cfg`.
+    by_path: HashMap<PathBuf, Vec<(PathBuf, bool)>>,
 }
 
 impl TestModules {
@@ -38,6 +42,9 @@ impl TestModules {
     }
 
     fn compute(&mut self, file: &Path, depth: usize) -> bool {
+        if let Some(answer) = self.declared_by_path(file, depth) {
+            return answer;
+        }
         let Some((name, dir)) = module_of(file) else {
             return false;
         };
@@ -51,10 +58,8 @@ impl TestModules {
             if parent == file {
                 continue;
             }
-            let declared = self.declared.entry(parent.clone()).or_insert_with(|| {
-                declarations(&std::fs::read_to_string(&parent).unwrap_or_default())
-            });
-            match declared.get(&name) {
+            self.scan(&parent);
+            match self.declared[&parent].get(&name) {
                 Some(true) => return true,
                 Some(false) => return self.lookup(&parent, depth + 1),
                 None => {}
@@ -62,6 +67,54 @@ impl TestModules {
         }
         false
     }
+}
+
+impl TestModules {
+    /// Reads and scans a parent file once.
+    fn scan(&mut self, parent: &Path) {
+        if self.declared.contains_key(parent) {
+            return;
+        }
+        let text = std::fs::read_to_string(parent).unwrap_or_default();
+        let (names, paths) = declarations_with_paths(&text);
+        let dir = parent.parent().unwrap_or(Path::new(""));
+        let resolved = paths
+            .into_iter()
+            .map(|(p, test)| (dir.join(p), test))
+            .collect();
+        self.declared.insert(parent.to_path_buf(), names);
+        self.by_path.insert(parent.to_path_buf(), resolved);
+    }
+
+    /// A file named by a `#[path]` declaration of a module file in one of its ancestor
+    /// directories (`#[cfg(test)] #[path = "helpers/spawny.rs"] mod spawny;` in
+    /// `src/lib.rs`): whether it is test code, or `None` when no such declaration names it.
+    fn declared_by_path(&mut self, file: &Path, depth: usize) -> Option<bool> {
+        for dir in file.ancestors().skip(1).take(4) {
+            for name in ["lib.rs", "main.rs", "mod.rs"] {
+                let parent = dir.join(name);
+                if parent == file || !parent.is_file() {
+                    continue;
+                }
+                self.scan(&parent);
+                let named = self.by_path[&parent]
+                    .iter()
+                    .find(|(p, _)| same_file(p, file))
+                    .map(|&(_, test)| test);
+                match named {
+                    Some(true) => return Some(true),
+                    Some(false) => return Some(self.lookup(&parent, depth + 1)),
+                    None => {}
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether two paths name one file (`src/helpers/../x.rs` and `src/x.rs`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok() && a.exists()
 }
 
 /// The module name a file stands for and the directory its parent's file is found from:
@@ -81,8 +134,17 @@ fn module_of(file: &Path) -> Option<(String, PathBuf)> {
 }
 
 /// Every module `text` declares as `mod name;` (`name` running up to a space or the `;`),
-/// each with whether one of its declarations is under an attribute `#[cfg(test)]`.
-pub fn declarations(text: &str) -> HashMap<String, bool> {
+/// each with whether one of its declarations is under a `cfg` attribute that requires `test`
+/// ([`requires_test`]).
+#[cfg(test)]
+fn declarations(text: &str) -> HashMap<String, bool> {
+    declarations_with_paths(text).0
+}
+
+/// [`declarations`], and the `#[path = "FILE"]` of each declaration that has one (`FILE`
+/// as written, relative to the declaring file's directory) with the same flag.
+fn declarations_with_paths(text: &str) -> (HashMap<String, bool>, Vec<(String, bool)>) {
+    let mut paths = Vec::new();
     let bytes = text.as_bytes();
     let mut found: HashMap<String, bool> = HashMap::new();
     let mut from = 0;
@@ -105,10 +167,66 @@ pub fn declarations(text: &str) -> HashMap<String, bool> {
             .collect::<String>()
             .split_whitespace()
             .collect();
-        let under_test = head.contains("#[cfg(test)]");
+        let under_test = cfg_predicates(&head).any(requires_test);
         *found.entry(name.to_string()).or_default() |= under_test;
+        if let Some(path) = path_attribute(&head) {
+            paths.push((path.to_string(), under_test));
+        }
     }
-    found
+    (found, paths)
+}
+
+/// The predicates of the `#[cfg(..)]` attributes in `head` (whitespace removed).
+fn cfg_predicates(head: &str) -> impl Iterator<Item = &str> {
+    head.split("#[cfg(").skip(1).filter_map(|rest| {
+        let mut depth = 1;
+        let end = rest.char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        })?;
+        Some(&rest[..end])
+    })
+}
+
+/// Whether a `cfg` predicate (whitespace removed) holds only in test builds: `test`, or
+/// `all(..)` with such a predicate among its own. `any(test, ..)` and `not(test)` do not.
+fn requires_test(predicate: &str) -> bool {
+    if predicate == "test" {
+        return true;
+    }
+    let Some(inner) = predicate
+        .strip_prefix("all(")
+        .and_then(|p| p.strip_suffix(')'))
+    else {
+        return false;
+    };
+    // Split at the top-level commas.
+    let mut depth = 0;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    parts.into_iter().any(requires_test)
+}
+
+/// The file of a `#[path = "FILE"]` attribute in `head` (whitespace removed).
+fn path_attribute(head: &str) -> Option<&str> {
+    let rest = &head[head.find("#[path=\"")? + 8..];
+    Some(&rest[..rest.find('"')?])
 }
 
 fn is_ident(b: u8) -> bool {
@@ -148,6 +266,39 @@ mod tests {
             declaration("// #[cfg(test)]\nmod helpers;", "helpers"),
             Some(false)
         );
+    }
+
+    #[test]
+    fn a_cfg_that_requires_test() {
+        for (head, test) in [
+            ("#[cfg(test)]", true),
+            ("#[cfg(all(test, unix))]", true),
+            ("#[cfg(all(unix, any(windows, test)))]", false),
+            ("#[cfg(all(unix, all(test, feature = \"x\")))]", true),
+            ("#[cfg(any(test, feature = \"testing\"))]", false),
+            ("#[cfg(not(test))]", false),
+            ("#[cfg(unix)]", false),
+        ] {
+            let text = format!("{head}\nmod m;\n");
+            assert_eq!(declaration(&text, "m"), Some(test), "{head}");
+        }
+    }
+
+    #[test]
+    fn a_path_attribute_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src");
+        std::fs::create_dir_all(src.join("helpers")).unwrap();
+        std::fs::write(
+            src.join("lib.rs"),
+            "#[cfg(test)]\n#[path = \"helpers/spawny.rs\"]\nmod spawny;\n#[path = \"helpers/real.rs\"]\nmod real;\n",
+        )
+        .unwrap();
+        std::fs::write(src.join("helpers/spawny.rs"), "").unwrap();
+        std::fs::write(src.join("helpers/real.rs"), "").unwrap();
+        let mut t = TestModules::default();
+        assert!(t.is_test(&src.join("helpers/spawny.rs")));
+        assert!(!t.is_test(&src.join("helpers/real.rs")));
     }
 
     #[test]

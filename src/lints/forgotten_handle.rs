@@ -69,8 +69,8 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     "the channel never reports that its receiver is gone: senders never learn to stop",
                 ),
                 Leaked::TaskHandle => (
-                    "a task handle",
-                    "the task can never be joined, awaited or aborted",
+                    "a thread or task handle",
+                    "the work can never be joined, awaited or aborted, and what the handle holds (a finished thread's resources, a task's output) is never freed",
                 ),
                 Leaked::Guard => (
                     "a shutdown guard",
@@ -90,7 +90,12 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
                     format!("{what} is leaked with {how}: {consequence}"),
                     Label::new(leak.call, "leaked here"),
                 )
-                .help("drop it instead, or keep it in a place with a clear owner that drops it on shutdown"),
+                .help(match leak.what {
+                    // Dropping a handle detaches the work and releases the handle's share
+                    // of it; forgetting it does neither.
+                    Leaked::TaskHandle => "drop it to detach the work (dropping releases what the handle holds; forgetting does not), or keep it where an owner joins or aborts it on shutdown",
+                    _ => "drop it instead, or keep it in a place with a clear owner that drops it on shutdown",
+                }),
             );
         }
     }

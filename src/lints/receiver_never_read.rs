@@ -54,14 +54,6 @@ fn check(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         let sender_used = body
             .endpoints(channel.id, Role::Sender)
             .any(|tx| !body.bindings[tx].uses.is_empty());
-        // A bounded channel filled only by sends that give up (`try_send`): nobody blocks,
-        // the values are lost once the buffer is full.
-        let consequence = match channel.kind {
-            ChannelKind::Bounded(_) if sends.is_empty() => {
-                "once the buffer is full, every value sent is lost"
-            }
-            _ => consequence,
-        };
         let kind = channel.kind.describe();
         match receiver.uses.as_slice() {
             // `_rx`: kept to the end of the block, never read.

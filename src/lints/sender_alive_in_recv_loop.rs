@@ -266,8 +266,18 @@ fn joined_while_alive(
     .label(keep.0, keep.1)
     .label(model.channel(channel).call, "channel created here")
     .note("the receive loop ends only when every sender is dropped, and this sender outlives the join: a deadlock");
+    // A join repeated by a loop (`for w in workers { w.join() }`) gets the `drop` before
+    // that loop: inside it, the second iteration would use a moved sender.
+    let anchor = body
+        .loops
+        .iter()
+        .filter(|l| l.span.start <= join.start && join.end <= l.span.end)
+        .filter(|l| !(l.span.start <= site.call.start && site.call.end <= l.span.end))
+        .map(|l| l.span.start)
+        .min()
+        .unwrap_or(join.start);
     let edit = (why == AliveBecause::InScope)
-        .then(|| statement_start(file, join.start, name))
+        .then(|| statement_start(file, anchor as u32, name))
         .flatten()
         .and_then(|at| {
             insert_statement_before(

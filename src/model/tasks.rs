@@ -281,8 +281,34 @@ impl Body {
                     _ => None,
                 }
             }),
+            // `handles.push(spawn(..))` then `for h in handles { h.join() }`: the join of
+            // each collected handle, in the spawn's own context.
+            HandleFate::Collected(v) => self.bindings[v].uses.iter().find_map(|u| {
+                (u.ctx == site.ctx && u.kind == UseKind::ForLoop)
+                    .then(|| self.for_loop_joins_its_item(u.span))
+                    .flatten()
+            }),
             _ => self.pool_join_point(site),
         }
+    }
+
+    /// The `join()` (or `.await`) of the item of the `for` loop over `iterated`, if the
+    /// loop's pattern binds one (`for h in handles { h.join().unwrap(); }`).
+    fn for_loop_joins_its_item(&self, iterated: Span) -> Option<Span> {
+        let l = self.loops.iter().find(|l| {
+            l.kind == LoopKind::For
+                && l.span.start <= iterated.start
+                && iterated.end <= l.body.start
+        })?;
+        self.bindings
+            .iter()
+            .filter(|b| l.span.start <= b.span.start && b.span.end <= iterated.start)
+            .flat_map(|b| &b.uses)
+            .find_map(|u| match &u.kind {
+                UseKind::Method { name, call, .. } if name == "join" => Some(*call),
+                UseKind::Await => Some(u.span),
+                _ => None,
+            })
     }
 
     /// `pool.join()` after `pool.execute(..)`, in the spawn's own context.

@@ -715,6 +715,13 @@ impl<'f> Walker<'f> {
             {
                 (&*m.receiver, true)
             }
+            // `Arc::clone(&rx)`, `Rc::clone(&rx)`: as `rx.clone()`.
+            Expr::Call(c) if syntax::is_shared_clone(&c.func) && c.args.len() == 1 => {
+                match strip_parens(&c.args[0]) {
+                    Expr::Reference(r) => (&*r.expr, true),
+                    _ => return ValueOrigin::Other,
+                }
+            }
             other => (other, false),
         };
         let Some(id) = self.binding_of(base) else {

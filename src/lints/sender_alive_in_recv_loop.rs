@@ -277,7 +277,7 @@ fn joined_while_alive(
         .min()
         .unwrap_or(join.start);
     let edit = (why == AliveBecause::InScope)
-        .then(|| statement_start(file, anchor as u32, name))
+        .then(|| statement_start(file, anchor, name))
         .flatten()
         .and_then(|at| {
             insert_statement_before(

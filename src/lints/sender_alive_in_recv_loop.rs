@@ -314,6 +314,7 @@ pub(super) fn check_crate(cx: &CrateLintContext<'_>, out: &mut Vec<Finding>) {
             let flow = cx.krate.workers_in_field(ty, handle).find(|(by, w)| {
                 *by != r
                     && !facts.touched_before(&w.sender, join.start)
+                    && !facts.closed_before(&w.endpoint_fields, join.start)
                     && cx.krate.item(*by).body.is_some_and(|b| {
                         cx.krate.patterns_irrefutable(by.file, b, &w.pattern_types)
                             && w.via_call.as_ref().is_none_or(|callee| {
@@ -362,6 +363,7 @@ fn self_loops(
         }
         let pair = cx.krate.channel_in_fields(ty, receiver).find(|(_, c)| {
             !facts.touched_before(&c.sender, header.start)
+                && !closed_by_a_method(cx, ty, &c.endpoint_fields)
                 && cx.krate.field_keeps_sender(ty, &c.sender)
         });
         let Some((by, c)) = pair else {
@@ -393,6 +395,17 @@ fn self_loops(
             None => f,
         });
     }
+}
+
+/// Whether a method of `ty` anywhere in the crate closes one of `fields` (`self.rx.close()`,
+/// [`crate::model::fields::SelfFieldFacts::closes`]): this one before the loop or inside it,
+/// or another one while the loop runs (async-channel's `close(&self)`). The loop then ends
+/// once the buffer is drained.
+fn closed_by_a_method(cx: &CrateLintContext<'_>, ty: &str, fields: &[String]) -> bool {
+    cx.krate.fns().any(|r| {
+        let item = cx.krate.item(r);
+        item.self_ty.as_deref() == Some(ty) && item.self_fields.closed_before(fields, u32::MAX)
+    })
 }
 
 fn field_finding(cx: &CrateLintContext<'_>, join: Span, by: FnRef, w: &WorkerFields) -> Finding {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use syn::visit::Visit;
 use syn::{Expr, Pat};
 
-use super::catalog::{ChannelKind, EndpointOp};
+use super::catalog::{endpoint_op, ChannelKind, EndpointOp};
 use super::flow::{Binding, Body, UseKind};
 use super::items::{ChannelFields, WorkerFields};
 use super::paths::FnPaths;
@@ -45,6 +45,11 @@ pub struct SelfFieldFacts {
     /// [`Self::recv_loops`] ends only on the close if each path names a struct or a
     /// one-variant enum's variant (the crate index's question).
     pub recv_loop_patterns: Vec<(Span, Vec<String>)>,
+    /// `(field, offset)`: an explicit close of what `self.field` keeps (`self.rx.close()`,
+    /// `if let Some(c) = &self.closer { c.close(); }`: a method the catalog calls
+    /// [`EndpointOp::Close`]). It means something only for a field known to keep a channel
+    /// endpoint ([`WorkerFields::endpoint_fields`], [`ChannelFields::endpoint_fields`]).
+    pub closes: Vec<(String, u32)>,
 }
 
 impl SelfFieldFacts {
@@ -65,6 +70,13 @@ impl SelfFieldFacts {
             .iter()
             .any(|(f, at)| f == field && *at < offset)
             || self.opaque.iter().any(|at| *at < offset)
+    }
+
+    /// Whether one of `fields` is closed ([`Self::closes`]) before `offset`.
+    pub fn closed_before(&self, fields: &[String], offset: u32) -> bool {
+        self.closes
+            .iter()
+            .any(|(f, at)| *at < offset && fields.contains(f))
     }
 }
 
@@ -213,6 +225,12 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             if let Some(field) = self.field_of(&m.receiver) {
                 let (_, span) = self.start(m);
                 self.out.joins.push((field, span));
+            }
+        }
+        if endpoint_op(&m.method.to_string()) == EndpointOp::Close {
+            if let Some(field) = self.field_of(&m.receiver) {
+                let (at, _) = self.start(m);
+                self.out.closes.push((field, at));
             }
         }
         // `self.worker.take().map(|h| h.join())`: the closure's parameters alias the field.
@@ -394,6 +412,7 @@ pub fn worker_fields(
             let nested =
                 stored_field(&body.bindings[tx], self_ty).is_none_or(|(_, f, _)| f != sender);
             out.push(WorkerFields {
+                endpoint_fields: endpoint_fields(body, channel, &ty, self_ty),
                 ty,
                 handle,
                 sender,
@@ -427,7 +446,8 @@ pub fn channel_fields(model: &FileModel, id: BodyId, self_ty: Option<&str>) -> V
                 .endpoints(ch.id, Role::Sender)
                 .filter(|&b| body.bindings[b].ctx == 0)
                 .find_map(|b| sender_stored_in(body, b, &rty, self_ty))?;
-            (ty == rty && sender != receiver).then_some(ChannelFields {
+            (ty == rty && sender != receiver).then(|| ChannelFields {
+                endpoint_fields: endpoint_fields(body, ch.id, &ty, self_ty),
                 ty,
                 sender,
                 receiver,
@@ -478,6 +498,19 @@ fn sender_constructed_in(
     };
     let stored = stored_field(holder, self_ty).filter(|(t, _, _)| t == ty)?;
     Some((stored, Some(callee.clone())))
+}
+
+/// The fields of type `ty` that this body stores an endpoint of `channel` into, of either
+/// role (`Pool { tx, closer, .. }` after `let closer = rx.clone();`).
+fn endpoint_fields(body: &Body, channel: usize, ty: &str, self_ty: Option<&str>) -> Vec<String> {
+    [Role::Sender, Role::Receiver]
+        .into_iter()
+        .flat_map(|role| body.endpoints(channel, role))
+        .filter(|&b| body.bindings[b].ctx == 0)
+        .filter_map(|b| stored_field(&body.bindings[b], self_ty))
+        .filter(|(t, _, _)| t == ty)
+        .map(|(_, field, _)| field)
+        .collect()
 }
 
 /// The `(type, field, where)` a binding is stored into: `Ty { field: x }`, `Self { field: x }`
@@ -551,6 +584,22 @@ mod tests {
         let (file, f) = facts("async fn stop(self) { let _ = self.task.await; }");
         assert_eq!(f.joins.len(), 1);
         assert_eq!(file.snippet(f.joins[0].1), "self.task.await");
+    }
+
+    #[test]
+    fn closes_of_fields_are_recorded_through_aliases() {
+        let (file, f) = facts(
+            "fn drop(&mut self) { self.rx.close(); if let Some(c) = &self.closer { c.close(); } \
+             self.file.flush(); if let Some(w) = self.worker.take() { w.join(); } }",
+        );
+        let closed: Vec<&str> = f.closes.iter().map(|(field, _)| field.as_str()).collect();
+        assert_eq!(closed, ["rx", "closer"]);
+        let join = f.joins[0].1.start;
+        let fields = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert!(f.closed_before(&fields(&["closer"]), join));
+        assert!(!f.closed_before(&fields(&["file", "worker"]), join));
+        assert!(!f.closed_before(&fields(&["rx"]), f.closes[0].1));
+        assert_eq!(file.snippet(f.joins[0].1), "w.join()");
     }
 
     #[test]

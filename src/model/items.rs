@@ -127,6 +127,9 @@ pub struct ChannelFields {
     pub receiver: String,
     /// Where the sender is stored.
     pub sender_stored: Span,
+    /// Every field of `ty` this function stores an endpoint of the channel into, of either
+    /// role (`receiver` among them): an explicit `close()` of one ends the loop.
+    pub endpoint_fields: Vec<String>,
 }
 
 /// A type field flow: this function stores the handle of spawned work, whose receive loop
@@ -155,6 +158,10 @@ pub struct WorkerFields {
     /// The sender was handed to this call (a path as written), whose result is the value
     /// stored in the field: it counts only if the crate function stores its sender parameter.
     pub via_call: Option<String>,
+    /// Every field of `ty` this function stores an endpoint of the loop's channel into, of
+    /// either role (a receiver clone in `closer` after `let closer = rx.clone();`): an
+    /// explicit `close()` of one before the join ends the loop.
+    pub endpoint_fields: Vec<String>,
 }
 
 /// A function or method of the file.

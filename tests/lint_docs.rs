@@ -36,7 +36,7 @@ const EXPECTED_AT: &[(&str, &[&str])] = &[
         "token_never_cancelled",
         &["let token = CancellationToken::new();"],
     ),
-    ("unaborted_race", &["rx.recv().unwrap()"]),
+    ("unaborted_race", &["let first = rx.recv().unwrap();"]),
     (
         "unbounded_channel",
         &["let (tx, rx) = std::sync::mpsc::channel::<u32>();"],

@@ -3,7 +3,8 @@
 
 use crate::diagnostic::{Finding, Label};
 use crate::lints::LintContext;
-use crate::model::catalog::{ChannelKind, EndpointOp, OnDrop};
+use crate::model::catalog::{send_never_blocks, ChannelKind, EndpointOp, OnDrop};
+use crate::model::flow::{Liveness, LoopKind};
 use crate::model::{Body, HandleFate, HandleUse, Role, Slot, SpawnSite, UseKind};
 use crate::source::Span;
 
@@ -50,13 +51,19 @@ fn channel_races(cx: &LintContext<'_>, out: &mut Vec<Finding>) {
         let Some(first) = single_receive(body, rx) else {
             continue;
         };
+        // A dropped receiver wakes the blocked senders with an error: the losers block for
+        // ever only while the receiver outlives the race.
+        let Some(held) = receiver_outlives(body, rx, first) else {
+            continue;
+        };
         let message = race_message(channel.kind, count, blocked);
         let mut f = Finding::new(
             &UNABORTED_RACE,
             message,
             Label::new(first, "the single receive: the first answer wins"),
         )
-        .label(channel.call, "channel created here");
+        .label(channel.call, "channel created here")
+        .label(held.0, held.1);
         for s in &racers {
             f = f.label(
                 s.callee_span,
@@ -117,7 +124,66 @@ fn racers(body: &Body, channel: usize) -> Vec<&SpawnSite> {
                     || within(body.bindings[tx].span, s.call)
             })
         })
+        .filter(|s| may_block(body, &senders, s))
         .collect()
+}
+
+/// Whether racer `s` may wait in `send`: not when every use of a sender inside it is a send
+/// that never blocks for ever (`tx.try_send(v)`, `tx.send_timeout(v, d)`).
+fn may_block(body: &Body, senders: &[usize], s: &SpawnSite) -> bool {
+    let mut uses = senders
+        .iter()
+        .flat_map(|&tx| &body.bindings[tx].uses)
+        .filter(|u| within(u.span, s.call))
+        .peekable();
+    uses.peek().is_none()
+        || !uses.all(|u| {
+            matches!(&u.kind, UseKind::Method { name, op: EndpointOp::Send, .. }
+                if send_never_blocks(name))
+        })
+}
+
+/// Where the receiver `rx` is still held long after the receive `first`, and a label saying
+/// so: stored, returned or leaked (it outlives the call), or alive, unused, through a
+/// `loop`/`while` that runs after the receive in the same function. `None` when the
+/// receiver is dropped once the function's remaining straight-line code ends (explicitly,
+/// or at the end of its scope): the blocked senders then wake with an error.
+fn receiver_outlives(body: &Body, rx: usize, first: Span) -> Option<(Span, &'static str)> {
+    let receiver = &body.bindings[rx];
+    let escape = receiver.uses.iter().find(|u| {
+        u.ctx == receiver.ctx
+            && matches!(
+                u.kind,
+                UseKind::Returned
+                    | UseKind::StoredSelfField(_)
+                    | UseKind::StoredStruct { .. }
+                    | UseKind::Leak { .. }
+                    | UseKind::Pushed { into: None }
+            )
+    });
+    if let Some(u) = escape {
+        return Some((
+            u.span,
+            "the receiver outlives the call here, so the losers' sends never fail",
+        ));
+    }
+    body.loops
+        .iter()
+        .filter(|l| l.ctx == receiver.ctx && l.span.start >= first.end)
+        .filter(|l| matches!(l.kind, LoopKind::Loop | LoopKind::While))
+        .filter(|l| !receiver.uses.iter().any(|u| within(u.span, l.span)))
+        .find(|l| {
+            matches!(
+                body.liveness(rx, l.span.start, receiver.ctx),
+                Liveness::Alive(_)
+            )
+        })
+        .map(|l| {
+            (
+                l.span,
+                "this loop runs while the receiver is still held, so the losers stay blocked",
+            )
+        })
 }
 
 /// How many values the racers send: each racer once per run of every loop around it.

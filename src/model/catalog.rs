@@ -240,6 +240,24 @@ pub fn endpoint_op(method: &str) -> EndpointOp {
     }
 }
 
+/// Whether a send method ([`EndpointOp::Send`]) returns at once or after a deadline when
+/// the channel is full (`try_send`, `send_timeout`...): its sender never waits for ever.
+pub fn send_never_blocks(method: &str) -> bool {
+    matches!(
+        method,
+        "try_send"
+            | "send_timeout"
+            | "send_deadline"
+            | "unbounded_send"
+            | "force_send"
+            | "try_reserve"
+            | "try_broadcast"
+            | "send_replace"
+            | "send_modify"
+            | "send_if_modified"
+    )
+}
+
 /// What a method that is not an endpoint operation does to the value it is called on, for
 /// the effect summaries of parameters ([`super::summary`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

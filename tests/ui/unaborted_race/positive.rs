@@ -1,17 +1,30 @@
-// First answer wins, and the losers are never stopped.
+// First answer wins, and the losers are never stopped: the receiver outlives the race, so
+// the losers stay blocked in `send`.
 use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
-fn query_all(servers: Vec<String>) -> String {
+// The function goes on serving while it still holds the receiver.
+fn query_all(servers: Vec<String>) {
     let (tx, rx) = mpsc::sync_channel(0);
     for server in servers {
         let tx = tx.clone();
         thread::spawn(move || tx.send(server).unwrap());
     }
-    rx.recv().unwrap() //~ WARN unaborted_race
+    let first = rx.recv().unwrap(); //~ WARN unaborted_race
+    loop {
+        println!("{first}");
+        thread::sleep(Duration::from_secs(1));
+    }
 }
 
-async fn tokio_side_by_side() -> u32 {
+struct Answer {
+    first: u32,
+    rest: tokio::sync::mpsc::Receiver<u32>,
+}
+
+// The receiver is stored in the result.
+async fn tokio_side_by_side() -> Answer {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<u32>(1);
     let a = tx.clone();
     tokio::spawn(async move { a.send(1).await.unwrap() });
@@ -19,16 +32,18 @@ async fn tokio_side_by_side() -> u32 {
     tokio::spawn(async move { b.send(2).await.unwrap() });
     let c = tx;
     tokio::spawn(async move { c.send(3).await.unwrap() });
-    rx.recv().await.unwrap() //~ WARN unaborted_race
+    let first = rx.recv().await.unwrap(); //~ WARN unaborted_race
+    Answer { first, rest: rx }
 }
 
-fn crossbeam_race(jobs: Vec<u32>) -> u32 {
+// The receiver is returned with the first answer.
+fn crossbeam_race(jobs: Vec<u32>) -> (u32, crossbeam_channel::Receiver<u32>) {
     let (s, r) = crossbeam_channel::bounded(1);
     for job in jobs {
         let s = s.clone();
         std::thread::spawn(move || s.send(job * 2));
     }
-    r.recv().unwrap() //~ WARN unaborted_race
+    (r.recv().unwrap(), r) //~ WARN unaborted_race
 }
 
 async fn select_all_over_handles(urls: Vec<String>) -> String {
@@ -40,13 +55,22 @@ async fn select_all_over_handles(urls: Vec<String>) -> String {
     first.unwrap()
 }
 
-// Capacity 1 and one receive take two sends: the third racer blocks for ever.
-async fn three_racers_capacity_one() -> u32 {
-    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
-    let a = tx.clone();
-    let b = tx.clone();
-    tokio::spawn(async move { a.send(1).await.unwrap() });
-    tokio::spawn(async move { b.send(2).await.unwrap() });
-    tokio::spawn(async move { tx.send(3).await.unwrap() });
-    rx.recv().await.unwrap() //~ WARN unaborted_race
+struct Service {
+    first: u32,
+    answers: Option<tokio::sync::mpsc::Receiver<u32>>,
+}
+
+impl Service {
+    // Capacity 1 and one receive take two sends: the third racer blocks for as long as the
+    // service keeps the receiver.
+    async fn three_racers_capacity_one(&mut self) {
+        let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+        let a = tx.clone();
+        let b = tx.clone();
+        tokio::spawn(async move { a.send(1).await.unwrap() });
+        tokio::spawn(async move { b.send(2).await.unwrap() });
+        tokio::spawn(async move { tx.send(3).await.unwrap() });
+        self.first = rx.recv().await.unwrap(); //~ WARN unaborted_race
+        self.answers = Some(rx);
+    }
 }

@@ -354,7 +354,10 @@ impl Collector<'_> {
         for item in items {
             match item {
                 Item::Fn(f) => self.function(id, &path, None, f, f.node_span()),
-                Item::Impl(i) if i.trait_.is_none() || is_drop(i) => {
+                // Inherent and trait impls alike: a trait method (`impl Service for Indexer
+                // { fn stop(&mut self) }`) joins and loops over `self`'s fields as an inherent
+                // one does. A name both define is ambiguous, and resolves to nothing.
+                Item::Impl(i) => {
                     let Some(ty) = type_last_ident(&i.self_ty) else {
                         continue;
                     };

@@ -370,14 +370,7 @@ impl CrateIndex {
     /// The scope of body `body` of file `file`: its function's module and `Self` type.
     fn scope_of(&self, file: usize, body: Option<BodyId>) -> Scope<'_> {
         match body.and_then(|b| self.fn_of_body(file, b)) {
-            Some(f) => {
-                let item = self.item(f);
-                Scope {
-                    file,
-                    module: item.module,
-                    self_ty: item.self_ty.as_deref(),
-                }
-            }
+            Some(f) => self.fn_scope(f),
             None => Scope {
                 file,
                 module: ModuleId(0),
@@ -390,9 +383,7 @@ impl CrateIndex {
     /// crate that is not indexed yet: it qualifies to a crate path, or its first segment is
     /// neither imported from another crate nor a known item (a glob import may bring it).
     pub fn may_be_local(&self, file: usize, body: Option<BodyId>, written: &str) -> bool {
-        let module = body
-            .and_then(|b| self.fn_of_body(file, b))
-            .map_or(ModuleId(0), |f| self.item(f).module);
+        let module = self.scope_of(file, body).module;
         let m = &self.files[file].1.modules[module.0];
         let first = written.split("::").next().unwrap_or(written);
         match m.uses.get(first) {

@@ -255,7 +255,7 @@ impl CrateIndex {
     /// (see [`crate::model::RecvLoop::pattern_types`]). `false` when a path is unknown (an
     /// external type, an enum with several variants).
     pub fn patterns_irrefutable(&self, file: usize, body: BodyId, paths: &[String]) -> bool {
-        let scope = self.body_scope(file, body);
+        let scope = self.scope_of(file, Some(body));
         paths.iter().all(|p| self.names_irrefutable(scope, p))
     }
 
@@ -331,24 +331,12 @@ impl CrateIndex {
     }
 
     /// The scope of function `f`'s own module (where its signature's paths are written).
-    fn fn_scope(&self, f: FnRef) -> Scope<'_> {
+    pub(super) fn fn_scope(&self, f: FnRef) -> Scope<'_> {
         let item = self.item(f);
         Scope {
             file: f.file,
             module: item.module,
             self_ty: item.self_ty.as_deref(),
-        }
-    }
-
-    /// The scope of the code of body `body` of file `file`.
-    fn body_scope(&self, file: usize, body: BodyId) -> Scope<'_> {
-        match self.fn_of_body(file, body) {
-            Some(f) => self.fn_scope(f),
-            None => Scope {
-                file,
-                module: ModuleId(0),
-                self_ty: None,
-            },
         }
     }
 
@@ -362,7 +350,7 @@ impl CrateIndex {
 
     /// What the value of a binding declared with `hint` in body `body` of file `file` holds.
     pub fn hint_type(&self, file: usize, body: BodyId, hint: &TypeHint) -> Option<ValueType> {
-        let scope = self.body_scope(file, body);
+        let scope = self.scope_of(file, Some(body));
         match hint {
             TypeHint::Annotated(ty) => Some(self.value_type(scope, ty)),
             TypeHint::Call(path) => self.returns(file, body, path),

@@ -295,15 +295,7 @@ impl Body {
     /// The `join()` (or `.await`) of the item of the `for` loop over `iterated`, if the
     /// loop's pattern binds one (`for h in handles { h.join().unwrap(); }`).
     fn for_loop_joins_its_item(&self, iterated: Span) -> Option<Span> {
-        let l = self.loops.iter().find(|l| {
-            l.kind == LoopKind::For
-                && l.span.start <= iterated.start
-                && iterated.end <= l.body.start
-        })?;
-        self.bindings
-            .iter()
-            .filter(|b| l.span.start <= b.span.start && b.span.end <= iterated.start)
-            .flat_map(|b| &b.uses)
+        self.for_loop_item_uses(iterated)
             .find_map(|u| match &u.kind {
                 UseKind::Method { name, call, .. } if name == "join" => Some(*call),
                 UseKind::Await => Some(u.span),
@@ -503,18 +495,24 @@ impl Body {
     /// Whether the `for` loop iterating at `iterated` (the collection in its header) awaits
     /// the item it binds: `for h in handles { h.await }`.
     fn for_loop_awaits_its_item(&self, iterated: Span) -> bool {
-        let Some(l) = self.loops.iter().find(|l| {
+        self.for_loop_item_uses(iterated)
+            .any(|u| u.kind == UseKind::Await)
+    }
+
+    /// The uses of the bindings the pattern of the `for` loop over `iterated` makes (`h` in
+    /// `for h in handles { .. }`); none when `iterated` is not a `for` loop's iterable.
+    fn for_loop_item_uses(&self, iterated: Span) -> impl Iterator<Item = &Use> {
+        let l = self.loops.iter().find(|l| {
             l.kind == LoopKind::For
                 && l.span.start <= iterated.start
                 && iterated.end <= l.body.start
-        }) else {
-            return false;
-        };
-        self.bindings.iter().any(|b| {
-            l.span.start <= b.span.start
-                && b.span.end <= iterated.start
-                && b.uses.iter().any(|u| u.kind == UseKind::Await)
-        })
+        });
+        self.bindings
+            .iter()
+            .filter(move |b| {
+                l.is_some_and(|l| l.span.start <= b.span.start && b.span.end <= iterated.start)
+            })
+            .flat_map(|b| &b.uses)
     }
 
     /// Whether any handle of this body is aborted (`h.abort()`, in a loop or a guard).

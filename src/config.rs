@@ -658,16 +658,13 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .unwrap_or(name)
         .replace('-', "_")
         .to_lowercase();
-    let candidates = LINTS
+    let candidates: Vec<&'static str> = LINTS
         .iter()
         .map(|l| l.name)
         .chain(Group::ALL.iter().map(|g| g.name()))
-        .chain(["all", "warnings"]);
-    candidates
-        .map(|c| (edit_distance(&name, c), c))
-        .filter(|&(d, c)| d > 0 && d <= (c.len() / 3).max(1))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+        .chain(["all", "warnings"])
+        .collect();
+    closest(&name, &candidates)
 }
 
 /// The candidate closest to a misspelt `name` (at most a third of its letters off).

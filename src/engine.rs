@@ -626,8 +626,7 @@ fn reach_file(
     // reached before) is first read here: its words spare the next rounds a read. A word
     // named only in a comment is no reason to model a file.
     let set = known.get_or_init(|| words::WordSet::of(bytes));
-    let names = |w: &String| set.may_contain(w) && contains_word(bytes, w.as_bytes());
-    if text.is_some() && !words.iter().any(names) {
+    if text.is_some() && !names_any(set, bytes, words) {
         return None;
     }
     let options = EngineOptions {
@@ -763,8 +762,7 @@ fn recheck_facts(
         None => String::from_utf8(std::fs::read(&input.path).ok()?).ok()?,
     };
     let set = known.get_or_init(|| words::WordSet::of(text.as_bytes()));
-    let names = |w: &String| set.may_contain(w) && contains_word(text.as_bytes(), w.as_bytes());
-    if !words.iter().any(names) {
+    if !names_any(set, text.as_bytes(), words) {
         return None;
     }
     let file = SourceFile::new(input.path.clone(), input.display.clone(), text);
@@ -779,6 +777,14 @@ fn recheck_facts(
 }
 
 /// Whether `word` occurs in `text` as a whole identifier.
+/// Whether `text` (whose word set is `set`) names one of `words` in code: the set rules a
+/// word out at once, and a hit is confirmed as a whole identifier.
+fn names_any(set: &words::WordSet, text: &[u8], words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| set.may_contain(w) && contains_word(text, w.as_bytes()))
+}
+
 fn contains_word(text: &[u8], word: &[u8]) -> bool {
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     memchr::memmem::find_iter(text, word).any(|at| {

@@ -80,7 +80,7 @@ impl TestModules {
         let dir = parent.parent().unwrap_or(Path::new(""));
         let resolved = paths
             .into_iter()
-            .map(|(p, test)| (dir.join(p), test))
+            .map(|(p, test)| (lexical(&dir.join(p)), test))
             .collect();
         self.declared.insert(parent.to_path_buf(), names);
         self.by_path.insert(parent.to_path_buf(), resolved);
@@ -89,17 +89,27 @@ impl TestModules {
     /// A file named by a `#[path]` declaration of a module file in one of its ancestor
     /// directories (`#[cfg(test)] #[path = "helpers/spawny.rs"] mod spawny;` in
     /// `src/lib.rs`): whether it is test code, or `None` when no such declaration names it.
+    /// Each candidate parent is scanned once (a missing one reads as empty), and paths are
+    /// compared with `.` and `..` resolved lexically: no system call per file and
+    /// declaration (a `canonicalize` here cost 1.7 million `readlink` calls on the library
+    /// corpus).
     fn declared_by_path(&mut self, file: &Path, depth: usize) -> Option<bool> {
+        let mut normal = None;
         for dir in file.ancestors().skip(1).take(4) {
             for name in ["lib.rs", "main.rs", "mod.rs"] {
                 let parent = dir.join(name);
-                if parent == file || !parent.is_file() {
+                if parent == file {
                     continue;
                 }
                 self.scan(&parent);
-                let named = self.by_path[&parent]
+                let declared = &self.by_path[&parent];
+                if declared.is_empty() {
+                    continue;
+                }
+                let file = normal.get_or_insert_with(|| lexical(file));
+                let named = declared
                     .iter()
-                    .find(|(p, _)| same_file(p, file))
+                    .find(|(p, _)| p == file)
                     .map(|&(_, test)| test);
                 match named {
                     Some(true) => return Some(true),
@@ -112,9 +122,10 @@ impl TestModules {
     }
 }
 
-/// Whether two paths name one file (`src/helpers/../x.rs` and `src/x.rs`).
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok() && a.exists()
+/// `path` with `.` and `..` resolved lexically, so that `src/helpers/../x.rs` and
+/// `src/x.rs` compare equal.
+fn lexical(path: &Path) -> PathBuf {
+    crate::report::lexical_absolute(path).unwrap_or_else(|| path.to_path_buf())
 }
 
 /// The module name a file stands for and the directory its parent's file is found from:
@@ -299,6 +310,14 @@ mod tests {
         let mut t = TestModules::default();
         assert!(t.is_test(&src.join("helpers/spawny.rs")));
         assert!(!t.is_test(&src.join("helpers/real.rs")));
+        // A declaration through `..`, and a file walked through `.`, name the same file.
+        std::fs::write(
+            src.join("helpers/mod.rs"),
+            "#[cfg(all(test, unix))]\n#[path = \"../helpers/fake.rs\"]\nmod mock;\n",
+        )
+        .unwrap();
+        std::fs::write(src.join("helpers/fake.rs"), "").unwrap();
+        assert!(TestModules::default().is_test(&src.join("./helpers/fake.rs")));
     }
 
     #[test]

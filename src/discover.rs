@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use crate::engine::InputFile;
 
-mod test_modules;
-use test_modules::TestModules;
+pub mod test_modules;
 
 /// A cargo package, as the JSON output needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,7 +174,6 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
     };
     let mut seen = HashSet::new();
     let mut canonical_paths = CanonicalPaths::default();
-    let mut test_modules = TestModules::default();
     for package in selected {
         let info = Arc::new(package_info(package));
         let unit = discovery.units.len();
@@ -191,7 +189,7 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
             if seen.insert(canonical_paths.of(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
-                    is_test_target: info.is_test_target(&path) || test_modules.is_test(&path),
+                    is_test_target: info.is_test_target(&path),
                     path,
                     unit,
                     package: Some(info.clone()),
@@ -233,7 +231,6 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
     let mut seen = HashSet::new();
     let mut canonical_paths = CanonicalPaths::default();
     let mut named_files = Vec::new();
-    let mut test_modules = TestModules::default();
     for given in paths {
         let path = cwd.join(given);
         let mut found = Vec::new();
@@ -248,7 +245,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
             if seen.insert(canonical_paths.of(&path)) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
-                    is_test_target: in_test_dir(&path) || test_modules.is_test(&path),
+                    is_test_target: in_test_dir(&path),
                     path,
                     unit: 0,
                     package: None,
@@ -275,7 +272,7 @@ pub fn stdin_file(name: &Path, cwd: &Path) -> Discovery {
     };
     discovery.files.push(InputFile {
         display: display_path(&path, cwd),
-        is_test_target: in_test_dir(&path) || TestModules::default().is_test(&path),
+        is_test_target: in_test_dir(&path),
         path: path.clone(),
         unit: 0,
         package: None,

@@ -9,12 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
 use crate::config::Levels;
 use crate::diagnostic::{Diagnostic, Finding, Label, Level};
+use crate::discover::test_modules::TestModules;
 use crate::discover::PackageInfo;
 use crate::lints::{
     CrateLintContext, LintContext, CRATE_CHECKS, LINTS, SPAWN_NEEDLES, UNUSED_SUPPRESSION,
@@ -44,8 +45,9 @@ pub struct InputFile {
     pub unit: usize,
     pub package: Option<Arc<PackageInfo>>,
     /// The file belongs to a cargo test, bench or example target (`tests/`, `benches/`,
-    /// `examples/`), or is a module declared under `#[cfg(test)]` (`#[cfg(test)] mod x;`):
-    /// all of it is test code for the task lints.
+    /// `examples/`): all of it is test code for the task lints. A module declared under
+    /// `#[cfg(test)]` (`#[cfg(test)] mod x;`) is test code too; the engine asks that of the
+    /// files it parses only ([`TestModules`]), so discovery reads no parent file.
     pub is_test_target: bool,
     /// The index of the file's level table in the tables given to [`run`] (its nearest
     /// configuration and package); discovery sets it to `unit`.
@@ -221,6 +223,9 @@ struct Run<'a> {
     options: &'a EngineOptions,
     texts: &'a HashMap<PathBuf, String>,
     pool: Option<rayon::ThreadPool>,
+    /// Which parsed files are modules declared under `#[cfg(test)]`, each parent module
+    /// file read once for the whole run.
+    test_modules: Mutex<TestModules>,
 }
 
 impl<'a> Run<'a> {
@@ -243,6 +248,7 @@ impl<'a> Run<'a> {
             options,
             texts,
             pool,
+            test_modules: Mutex::default(),
         }
     }
 
@@ -251,11 +257,17 @@ impl<'a> Run<'a> {
         f.levels.min(self.levels.len() - 1)
     }
 
-    /// `f`'s levels and pre-filter (unused by a reached file, which is modelled whatever it
-    /// says, but compiled once per run rather than per file).
-    fn tables(&self, f: &InputFile) -> (&Levels, &Prefilter) {
+    /// What linting `f` needs besides its text: its levels and pre-filter (unused by a
+    /// reached file, which is modelled whatever it says, but compiled once per run rather
+    /// than per file), the options and the run's test-module answers.
+    fn env(&self, f: &InputFile) -> FileEnv<'_> {
         let table = self.table_of(f);
-        (&self.levels[table], &self.prefilters[table])
+        FileEnv {
+            levels: &self.levels[table],
+            prefilter: &self.prefilters[table],
+            options: self.options,
+            test_modules: &self.test_modules,
+        }
     }
 
     /// Step 1: every file read, pre-filtered and, if it passes, parsed, modelled and linted
@@ -264,16 +276,7 @@ impl<'a> Run<'a> {
         install(&self.pool, || {
             self.files
                 .par_iter()
-                .map(|f| {
-                    let table = self.table_of(f);
-                    lint_file(
-                        f,
-                        self.texts.get(&f.path),
-                        &self.levels[table],
-                        &self.prefilters[table],
-                        self.options,
-                    )
-                })
+                .map(|f| lint_file(f, self.texts.get(&f.path), &self.env(f)))
                 .collect()
         })
     }
@@ -291,10 +294,9 @@ impl<'a> Run<'a> {
             todo.par_iter()
                 .filter_map(|&(i, callers, known)| {
                     let f = &self.files[i];
-                    let (levels, prefilter) = self.tables(f);
                     let words: Vec<String> = callers.iter().map(|c| c.to_string()).collect();
                     let text = self.texts.get(&f.path);
-                    let r = reach_file(f, text, levels, prefilter, self.options, &words, known)?;
+                    let r = reach_file(f, text, &self.env(f), &words, known)?;
                     Some((i, r))
                 })
                 .collect()
@@ -358,9 +360,8 @@ impl<'a> Run<'a> {
             todo.par_iter()
                 .filter_map(|&(i, words, named)| {
                     let f = &self.files[i];
-                    let (levels, prefilter) = self.tables(f);
                     let text = self.texts.get(&f.path);
-                    let r = reach_file(f, text, levels, prefilter, self.options, words, named)?;
+                    let r = reach_file(f, text, &self.env(f), words, named)?;
                     Some((i, r))
                 })
                 .collect()
@@ -607,9 +608,7 @@ fn with_owner_words(
 fn reach_file(
     input: &InputFile,
     given: Option<&String>,
-    levels: &Levels,
-    prefilter: &Prefilter,
-    options: &EngineOptions,
+    env: &FileEnv,
     words: &[String],
     known: &std::sync::OnceLock<words::WordSet>,
 ) -> Option<FileResult> {
@@ -631,13 +630,17 @@ fn reach_file(
     }
     let options = EngineOptions {
         prefilter: false,
-        ..options.clone()
+        ..env.options.clone()
     };
     let input = InputFile {
         context: false,
         ..input.clone()
     };
-    Some(lint_file(&input, text, levels, prefilter, &options))
+    let env = FileEnv {
+        options: &options,
+        ..*env
+    };
+    Some(lint_file(&input, text, &env))
 }
 
 /// Runs the crate-wide checks of the enabled lints on one kept file, then its suppressions
@@ -819,13 +822,22 @@ pub fn mark_first_of_each_lint(diagnostics: &mut [Diagnostic]) {
     }
 }
 
-fn lint_file(
-    input: &InputFile,
-    given: Option<&String>,
-    levels: &Levels,
-    prefilter: &Prefilter,
-    options: &EngineOptions,
-) -> FileResult {
+/// What [`lint_file`] needs besides the file and its text ([`Run::env`]).
+#[derive(Clone, Copy)]
+struct FileEnv<'r> {
+    levels: &'r Levels,
+    prefilter: &'r Prefilter,
+    options: &'r EngineOptions,
+    test_modules: &'r Mutex<TestModules>,
+}
+
+fn lint_file(input: &InputFile, given: Option<&String>, env: &FileEnv) -> FileResult {
+    let FileEnv {
+        levels,
+        prefilter,
+        options,
+        ..
+    } = *env;
     let mut result = FileResult {
         diagnostics: Vec::new(),
         conditional: Vec::new(),
@@ -869,7 +881,7 @@ fn lint_file(
     }
     result.parsed = true;
     let kind = FileKind {
-        test_target: input.is_test_target,
+        test_target: input.is_test_target || is_test_module(env.test_modules, &input.path),
         whole_captures: whole_captures(input),
     };
     match analyse_caught(&file, levels, kind) {
@@ -1112,6 +1124,12 @@ struct Analysis {
     findings: Vec<(Finding, Option<CrateCondition>)>,
     facts: CrateFacts,
     kept: Kept,
+}
+
+/// Whether the file at `path` is a module declared under `#[cfg(test)]`; a poisoned lock
+/// (a panic in another worker, reported there) reads as "no".
+fn is_test_module(modules: &Mutex<TestModules>, path: &std::path::Path) -> bool {
+    modules.lock().is_ok_and(|mut m| m.is_test(path))
 }
 
 /// What the engine knows of a file besides its text.

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Answers "is this file a module under `#[cfg(test)]`?" for the files of one walk, reading
+/// Answers "is this file a module under `#[cfg(test)]`?" for the files of one run, reading
 /// each parent file once.
 #[derive(Default)]
 pub struct TestModules {

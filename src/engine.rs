@@ -311,23 +311,57 @@ impl<'a> Run<'a> {
     /// Step 3: files the pre-filter skipped that the crate's seeds reach (a spawned function,
     /// a caller of a spawn wrapper) are modelled too, in bounded rounds: the pre-filter must
     /// never change a finding. Gives the final crate indexes and the number of files reached.
+    ///
+    /// A round asks only about the groups whose files the previous round changed: another
+    /// group's words reach the same files again, all modelled or found not to name them.
     fn reach_all(&self, results: &mut [FileResult]) -> (UnitIndexes, usize) {
         let mut reached_files = 0;
-        let mut indexes = index_units(results);
+        let mut indexes = UnitIndexes::new();
+        let mut changed: HashSet<Group> = results.iter().map(|r| r.group.clone()).collect();
+        self.reindex(&mut indexes, results, &changed);
         for _ in 0..MAX_REACH_ROUNDS {
-            let reached = self.reach_round(results, &indexes);
+            let reached = self.reach_round(results, &indexes, &changed);
             if reached.is_empty() {
                 break;
             }
             reached_files += reached.len();
+            changed = reached.iter().map(|(_, r)| r.group.clone()).collect();
             for (i, r) in reached {
                 results[i] = r;
             }
-            // The old indexes go before the new ones are built (peak memory).
-            indexes.clear();
-            indexes = index_units(results);
+            self.reindex(&mut indexes, results, &changed);
         }
         (indexes, reached_files)
+    }
+
+    /// (Re)builds the crate index of each group in `groups` from its files modelled so far,
+    /// the groups in parallel; the other groups' indexes are kept.
+    fn reindex(&self, indexes: &mut UnitIndexes, results: &[FileResult], groups: &HashSet<Group>) {
+        // The old indexes go before the new ones are built (peak memory).
+        indexes.retain(|g, _| !groups.contains(g));
+        let mut per_group: HashMap<Group, Vec<IndexedFile>> = HashMap::new();
+        for r in results.iter().filter(|r| groups.contains(&r.group)) {
+            if let Some(k) = &r.kept {
+                per_group
+                    .entry(r.group.clone())
+                    .or_default()
+                    .push((k.file.clone(), k.items.clone()));
+            }
+        }
+        let built: Vec<_> = install(&self.pool, || {
+            per_group
+                .into_par_iter()
+                .map(|(group, files)| {
+                    let ids = files
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (f, _))| (f.path.clone(), i))
+                        .collect();
+                    (group, (CrateIndex::new(files), ids))
+                })
+                .collect()
+        });
+        indexes.extend(built);
     }
 
     /// One reach round: the skipped files that name a word the crate checks still need,
@@ -336,10 +370,11 @@ impl<'a> Run<'a> {
         &self,
         results: &[FileResult],
         indexes: &UnitIndexes,
+        groups: &HashSet<Group>,
     ) -> Vec<(usize, FileResult)> {
-        let wanted = reach_words(results, indexes);
+        let wanted = reach_words(results, indexes, groups);
         let for_context = match self.files.iter().any(|f| f.context) {
-            true => with_owner_words(&wanted, indexes),
+            true => with_owner_words(&wanted, indexes, groups),
             false => HashMap::new(),
         };
         let todo: Vec<_> = (0..self.files.len())
@@ -464,36 +499,17 @@ fn inferred_per_crate(indexes: &UnitIndexes) -> Vec<(PathBuf, Vec<String>)> {
     out
 }
 
-/// Indexes every group from the files modelled so far.
-fn index_units(results: &[FileResult]) -> UnitIndexes {
-    let mut per_group: HashMap<Group, Vec<IndexedFile>> = HashMap::new();
-    for r in results {
-        if let Some(k) = &r.kept {
-            per_group
-                .entry(r.group.clone())
-                .or_default()
-                .push((k.file.clone(), k.items.clone()));
-        }
-    }
-    per_group
-        .into_iter()
-        .map(|(group, files)| {
-            let ids = files
-                .iter()
-                .enumerate()
-                .map(|(i, (f, _))| (f.path.clone(), i))
-                .collect();
-            (group, (CrateIndex::new(files), ids))
-        })
-        .collect()
-}
-
-/// Per group, the names whose files the crate checks still need: the crate's spawn
-/// wrappers (their callers), spawned functions not found in any modelled file, and types
-/// that keep a receive loop's handle and sender in fields.
-fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, Vec<String>> {
+/// Per group of `groups`, the names whose files the crate checks still need: the crate's
+/// spawn wrappers (their callers), spawned functions not found in any modelled file, and
+/// types that keep a receive loop's handle and sender in fields.
+fn reach_words(
+    results: &[FileResult],
+    indexes: &UnitIndexes,
+    groups: &HashSet<Group>,
+) -> HashMap<Group, Vec<String>> {
     let mut words: HashMap<Group, HashSet<String>> = HashMap::new();
-    for (group, (index, _)) in indexes {
+    let indexes_asked = indexes.iter().filter(|(g, _)| groups.contains(*g));
+    for (group, (index, _)) in indexes_asked {
         let wrappers = index.fns().filter(|&f| index.wrapper(f).is_some());
         let names = wrappers.map(|f| index.item(f).name.name().to_string());
         words.entry(group.clone()).or_default().extend(names);
@@ -509,7 +525,7 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
         });
         words.entry(group.clone()).or_default().extend(types);
     }
-    for r in results {
+    for r in results.iter().filter(|r| groups.contains(&r.group)) {
         let Some(k) = &r.kept else { continue };
         // The types a crate check asks about (a sender's owner, a leaked value).
         words
@@ -581,9 +597,10 @@ fn reach_words(results: &[FileResult], indexes: &UnitIndexes) -> HashMap<Group, 
 fn with_owner_words(
     wanted: &HashMap<Group, Vec<String>>,
     indexes: &UnitIndexes,
+    groups: &HashSet<Group>,
 ) -> HashMap<Group, Vec<String>> {
     let mut out = wanted.clone();
-    for (group, (index, _)) in indexes {
+    for (group, (index, _)) in indexes.iter().filter(|(g, _)| groups.contains(*g)) {
         let owners = index.fns().filter_map(|f| {
             let item = index.item(f);
             let facts = &item.self_fields;

@@ -249,6 +249,11 @@ impl Config {
         text: &str,
         table: ManifestTable,
     ) -> Result<Option<Config>, ConfigError> {
+        // A manifest that never says `leaklint` holds no table of ours, and its syntax is
+        // cargo's to report: most manifests of a workspace or a vendor tree are not parsed.
+        if !text.contains("leaklint") {
+            return Ok(None);
+        }
         let error = ErrorContext { display, text };
         let doc = toml::de::DeTable::parse(text).map_err(|e| error.toml(e))?;
         let header = table.header();
@@ -323,6 +328,9 @@ pub fn dir_config(dir: &Path, base: &Path) -> Result<(Option<Config>, Vec<String
 /// levels go): cargo checks the tool names of its `lints` table, so leaklint's levels live
 /// under `metadata` instead, and that table would be silently ignored.
 fn misplaced_lints_table(display: &str, text: &str) -> Option<String> {
+    if !text.contains("leaklint") {
+        return None;
+    }
     let doc: toml::Table = toml::from_str(text).ok()?;
     let lints = |t: &toml::Table| {
         t.get("lints")
@@ -881,6 +889,21 @@ mod tests {
             let error = parse_err(parse(text));
             assert!(error.starts_with(expected), "{text:?}: {error}");
         }
+    }
+
+    #[test]
+    fn a_manifest_that_never_names_leaklint_is_not_parsed() {
+        // Not TOML, but not ours either: cargo reports it.
+        let broken = "[package\nname = \"x\"\n";
+        for table in [ManifestTable::Package, ManifestTable::Workspace] {
+            assert!(Config::parse_manifest("Cargo.toml", broken, table)
+                .unwrap()
+                .is_none());
+        }
+        assert!(misplaced_lints_table("Cargo.toml", broken).is_none());
+        // Once it names leaklint, its syntax errors are reported.
+        let ours = "[package\n[package.metadata.leaklint]\n";
+        assert!(Config::parse_manifest("Cargo.toml", ours, ManifestTable::Package).is_err());
     }
 
     #[test]

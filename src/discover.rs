@@ -831,11 +831,25 @@ impl CanonicalPaths {
         if !plain || dir.as_os_str().is_empty() {
             return canonical(path);
         }
-        let dir = self
-            .dirs
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| canonical(dir));
-        dir.join(name)
+        self.dir(dir).join(name)
+    }
+
+    /// The canonical path of a directory, memoised: its parent's joined with its name when
+    /// it is no symbolic link (one `lstat`), else [`canonical`]. A walk's directories share
+    /// their ancestors, so each costs one system call rather than a `readlink` per component.
+    fn dir(&mut self, dir: &Path) -> PathBuf {
+        if let Some(known) = self.dirs.get(dir) {
+            return known.clone();
+        }
+        let plain = || std::fs::symlink_metadata(dir).is_ok_and(|m| !m.file_type().is_symlink());
+        let resolved = match (dir.parent(), dir.file_name()) {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() && plain() => {
+                self.dir(parent).join(name)
+            }
+            _ => canonical(dir),
+        };
+        self.dirs.insert(dir.to_path_buf(), resolved.clone());
+        resolved
     }
 }
 
@@ -900,6 +914,24 @@ mod tests {
         assert!(!in_test_dir(&root.join("src/lib.rs")));
         // `src/tests/` is a module of the library (reached through `mod tests;`).
         assert!(!in_test_dir(&root.join("src/tests/mod.rs")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn canonical_paths_see_through_linked_directories_and_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        std::fs::create_dir_all(root.join("real/src")).unwrap();
+        std::fs::write(root.join("real/src/a.rs"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("real"), root.join("link")).unwrap();
+        std::os::unix::fs::symlink(root.join("real/src/a.rs"), root.join("b.rs")).unwrap();
+        let mut paths = CanonicalPaths::default();
+        let real = paths.of(&root.join("real/src/a.rs"));
+        assert_eq!(real, canonical(&root.join("real/src/a.rs")));
+        assert_eq!(paths.of(&root.join("link/src/a.rs")), real);
+        assert_eq!(paths.of(&root.join("link/src/../src/a.rs")), real);
+        assert_eq!(paths.of(&root.join("b.rs")), real);
+        assert_ne!(paths.of(&root.join("real/a.rs")), real);
     }
 
     #[test]

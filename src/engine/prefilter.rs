@@ -12,6 +12,9 @@
 //!                                      followed, after whitespace and comments, by `(`,
 //!                                      by `::<` (a turbofish) or by `as` (a rename in a
 //!                                      `use`)
+//!         | WORD '(..)'                WORD named as a callee whose arguments may name a
+//!                                      function (see below); a turbofish or a rename
+//!                                      always counts
 //!         | '//' WORD                  the bytes occur anywhere, comments included
 //! ```
 //!
@@ -25,6 +28,16 @@
 //! needles read as before. `WORD(` is what makes the filter sharp: a channel constructor can
 //! only be called where its name is followed by `(` or `::<`, or renamed by `use .. as`; a
 //! file that mentions `channel` only in prose or in a type (`mpsc::Receiver`) is not parsed.
+//! `WORD(..)` asks about the work a spawn is given: the model can follow spawned work to a
+//! function (`spawn(run)`, `spawn(run(x))`, `spawn(async move { run(x).await })`,
+//! `spawn(move || w::run(rx))`, `spawn(f)` of a parameter in a wrapper) only where an argument
+//! is a path, a call, or a closure or async block whose body is one call. A call whose every
+//! argument is a literal, or a closure or async block that holds several statements (or one
+//! that starts with a keyword or a macro), or such a block with a method called on it
+//! (`async { .. }.instrument(span)`), names no function, and does not match
+//! ([`may_name_work`]). `$family(..)` is the family's `WORD(` terms as `WORD(..)` (its plain
+//! words stay plain: they show a spawner's type, not where it is called).
+//!
 //! The needles are an over-approximation of what the model recognises, never an
 //! under-approximation: with the pre-filter off, every file gives the same findings
 //! (`tests/prefilter.rs` and the corpus test check that).
@@ -45,8 +58,19 @@ pub fn expand(needle: &str, catalog: &Catalog) -> String {
                 .split('|')
                 .map(|term| {
                     let term = term.trim();
-                    match NeedleFamily::ALL.iter().find(|f| f.placeholder() == term) {
-                        Some(family) => catalog.needle_terms(*family).join("|"),
+                    let (family, work) = match term.strip_suffix(WORK) {
+                        Some(family) => (family, true),
+                        None => (term, false),
+                    };
+                    match NeedleFamily::ALL.iter().find(|f| f.placeholder() == family) {
+                        Some(family) => {
+                            let terms = catalog.needle_terms(*family).into_iter();
+                            let terms = terms.map(|t| match t.strip_suffix('(') {
+                                Some(word) if work => format!("{word}{WORK}"),
+                                _ => t,
+                            });
+                            terms.collect::<Vec<_>>().join("|")
+                        }
                         None => term.to_string(),
                     }
                 })
@@ -56,6 +80,9 @@ pub fn expand(needle: &str, catalog: &Catalog) -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// The suffix of a term that asks for a call whose arguments may name a function.
+const WORK: &str = "(..)";
 
 /// A pre-filter compiled for one set of enabled lints.
 #[derive(Debug, Clone)]
@@ -81,6 +108,8 @@ struct WordBits {
     plain: u64,
     /// In code, named as a callee.
     callee: u64,
+    /// In code, named as a callee whose arguments may name a function.
+    work: u64,
     /// Anywhere.
     anywhere: u64,
 }
@@ -89,6 +118,7 @@ struct WordBits {
 enum Mode {
     Plain,
     Callee,
+    Work,
     Anywhere,
 }
 
@@ -128,6 +158,8 @@ impl Prefilter {
                     for term in clause.split('|').map(str::trim).filter(|t| !t.is_empty()) {
                         let (word, mode) = if let Some(word) = term.strip_prefix("//") {
                             (word, Mode::Anywhere)
+                        } else if let Some(word) = term.strip_suffix(WORK) {
+                            (word, Mode::Work)
                         } else if let Some(word) = term.strip_suffix('(') {
                             (word, Mode::Callee)
                         } else {
@@ -144,6 +176,7 @@ impl Prefilter {
                         let slot = match mode {
                             Mode::Plain => &mut bits[index].plain,
                             Mode::Callee => &mut bits[index].callee,
+                            Mode::Work => &mut bits[index].work,
                             Mode::Anywhere => &mut bits[index].anywhere,
                         };
                         if *slot == 0 {
@@ -220,13 +253,17 @@ impl Prefilter {
             for &p in std::iter::once(&pattern).chain(&self.prefixes[pattern]) {
                 let word = self.words[p];
                 now |= word.anywhere;
-                let wanted = (word.plain | word.callee) & !now;
+                let wanted = (word.plain | word.callee | word.work) & !now;
                 if wanted == 0 || !lexer.in_code(start) {
                     continue;
                 }
                 now |= word.plain;
-                if word.callee & wanted != 0 && named_as_callee(text, start + self.lengths[p]) {
+                let end = start + self.lengths[p];
+                if (word.callee | word.work) & wanted != 0 && named_as_callee(text, end) {
                     now |= word.callee;
+                    if word.work & wanted != 0 && may_name_work(text, end) {
+                        now |= word.work;
+                    }
                 }
             }
             if now != found {
@@ -431,6 +468,245 @@ fn named_as_callee(text: &[u8], end: usize) -> bool {
     }
 }
 
+/// Whether the call whose callee ends at `end` (named as a callee) may hand the model work
+/// it follows to a function: some argument is not [`inert`]. A turbofish, a rename and a
+/// call that is not closed always may.
+fn may_name_work(text: &[u8], end: usize) -> bool {
+    let open = skip_trivia(text, end);
+    if text.get(open) != Some(&b'(') {
+        return true;
+    }
+    let mut from = open + 1;
+    loop {
+        // A closure's parameters and return type may hold commas: its argument ends at the
+        // first comma after its body starts.
+        let head = match closure_head(text, from) {
+            Head::Closure(body) => Some(body),
+            Head::Other => None,
+            Head::Unread => return true,
+        };
+        let Some((commas, close)) = scan_group(text, head.unwrap_or(from), b',') else {
+            return true;
+        };
+        let to = commas.first().copied().unwrap_or(close);
+        if !inert(text, from, to, head) {
+            return true;
+        }
+        if to == close {
+            return false;
+        }
+        from = to + 1;
+    }
+}
+
+/// What an argument starts with.
+enum Head {
+    /// A closure or an async block, whose body starts at this offset.
+    Closure(usize),
+    /// Anything else.
+    Other,
+    /// A closure this reading cannot follow (no closing `|`, no body after `->`).
+    Unread,
+}
+
+/// Reads the closure (`move |a, b| ..`, `|| -> T { .. }`, `async move |x| ..`) or async
+/// block (`async move { .. }`) that starts at `from`, up to its body.
+fn closure_head(text: &[u8], from: usize) -> Head {
+    let mut at = skip_trivia(text, from);
+    let is_async = keyword_at(text, at, "async");
+    if let Some(next) = is_async {
+        at = next;
+    }
+    if let Some(next) = keyword_at(text, at, "move") {
+        at = next;
+    }
+    let params = match (text.get(at), text.get(at + 1)) {
+        (Some(b'{'), _) if is_async.is_some() => return Head::Closure(at),
+        (Some(b'|'), Some(b'|')) => at + 2,
+        // The first `|` outside brackets: a pattern's `|` is in parentheses.
+        (Some(b'|'), _) => match scan_group(text, at + 1, b'|') {
+            Some((bars, _)) if !bars.is_empty() => bars[0] + 1,
+            _ => return Head::Unread,
+        },
+        _ => return Head::Other,
+    };
+    let after = skip_trivia(text, params);
+    if text.get(after..after + 2) != Some(b"->") {
+        return Head::Closure(after);
+    }
+    // A return type: the body is a block, and no type holds `{`.
+    match memchr::memchr2(b'{', b')', &text[after..]) {
+        Some(n) if text[after + n] == b'{' => Head::Closure(after + n),
+        _ => Head::Unread,
+    }
+}
+
+/// Scans a bracketed group from `from` (just after its opening bracket) to its closing
+/// bracket, over nested brackets, literals and comments: the offsets of `sep` at the top
+/// level, and the offset of the closing bracket (`None` if it is not closed).
+fn scan_group(text: &[u8], from: usize, sep: u8) -> Option<(Vec<usize>, usize)> {
+    let mut seps = Vec::new();
+    let mut depth = 0usize;
+    let mut at = from;
+    while at < text.len() {
+        let b = text[at];
+        at = match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                at + 1
+            }
+            b')' | b']' | b'}' if depth == 0 => return Some((seps, at)),
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                at + 1
+            }
+            b'"' => string_end(text, at),
+            b'\'' => char_literal_end(text, at).unwrap_or(at + 1),
+            b'/' if matches!(text.get(at + 1), Some(b'/' | b'*')) => skip_trivia(text, at),
+            _ => {
+                if b == sep && depth == 0 {
+                    seps.push(at);
+                }
+                at + 1
+            }
+        };
+    }
+    None
+}
+
+/// Whether the argument `text[from..to]` (whose closure or async block body starts at
+/// `body`, if it is one) names no function the model follows: the work of a spawn is
+/// followed to a function when it is a path, a call of a path, that call awaited, or a
+/// closure or async block whose body is one such call. Anything this reading is unsure of
+/// may name one.
+fn inert(text: &[u8], from: usize, to: usize, body: Option<usize>) -> bool {
+    let at = skip_trivia(text, from);
+    match body {
+        _ if at >= to => true,
+        Some(body) if body >= to => false,
+        Some(body) if text[body] == b'{' => block_inert(text, body, to),
+        Some(body) => !may_call(shape(text, body, to)),
+        None => shape(text, at, to) == Shape::Other,
+    }
+}
+
+/// Whether the block that opens at `open` (a closure's or async block's body, the rest of
+/// an argument ending at `to`) names no function: a method is called on it (`async { ..
+/// }.instrument(span)`), or it holds no statement, several, or one that is no call.
+fn block_inert(text: &[u8], open: usize, to: usize) -> bool {
+    let Some((semis, close)) = scan_group(text, open + 1, b';') else {
+        return false;
+    };
+    if close >= to {
+        return false;
+    }
+    if skip_trivia(text, close + 1) < to {
+        return true;
+    }
+    let mut statements = semis
+        .into_iter()
+        .chain([close])
+        .scan(open + 1, |from, end| {
+            let start = skip_trivia(text, *from);
+            *from = end + 1;
+            Some((start < end).then_some((start, end)))
+        })
+        .flatten();
+    match (statements.next(), statements.next()) {
+        (Some((start, end)), None) => !may_call(shape(text, start, end)),
+        _ => true,
+    }
+}
+
+/// The shape of the expression `text[at..to]`, as far as the work of a spawn asks.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Shape {
+    /// A path (`run`, `w::run`, `f`).
+    Path,
+    /// A call of a path, perhaps awaited (`w::run(x)`, `run(x).await`).
+    Call,
+    /// Something this reading is unsure of (parentheses, a turbofish).
+    Unsure,
+    /// Anything else: a method call, a field, a macro, a literal, a keyword's expression.
+    Other,
+}
+
+fn may_call(shape: Shape) -> bool {
+    matches!(shape, Shape::Call | Shape::Unsure)
+}
+
+fn shape(text: &[u8], at: usize, to: usize) -> Shape {
+    let Some(after) = path_end(text, at) else {
+        return match text.get(at) {
+            Some(b'(' | b'<') => Shape::Unsure,
+            _ => Shape::Other,
+        };
+    };
+    let at = skip_trivia(text, after);
+    if at >= to {
+        return Shape::Path;
+    }
+    if text.get(at..at + 2) == Some(b"::") {
+        return Shape::Unsure;
+    }
+    if text.get(at) != Some(&b'(') {
+        return Shape::Other;
+    }
+    let Some((_, close)) = scan_group(text, at + 1, b',') else {
+        return Shape::Unsure;
+    };
+    let at = skip_trivia(text, close + 1);
+    if at >= to {
+        return Shape::Call;
+    }
+    if text.get(at) == Some(&b'.') {
+        if let Some(next) = keyword_at(text, skip_trivia(text, at + 1), "await") {
+            if next >= to {
+                return Shape::Call;
+            }
+        }
+    }
+    Shape::Other
+}
+
+/// The end of the path (`a::b::c`, `::a`, `r#type`) that starts at `at`, if one does; a
+/// turbofish ends it early (the caller sees `::` next).
+fn path_end(text: &[u8], mut at: usize) -> Option<usize> {
+    if text.get(at..at + 2) == Some(b"::") {
+        at = skip_trivia(text, at + 2);
+    }
+    let mut end = None;
+    loop {
+        let raw = match text.get(at..at + 3) {
+            Some([b'r', b'#', b]) if is_ident_byte(*b) => 2,
+            _ => 0,
+        };
+        let len = text[at + raw..]
+            .iter()
+            .take_while(|&&b| is_ident_byte(b))
+            .count();
+        if len == 0 || text[at + raw].is_ascii_digit() {
+            return end;
+        }
+        end = Some(at + raw + len);
+        let next = skip_trivia(text, at + raw + len);
+        match text.get(next..next + 2) {
+            Some(b"::") if text.get(skip_trivia(text, next + 2)) != Some(&b'<') => {
+                at = skip_trivia(text, next + 2);
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// Where the next token starts if the keyword `word` is at `at` (a whole identifier).
+fn keyword_at(text: &[u8], at: usize, word: &str) -> Option<usize> {
+    let end = at + word.len();
+    let whole = text.get(at..end) == Some(word.as_bytes())
+        && !text.get(end).copied().is_some_and(is_ident_byte);
+    whole.then(|| skip_trivia(text, end))
+}
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
@@ -541,6 +817,94 @@ mod tests {
             "unbounded_channel()"
         ));
         assert!(matches(&["bounded&channel("], "flume::unbounded_channel()"));
+    }
+
+    #[test]
+    fn work_terms_need_an_argument_that_may_name_a_function() {
+        let n: &[&str] = &["spawn(..)"];
+        let names = [
+            "thread::spawn(run);",
+            "tokio::spawn(run(x));",
+            "tokio::spawn(async move { run(x).await });",
+            "tokio::spawn(async move { w::run(x).await; });",
+            "thread::spawn(move || w::run(rx));",
+            "thread::spawn(move || { w::run(rx) });",
+            "thread::spawn(|| -> () { run() });",
+            "async_std::task::spawn(async move |x| { run(x).await });",
+            "tokio::spawn(f);",
+            "tokio::spawn((f));",
+            "tokio::spawn(async { ; run().await });",
+            "tokio::spawn(async { run().await;; });",
+            "tokio::spawn(async { run /* ; */ ().await });",
+            "thread::spawn::<_, ()>(|| { a(); b() });",
+            "use std::thread::spawn as go;",
+            "thread::spawn(|(a | b)| w::run(a));",
+            "thread::spawn(|| { a(); b() }, run);",
+            "thread::spawn(|| { a(); b() }",
+            "tokio::spawn(Box::pin(async { a(); b() }));",
+            "thread::spawn(|| { a(); b() }); thread::spawn(run);",
+            "tokio::spawn(w::run::<u8>(x));",
+            "tokio::spawn(r#loop(x));",
+            "tokio::spawn(::w::run);",
+            "tokio::spawn(<W as R>::run(x));",
+            "thread::spawn(|| (w::run)(x));",
+            "thread::spawn(|| -> Result<A, B> { w::run() });",
+            "thread::spawn(|a, b| w::run(a, b));",
+            "thread::spawn(|| -> Result<A, B>);",
+            "thread::spawn(|a, b);",
+        ];
+        for src in names {
+            assert!(matches(n, src), "{src}");
+        }
+        let inline = [
+            "thread::spawn(|| { a(); b() });",
+            "thread::spawn(move || { let x = run(); });",
+            "tokio::spawn(async move { if let Err(e) = run().await { warn!(e) } });",
+            "tokio::spawn(async move { tracing::info!(\"x\") });",
+            "tokio::spawn(async move { a().await; b().await }.instrument(span));",
+            "tokio::spawn(async {});",
+            "tokio::spawn(async { match x { A => a(), B => b() } });",
+            "thread::spawn(move || { let s = \"})\"; /* ) , */ f(s, ')'); });",
+            "thread::spawn(move || { a(); b() }); // spawn(run)",
+            "rt.spawn(async move { a(); b(); },);",
+            "fn f() {}",
+            "tokio::spawn(b.wait());",
+            "tokio::spawn(self.run());",
+            "tokio::spawn(fut.await);",
+            "tokio::spawn(w::run(x).await?);",
+            "tokio::spawn(w::run(x).boxed());",
+            "tokio::spawn(&x);",
+            "tokio::spawn(Foo { a: run() });",
+            "tokio::spawn(pending!());",
+            "thread::spawn(|| 42);",
+            "thread::spawn(move || once.set(run(4)));",
+            "thread::spawn(|| run);",
+            "thread::spawn(|| async move { run().await });",
+            "tokio::spawn(async { r#type });",
+            "tokio::spawn(async { { run().await } });",
+            "thread::spawn(|(a | b)| { x(); y() });",
+            "tokio::spawn(async { a != b });",
+            "pub fn spawn(f: F) {}",
+            "thread::spawn(|| -> Result<A, B> { a(); b() });",
+            "thread::spawn(|a, b| { a(); b() }, \"name\");",
+            "thread::spawn(|x: [u8; 2], c: char| { let y = '|'; w::run(x) });",
+        ];
+        for src in inline {
+            assert!(!matches(n, src), "{src}");
+        }
+        // A work term and a plain clause: either needle lets the file through.
+        let n: &[&str] = &["spawn&loop", "spawn(..)"];
+        assert!(matches(n, "thread::spawn(|| { a(); b() }); loop {}"));
+        assert!(matches(n, "thread::spawn(run);"));
+        assert!(!matches(n, "thread::spawn(|| { a(); b() });"));
+    }
+
+    #[test]
+    fn every_lint_together_still_filters() {
+        // More terms than a mask holds would turn the filter off (every file parsed).
+        let all = Prefilter::for_lints(LINTS.iter().copied().filter(|l| !l.needles.is_empty()));
+        assert!(!all.always && all.matcher.is_some());
+        assert!(!all.matches(b"fn f() { let x = 1; }"));
     }
 
     #[test]

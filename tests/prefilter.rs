@@ -391,6 +391,10 @@ fn detached_infinite_loop_skips_only_spawns_of_inline_work_with_no_loop() {
         "move || { w::run(rx) }",
         "move || -> () { w::run(rx) }",
         "(w::run)",
+        "((w::run(x)))",
+        "(w::run::<A, B>)",
+        "async { (w::run(x)).await }",
+        "|| (w::run(x))",
         "g",
         "|| -> Result<(), ()> { w::run() }",
         "|a, b| w::run(a, b)",
@@ -407,6 +411,9 @@ fn detached_infinite_loop_skips_only_spawns_of_inline_work_with_no_loop() {
         "async move { let _ = w::run().await; }",
         "move || { return w::run(); }",
         "async {}",
+        "()",
+        "(b.wait())",
+        "async { (a.b()) }",
         "b.wait()",
         "g.run()",
         "w::run(x).boxed()",
@@ -454,6 +461,48 @@ fn detached_infinite_loop_skips_only_spawns_of_inline_work_with_no_loop() {
         named_seen > 100 && inline_seen > 100,
         "named {named_seen}, inline {inline_seen}: the test checks little"
     );
+}
+
+/// Inline work that loops for ever (`loop`, `while true`, also in parentheses) passes
+/// `detached_infinite_loop`'s filter; a `while` whose condition is no `true` never loops
+/// for ever in the model, and the filter may skip it.
+#[test]
+fn detached_infinite_loop_lets_every_endless_inline_loop_through() {
+    let filter = Prefilter::for_lints([lint("detached_infinite_loop")]);
+    let endless_in = |src: &str| {
+        let m = model(src);
+        m.bodies
+            .iter()
+            .flat_map(|b| b.spawns.iter().filter_map(|s| b.endless_loop(s.work?)))
+            .count()
+    };
+    let works = [
+        ("move || { let x = 1; loop { tick(); } }", true),
+        (
+            "async move { let x = 1; while true { tick().await; } }",
+            true,
+        ),
+        (
+            "async move { let x = 1; while (true) { tick().await; } }",
+            true,
+        ),
+        ("move || { let x = 1; 'outer: loop { tick(); } }", true),
+        (
+            "async move { let x = 1; while let Some(v) = rx.recv().await { tick(v); } }",
+            false,
+        ),
+        (
+            "move || { let x = 1; while !stop.load() { tick(); } }",
+            false,
+        ),
+    ];
+    for spawn in ["std::thread::spawn", "tokio::spawn", "rt.spawn"] {
+        for (work, endless) in works {
+            let src = format!("fn f(rt: &tokio::runtime::Runtime) {{ {spawn}({work}); }}");
+            assert_eq!(endless_in(&src) > 0, endless, "{src}");
+            assert_eq!(filter.matches(src.as_bytes()), endless, "{src}");
+        }
+    }
 }
 
 /// Every `$family` a needle names is one the catalogue expands, to at least one term: a

@@ -348,14 +348,161 @@ fn every_cancellable_future_the_model_sees_passes_its_lint_filter() {
     }
 }
 
-/// The task lints: their needles start with the spawn clause, `SPAWN_NEEDLES` joined by `|`.
+/// The task lints: their needles start with the spawn clause, `SPAWN_NEEDLES` joined by `|`
+/// (or its form that asks for work naming a function, `$spawn(..)`).
 fn spawn_lint(lint: &Lint) -> bool {
     let clause = lints::SPAWN_NEEDLES.join("|");
+    let named = format!("{clause}(..)");
     lint.needles == lints::SPAWN_NEEDLES
-        || lint
-            .needles
+        || lint.needles.iter().all(|n| {
+            let first = n.split('&').next();
+            first == Some(clause.as_str()) || first == Some(named.as_str())
+        })
+}
+
+/// The spawn sites of a source whose work the model follows to a function (a path, a
+/// call, a closure or async block that only calls one; a parameter; a function of the file).
+fn named_work(src: &str) -> usize {
+    model(src)
+        .bodies
+        .iter()
+        .flat_map(|b| &b.spawns)
+        .filter(|s| s.work_path.is_some() || s.work_param.is_some() || s.work_fn.is_some())
+        .count()
+}
+
+/// `detached_infinite_loop` lets a file with no loop through only where a spawn's work may
+/// name a function (the loop may be in another file, or the function is a spawn wrapper):
+/// every spawn of every known spawn function or method whose work the model follows to a
+/// function passes its filter, and every shape of inline work the filter skips is one the
+/// model follows to no function.
+#[test]
+fn detached_infinite_loop_skips_only_spawns_of_inline_work_with_no_loop() {
+    let filter = Prefilter::for_lints([lint("detached_infinite_loop")]);
+    let names = [
+        "run",
+        "w::run(x)",
+        "crate::w::run(x).await",
+        "Self::run(x)",
+        "async move { w::run(x).await }",
+        "async move { w::run(x).await; }",
+        "async { ; w::run(x).await;; }",
+        "move || w::run(rx)",
+        "move || { w::run(rx) }",
+        "move || -> () { w::run(rx) }",
+        "(w::run)",
+        "((w::run(x)))",
+        "(w::run::<A, B>)",
+        "async { (w::run(x)).await }",
+        "|| (w::run(x))",
+        "g",
+        "|| -> Result<(), ()> { w::run() }",
+        "|a, b| w::run(a, b)",
+        "w::run::<u8>(x)",
+    ];
+    let inline = [
+        "move || { let x = 1; w::run(x) }",
+        "async move { a().await; w::run(x).await }",
+        "async move { w::run(x).await; log(); }",
+        "async move { w::run(x).await; }.instrument(span)",
+        "async move { if let Err(e) = w::run().await { log(e) } }",
+        "async move { match w::run().await { Ok(_) => {}, Err(_) => {} } }",
+        "async move { tracing::info!(\"x\"); }",
+        "async move { let _ = w::run().await; }",
+        "move || { return w::run(); }",
+        "async {}",
+        "()",
+        "(b.wait())",
+        "async { (a.b()) }",
+        "b.wait()",
+        "g.run()",
+        "w::run(x).boxed()",
+        "w::run(x).await?",
+        "&g",
+        "Foo { a: w::run() }",
+        "pending!()",
+        "|| 42",
+        "move || once.set(w::run(4))",
+        "|| w::run",
+        "|| async move { w::run().await }",
+        "async { a != b }",
+        "|(a, b)| { x(); y() }",
+        "|| -> Result<A, B> { a(); b() }",
+        "async { { w::run().await } }",
+        "if c { w::run } else { w::stop }",
+        "|| { let s = \"}) w::run(\"; /* ) , */ log(s, ')') }",
+    ];
+    let spawns = SPAWN_FNS
+        .iter()
+        .filter(|s| !matches!(s.on_drop, leaklint::model::catalog::OnDrop::Scoped))
+        .map(|s| s.path.to_string())
+        .chain([
+            "std::thread::Builder::new().spawn".to_string(),
+            "rt.spawn".into(),
+        ]);
+    let (mut named_seen, mut inline_seen) = (0, 0);
+    for spawn in spawns {
+        for work in names {
+            let src = format!("fn f(rt: &tokio::runtime::Runtime, g: G) {{ {spawn}({work}); }}");
+            if named_work(&src) > 0 {
+                named_seen += 1;
+                assert!(filter.matches(src.as_bytes()), "skipped: {src}");
+            }
+        }
+        for work in inline {
+            let src = format!("fn f(rt: &tokio::runtime::Runtime, g: G) {{ {spawn}({work}); }}");
+            if !filter.matches(src.as_bytes()) {
+                inline_seen += 1;
+                assert_eq!(named_work(&src), 0, "the model names a function: {src}");
+            }
+        }
+    }
+    assert!(
+        named_seen > 100 && inline_seen > 100,
+        "named {named_seen}, inline {inline_seen}: the test checks little"
+    );
+}
+
+/// Inline work that loops for ever (`loop`, `while true`, also in parentheses) passes
+/// `detached_infinite_loop`'s filter; a `while` whose condition is no `true` never loops
+/// for ever in the model, and the filter may skip it.
+#[test]
+fn detached_infinite_loop_lets_every_endless_inline_loop_through() {
+    let filter = Prefilter::for_lints([lint("detached_infinite_loop")]);
+    let endless_in = |src: &str| {
+        let m = model(src);
+        m.bodies
             .iter()
-            .all(|n| n.split('&').next() == Some(clause.as_str()))
+            .flat_map(|b| b.spawns.iter().filter_map(|s| b.endless_loop(s.work?)))
+            .count()
+    };
+    let works = [
+        ("move || { let x = 1; loop { tick(); } }", true),
+        (
+            "async move { let x = 1; while true { tick().await; } }",
+            true,
+        ),
+        (
+            "async move { let x = 1; while (true) { tick().await; } }",
+            true,
+        ),
+        ("move || { let x = 1; 'outer: loop { tick(); } }", true),
+        (
+            "async move { let x = 1; while let Some(v) = rx.recv().await { tick(v); } }",
+            false,
+        ),
+        (
+            "move || { let x = 1; while !stop.load() { tick(); } }",
+            false,
+        ),
+    ];
+    for spawn in ["std::thread::spawn", "tokio::spawn", "rt.spawn"] {
+        for (work, endless) in works {
+            let src = format!("fn f(rt: &tokio::runtime::Runtime) {{ {spawn}({work}); }}");
+            assert_eq!(endless_in(&src) > 0, endless, "{src}");
+            assert_eq!(filter.matches(src.as_bytes()), endless, "{src}");
+        }
+    }
 }
 
 /// Every `$family` a needle names is one the catalogue expands, to at least one term: a
@@ -365,6 +512,8 @@ fn every_needle_family_is_known_and_expands() {
     for lint in lints::LINTS {
         for needle in lint.needles {
             for term in needle.split(['&', '|']).filter(|t| t.starts_with('$')) {
+                // `$spawn(..)`: the family's callees, asked about their work.
+                let term = term.strip_suffix("(..)").unwrap_or(term);
                 let family = NeedleFamily::ALL
                     .into_iter()
                     .find(|f| f.placeholder() == term);

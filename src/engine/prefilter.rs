@@ -12,6 +12,9 @@
 //!                                      followed, after whitespace and comments, by `(`,
 //!                                      by `::<` (a turbofish) or by `as` (a rename in a
 //!                                      `use`)
+//!         | WORD '(..)'                WORD named as a callee whose arguments may name a
+//!                                      function (see below); a turbofish or a rename
+//!                                      always counts
 //!         | '//' WORD                  the bytes occur anywhere, comments included
 //! ```
 //!
@@ -25,11 +28,25 @@
 //! needles read as before. `WORD(` is what makes the filter sharp: a channel constructor can
 //! only be called where its name is followed by `(` or `::<`, or renamed by `use .. as`; a
 //! file that mentions `channel` only in prose or in a type (`mpsc::Receiver`) is not parsed.
+//! `WORD(..)` asks about the work a spawn is given: the model can follow spawned work to a
+//! function (`spawn(run)`, `spawn(run(x))`, `spawn(async move { run(x).await })`,
+//! `spawn(move || w::run(rx))`, `spawn(f)` of a parameter in a wrapper) only where an argument
+//! is a path, a call, or a closure or async block whose body is one call. A call whose every
+//! argument is a literal, or a closure or async block that holds several statements (or one
+//! that starts with a keyword or a macro), or such a block with a method called on it
+//! (`async { .. }.instrument(span)`), names no function, and does not match
+//! ([`work`]). `$family(..)` is the family's `WORD(` terms as `WORD(..)` (its plain
+//! words stay plain: they show a spawner's type, not where it is called).
+//!
 //! The needles are an over-approximation of what the model recognises, never an
 //! under-approximation: with the pre-filter off, every file gives the same findings
 //! (`tests/prefilter.rs` and the corpus test check that).
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+mod work;
+
+use work::may_name_work;
 
 use crate::config::Levels;
 use crate::lints::{Lint, LINTS};
@@ -45,8 +62,19 @@ pub fn expand(needle: &str, catalog: &Catalog) -> String {
                 .split('|')
                 .map(|term| {
                     let term = term.trim();
-                    match NeedleFamily::ALL.iter().find(|f| f.placeholder() == term) {
-                        Some(family) => catalog.needle_terms(*family).join("|"),
+                    let (family, work) = match term.strip_suffix(WORK) {
+                        Some(family) => (family, true),
+                        None => (term, false),
+                    };
+                    match NeedleFamily::ALL.iter().find(|f| f.placeholder() == family) {
+                        Some(family) => {
+                            let terms = catalog.needle_terms(*family).into_iter();
+                            let terms = terms.map(|t| match t.strip_suffix('(') {
+                                Some(word) if work => format!("{word}{WORK}"),
+                                _ => t,
+                            });
+                            terms.collect::<Vec<_>>().join("|")
+                        }
                         None => term.to_string(),
                     }
                 })
@@ -56,6 +84,9 @@ pub fn expand(needle: &str, catalog: &Catalog) -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// The suffix of a term that asks for a call whose arguments may name a function.
+const WORK: &str = "(..)";
 
 /// A pre-filter compiled for one set of enabled lints.
 #[derive(Debug, Clone)]
@@ -81,6 +112,8 @@ struct WordBits {
     plain: u64,
     /// In code, named as a callee.
     callee: u64,
+    /// In code, named as a callee whose arguments may name a function.
+    work: u64,
     /// Anywhere.
     anywhere: u64,
 }
@@ -89,6 +122,7 @@ struct WordBits {
 enum Mode {
     Plain,
     Callee,
+    Work,
     Anywhere,
 }
 
@@ -128,6 +162,8 @@ impl Prefilter {
                     for term in clause.split('|').map(str::trim).filter(|t| !t.is_empty()) {
                         let (word, mode) = if let Some(word) = term.strip_prefix("//") {
                             (word, Mode::Anywhere)
+                        } else if let Some(word) = term.strip_suffix(WORK) {
+                            (word, Mode::Work)
                         } else if let Some(word) = term.strip_suffix('(') {
                             (word, Mode::Callee)
                         } else {
@@ -144,6 +180,7 @@ impl Prefilter {
                         let slot = match mode {
                             Mode::Plain => &mut bits[index].plain,
                             Mode::Callee => &mut bits[index].callee,
+                            Mode::Work => &mut bits[index].work,
                             Mode::Anywhere => &mut bits[index].anywhere,
                         };
                         if *slot == 0 {
@@ -220,13 +257,17 @@ impl Prefilter {
             for &p in std::iter::once(&pattern).chain(&self.prefixes[pattern]) {
                 let word = self.words[p];
                 now |= word.anywhere;
-                let wanted = (word.plain | word.callee) & !now;
+                let wanted = (word.plain | word.callee | word.work) & !now;
                 if wanted == 0 || !lexer.in_code(start) {
                     continue;
                 }
                 now |= word.plain;
-                if word.callee & wanted != 0 && named_as_callee(text, start + self.lengths[p]) {
+                let end = start + self.lengths[p];
+                if (word.callee | word.work) & wanted != 0 && named_as_callee(text, end) {
                     now |= word.callee;
+                    if word.work & wanted != 0 && may_name_work(text, end) {
+                        now |= word.work;
+                    }
                 }
             }
             if now != found {
@@ -431,7 +472,7 @@ fn named_as_callee(text: &[u8], end: usize) -> bool {
     }
 }
 
-fn is_ident_byte(b: u8) -> bool {
+pub(crate) fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
@@ -541,6 +582,101 @@ mod tests {
             "unbounded_channel()"
         ));
         assert!(matches(&["bounded&channel("], "flume::unbounded_channel()"));
+    }
+
+    #[test]
+    fn work_terms_need_an_argument_that_may_name_a_function() {
+        let n: &[&str] = &["spawn(..)"];
+        let names = [
+            "thread::spawn(run);",
+            "tokio::spawn(run(x));",
+            "tokio::spawn(async move { run(x).await });",
+            "tokio::spawn(async move { w::run(x).await; });",
+            "thread::spawn(move || w::run(rx));",
+            "thread::spawn(move || { w::run(rx) });",
+            "thread::spawn(|| -> () { run() });",
+            "async_std::task::spawn(async move |x| { run(x).await });",
+            "tokio::spawn(f);",
+            "tokio::spawn((f));",
+            "tokio::spawn(async { ; run().await });",
+            "tokio::spawn(async { run().await;; });",
+            "tokio::spawn(async { run /* ; */ ().await });",
+            "thread::spawn::<_, ()>(|| { a(); b() });",
+            "use std::thread::spawn as go;",
+            "thread::spawn(|(a | b)| w::run(a));",
+            "thread::spawn(|| { a(); b() }, run);",
+            "thread::spawn(|| { a(); b() }",
+            "tokio::spawn(Box::pin(async { a(); b() }));",
+            "thread::spawn(|| { a(); b() }); thread::spawn(run);",
+            "tokio::spawn(w::run::<u8>(x));",
+            "tokio::spawn(r#loop(x));",
+            "tokio::spawn(::w::run);",
+            "tokio::spawn(<W as R>::run(x));",
+            "thread::spawn(|| (w::run)(x));",
+            "thread::spawn((run));",
+            "thread::spawn(((w::run(x))));",
+            "thread::spawn((w::run::<A, B>));",
+            "thread::spawn(async { (w::run(x)).await });",
+            "thread::spawn(|| -> Result<A, B> { w::run() });",
+            "thread::spawn(|a, b| w::run(a, b));",
+            "thread::spawn(|| -> Result<A, B>);",
+            "thread::spawn(|a, b);",
+        ];
+        for src in names {
+            assert!(matches(n, src), "{src}");
+        }
+        let inline = [
+            "thread::spawn(|| { a(); b() });",
+            "thread::spawn(move || { let x = run(); });",
+            "tokio::spawn(async move { if let Err(e) = run().await { warn!(e) } });",
+            "tokio::spawn(async move { tracing::info!(\"x\") });",
+            "tokio::spawn(async move { a().await; b().await }.instrument(span));",
+            "tokio::spawn(async {});",
+            "tokio::spawn(async { match x { A => a(), B => b() } });",
+            "thread::spawn(move || { let s = \"})\"; /* ) , */ f(s, ')'); });",
+            "thread::spawn(move || { a(); b() }); // spawn(run)",
+            "rt.spawn(async move { a(); b(); },);",
+            "fn f() {}",
+            "tokio::spawn(b.wait());",
+            "tokio::spawn(self.run());",
+            "tokio::spawn(fut.await);",
+            "tokio::spawn(w::run(x).await?);",
+            "tokio::spawn(w::run(x).boxed());",
+            "tokio::spawn(&x);",
+            "tokio::spawn(Foo { a: run() });",
+            "tokio::spawn(pending!());",
+            "thread::spawn(|| 42);",
+            "thread::spawn(move || once.set(run(4)));",
+            "thread::spawn(|| run);",
+            "thread::spawn(|| async move { run().await });",
+            "tokio::spawn(async { r#type });",
+            "tokio::spawn(async { { run().await } });",
+            "thread::spawn(|(a | b)| { x(); y() });",
+            "task::spawn(());",
+            "task::spawn((b.wait()));",
+            "task::spawn(async { (a.b()) });",
+            "tokio::spawn(async { a != b });",
+            "pub fn spawn(f: F) {}",
+            "thread::spawn(|| -> Result<A, B> { a(); b() });",
+            "thread::spawn(|a, b| { a(); b() }, \"name\");",
+            "thread::spawn(|x: [u8; 2], c: char| { let y = '|'; w::run(x) });",
+        ];
+        for src in inline {
+            assert!(!matches(n, src), "{src}");
+        }
+        // A work term and a plain clause: either needle lets the file through.
+        let n: &[&str] = &["spawn&loop", "spawn(..)"];
+        assert!(matches(n, "thread::spawn(|| { a(); b() }); loop {}"));
+        assert!(matches(n, "thread::spawn(run);"));
+        assert!(!matches(n, "thread::spawn(|| { a(); b() });"));
+    }
+
+    #[test]
+    fn every_lint_together_still_filters() {
+        // More terms than a mask holds would turn the filter off (every file parsed).
+        let all = Prefilter::for_lints(LINTS.iter().copied().filter(|l| !l.needles.is_empty()));
+        assert!(!all.always && all.matcher.is_some());
+        assert!(!all.matches(b"fn f() { let x = 1; }"));
     }
 
     #[test]

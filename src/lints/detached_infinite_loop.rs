@@ -13,9 +13,12 @@ use crate::source::{SourceFile, Span};
 declare_lint! {
     pub static DETACHED_INFINITE_LOOP = detached_infinite_loop {
         group: Suspicious,
-        // A detaching spawn (SPAWN_NEEDLES): the loop may be in a function of another file.
-        // Callers of the crate's spawn wrappers are found once the crate is indexed.
-        needles: &["$spawn"],
+        // A detaching spawn (SPAWN_NEEDLES) and a loop that may never end in the file
+        // (`loop`, `while true`), or a spawn whose work may name a function (the loop may be
+        // in another file, or the function spawns its parameter: a wrapper). A spawn of
+        // inline work with no such loop in the file holds no finding. Callers of the crate's
+        // spawn wrappers are found once the crate is indexed.
+        needles: &["$spawn&loop", "$spawn&while&true", "$spawn(..)"],
         check: Some(check),
     }
 }

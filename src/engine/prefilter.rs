@@ -8,8 +8,10 @@
 //! needle := clause ('&' clause)*       every clause must match
 //! clause := term ('|' term)*           one of its terms must match
 //! term   := WORD                       the bytes occur in code
-//!         | WORD '('                   WORD occurs in code named as a callee: it is
-//!                                      followed, after whitespace and comments, by `(`,
+//!         | WORD '('                   WORD occurs in code as a whole identifier named
+//!                                      as a callee: it is preceded by no identifier
+//!                                      character and followed, after whitespace and
+//!                                      comments, by `(`,
 //!                                      by `::<` (a turbofish) or by `as` (a rename in a
 //!                                      `use`)
 //!         | WORD '(..)'                WORD named as a callee whose arguments may name a
@@ -247,9 +249,9 @@ impl Prefilter {
         let mut from = 0;
         let mut lexer = Lexer::new(text);
         // Every position where a word starts is visited: after a match the search resumes
-        // one byte after its start (not after its end), so that a word starting inside
-        // another (`unbounded_channel(`) is not missed; words that are prefixes of the
-        // match are credited at the same position.
+        // one byte after its start (not after its end), so that a plain word starting
+        // inside another (`ThreadPool` in `ScopedThreadPool`) is not missed; words that are
+        // prefixes of the match are credited at the same position.
         while let Some(m) = matcher.find(Input::new(text).range(from..)) {
             let start = m.start();
             let pattern = m.pattern().as_usize();
@@ -263,7 +265,8 @@ impl Prefilter {
                 }
                 now |= word.plain;
                 let end = start + self.lengths[p];
-                if (word.callee | word.work) & wanted != 0 && named_as_callee(text, end) {
+                let callee = (word.callee | word.work) & wanted != 0;
+                if callee && starts_word(text, start) && named_as_callee(text, end) {
                     now |= word.callee;
                     if word.work & wanted != 0 && may_name_work(text, end) {
                         now |= word.work;
@@ -454,6 +457,14 @@ pub(crate) fn char_literal_end(text: &[u8], quote: usize) -> Option<usize> {
     (first != b'\'' && text.get(quote + 1 + len) == Some(&b'\'')).then_some(quote + 2 + len)
 }
 
+/// Whether a word starting at `start` is a whole identifier there: no identifier byte
+/// before it (`never` in `fold_type_never(` is not the callee `never`). A byte of a
+/// multi-byte character counts as an identifier byte.
+fn starts_word(text: &[u8], start: usize) -> bool {
+    start == 0
+        || !matches!(text[start - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | 0x80..)
+}
+
 /// Whether the word that ends at `end` is followed by `(`, `::<` or ` as `.
 fn named_as_callee(text: &[u8], end: usize) -> bool {
     let at = skip_trivia(text, end);
@@ -545,7 +556,17 @@ mod tests {
         assert!(matches(n, "mpsc::channel::<u8>()"));
         assert!(matches(n, "mpsc::channel :: /**/ < u8 > ()"));
         assert!(matches(n, "use std::sync::mpsc::channel as ch;"));
-        assert!(matches(n, "tokio::sync::mpsc::unbounded_channel()"));
+        assert!(matches(n, "let (tx, rx) = r#channel();"));
+        // A whole identifier only: another callee ends with the word.
+        assert!(!matches(n, "tokio::sync::mpsc::unbounded_channel()"));
+        assert!(!matches(
+            n,
+            "fold_type_never(); make_channel(); x.rchannel()"
+        ));
+        assert!(matches(
+            &["unbounded_channel("],
+            "mpsc::unbounded_channel()"
+        ));
         assert!(!matches(
             n,
             "// a channel is created here\nuse mpsc::Receiver;"
@@ -570,18 +591,28 @@ mod tests {
     #[test]
     fn any_needle_and_overlapping_words() {
         let n: &[&str] = &["bounded(", "unbounded_channel("];
-        assert!(matches(n, "flume::unbounded()"));
+        assert!(matches(n, "flume::bounded(1)"));
         assert!(matches(n, "x.unbounded_channel()"));
+        assert!(!matches(n, "flume::unbounded()"));
         assert!(!matches(n, "unbounded_channels"));
         assert!(matches(&["leak(", "//leaklint"], "// leaklint:allow(x)"));
         assert!(matches(&["leak(", "leaklint"], "Box::leak(b)"));
         assert!(matches(&["leak(&leaklint"], "leaklint leak()"));
         assert!(matches(&["leak&leaklint"], "x leaklint"));
+        // A word that is a prefix of the match is credited at its start; a plain word is
+        // found inside another.
         assert!(matches(
-            &["unbounded_channel&channel("],
+            &["unbounded_channel(&unbounded"],
             "unbounded_channel()"
         ));
-        assert!(matches(&["bounded&channel("], "flume::unbounded_channel()"));
+        assert!(!matches(
+            &["unbounded_channel&unbounded("],
+            "unbounded_channel()"
+        ));
+        assert!(matches(
+            &["bounded&unbounded_channel("],
+            "flume::unbounded_channel()"
+        ));
     }
 
     #[test]

@@ -1058,7 +1058,11 @@ impl Catalog {
         let mut terms = Vec::new();
         for (list, suffix) in [(callees, "("), (words, "")] {
             for w in &list {
-                let covered = list.iter().any(|o| o != w && w.ends_with(o));
+                // A plain word is found inside longer ones (`ThreadPool` in
+                // `ScopedThreadPool`), so one that ends with another is left out; a callee
+                // is matched as a whole word (`never(` is not in `fold_type_never(`), so
+                // every name is kept (`sync_channel(` beside `channel(`).
+                let covered = suffix.is_empty() && list.iter().any(|o| o != w && w.ends_with(o));
                 let term = format!("{w}{suffix}");
                 if !covered && !terms.contains(&term) {
                     terms.push(term);

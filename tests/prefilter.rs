@@ -751,3 +751,27 @@ fn test_files_of_different_packages_do_not_reach_each_other() {
     let outcome = engine::run(&files, &[Levels::default()], &EngineOptions::default());
     assert_eq!(outcome.files_parsed, 2);
 }
+
+/// Reach rounds look for the files of crate functions, not for the prelude's: `drop(x)`
+/// as the spawned work reaches no file that names `drop`; a crate function does.
+#[test]
+fn spawned_prelude_functions_reach_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |work: &str| {
+        let a = format!(
+            "pub fn start(x: Vec<u8>) {{\n    std::thread::spawn(move || {work}(x));\n}}\n"
+        );
+        let b = "pub fn finish(v: Vec<u8>) { drop(v) }\npub fn pump(v: Vec<u8>) { drop(v) }\n";
+        let mut files = Vec::new();
+        for (name, text) in [("a.rs", a.as_str()), ("b.rs", b)] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+            files.push(InputFile::new(dir.path().join(name), name));
+        }
+        engine::run(&files, &[Levels::default()], &EngineOptions::default())
+    };
+    let prelude = run("drop");
+    assert_eq!((prelude.files_parsed, prelude.files_rechecked), (1, 0));
+    // The same shape with a function of the crate reaches b.rs, which defines it.
+    let crate_fn = run("pump");
+    assert_eq!((crate_fn.files_parsed, crate_fn.files_rechecked), (2, 1));
+}

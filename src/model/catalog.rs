@@ -1201,6 +1201,11 @@ pub const HELD_BY_NAME: &[(&str, super::types::Holds)] = {
 /// a lock or a collection, which another method may empty).
 pub const FIXED_WRAPPERS: &[&str] = &["Box", "Arc", "Rc", "Pin", "ManuallyDrop"];
 
+/// The std prelude's functions and enum variants, named without a path in every crate:
+/// never a crate item to look for in other files.
+pub const PRELUDE_FNS: &[&str] = &["drop"];
+pub const PRELUDE_VARIANTS: &[&str] = &["Some", "None", "Ok", "Err"];
+
 /// Library types that own what their type arguments hold, by last segment (`Mutex` is
 /// std's, parking_lot's and tokio's alike); `true` for maps, which own their values only.
 pub const TRANSPARENT_TYPES: &[(&str, bool)] = &[

@@ -30,7 +30,7 @@ pub use tasks::{
 };
 
 use crate::source::SourceFile;
-use catalog::Catalog;
+use catalog::{Catalog, PRELUDE_VARIANTS, TRANSPARENT_TYPES};
 
 /// Everything the lints need to know about one file.
 #[derive(Debug, Default)]
@@ -145,7 +145,13 @@ impl FileModel {
                 .chain(leaked)
                 .filter_map(|b| body.bindings[b].hint.as_ref())
                 .chain(body.leaks.iter().filter_map(|l| l.hint.as_ref()));
-            out.extend(hints.filter_map(types::TypeHint::type_word));
+            // A library wrapper (`Arc::new(tx)`, `Vec::new()`) is no crate type to look for.
+            let library = |w: &String| TRANSPARENT_TYPES.iter().any(|(t, _)| t == w);
+            out.extend(
+                hints
+                    .filter_map(types::TypeHint::type_word)
+                    .filter(|w| !library(w)),
+            );
             out.extend(body.recv_loops.iter().flat_map(pattern_type_words));
         }
         out.sort();
@@ -171,7 +177,7 @@ fn pattern_type_words(rl: &RecvLoop) -> Vec<String> {
         .iter()
         .flat_map(|p| p.rsplit("::").take(2))
         .filter(|w| !matches!(*w, "Self" | "crate" | "self" | "super"))
-        .filter(|w| !matches!(*w, "Some" | "None" | "Ok" | "Err"))
+        .filter(|w| !PRELUDE_VARIANTS.contains(w))
         .map(str::to_string)
         .collect()
 }
@@ -281,9 +287,17 @@ mod tests {
              }\n\
              fn b(rx: std::sync::mpsc::Receiver<Event>) {\n\
                  while let Ok(Event::Line(l)) = rx.recv() { let _ = l; }\n\
+             }\n\
+             fn c() {\n\
+                 let (tx, rx) = std::sync::mpsc::channel::<u8>();\n\
+                 let shared = std::sync::Arc::new(tx);\n\
+                 std::mem::forget(std::sync::Arc::clone(&shared));\n\
+                 std::mem::forget(Vec::<u8>::new());\n\
+                 let held = Holder::new(rx);\n\
+                 std::mem::forget(held);\n\
              }\n",
         )
         .types_asked();
-        assert_eq!(asked, ["Event", "Job", "Line"]);
+        assert_eq!(asked, ["Event", "Holder", "Job", "Line"]);
     }
 }

@@ -790,9 +790,99 @@ pub struct Catalog {
     /// Types that own a resource, by full normalised path: [`HELD_TYPES`] plus the endpoint
     /// types `[apis] channels` declares (`sender`, `receiver`).
     pub held_types: Vec<(&'static str, super::types::Holds)>,
+    /// The tables above indexed by path, built on the first lookup.
+    indexes: LazyIndexes,
+}
+
+/// Each path table of a [`Catalog`] indexed for [`path_matches`]: a lookup costs one hash
+/// of the path instead of a comparison with every entry.
+#[derive(Debug)]
+struct PathIndexes {
+    channel_ctors: PathIndex,
+    spawn_fns: PathIndex,
+    spawners: PathIndex,
+    guard_fns: PathIndex,
+    /// The network calls followed by the timed constructors' calls (as [`Catalog::network_call`]
+    /// searches them).
+    network_calls: PathIndex,
+    timed_ctors: PathIndex,
+}
+
+/// [`PathIndexes`] built when first asked. A clone starts empty: [`crate::config::Apis`]
+/// extends a clone of the built-in catalogue, whose tables then differ.
+#[derive(Debug, Default)]
+struct LazyIndexes(std::sync::OnceLock<PathIndexes>);
+
+impl Clone for LazyIndexes {
+    fn clone(&self) -> Self {
+        LazyIndexes::default()
+    }
+}
+
+/// The positions of a table's entries by path. [`path_matches`] is equality, except that an
+/// entry and a path that both start with `crate::` may also match by suffix: those entries
+/// (declared in the configuration) are kept apart and compared one by one.
+#[derive(Debug, Default)]
+struct PathIndex {
+    /// Entries not under `crate::`: path -> positions, ascending.
+    exact: std::collections::HashMap<&'static str, Vec<usize>>,
+    /// Entries under `crate::`: (position, path), ascending.
+    crate_relative: Vec<(usize, &'static str)>,
+}
+
+impl PathIndex {
+    fn new(paths: impl IntoIterator<Item = &'static str>) -> PathIndex {
+        let mut index = PathIndex::default();
+        for (i, path) in paths.into_iter().enumerate() {
+            if path.starts_with("crate::") {
+                index.crate_relative.push((i, path));
+            } else {
+                index.exact.entry(path).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The positions of the entries `path` matches ([`path_matches`]), ascending.
+    fn matches<'a>(&'a self, path: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let relative = path.starts_with("crate::");
+        let exact = if relative { None } else { self.exact.get(path) };
+        let crate_relative = if relative {
+            &self.crate_relative[..]
+        } else {
+            &[]
+        };
+        exact.into_iter().flatten().copied().chain(
+            crate_relative
+                .iter()
+                .filter(move |(_, entry)| path_matches(entry, path))
+                .map(|&(i, _)| i),
+        )
+    }
+
+    /// The first entry `path` matches.
+    fn first(&self, path: &str) -> Option<usize> {
+        self.matches(path).next()
+    }
 }
 
 impl Catalog {
+    fn indexes(&self) -> &PathIndexes {
+        self.indexes.0.get_or_init(|| PathIndexes {
+            channel_ctors: PathIndex::new(self.channel_ctors.iter().map(|c| c.path)),
+            spawn_fns: PathIndex::new(self.spawn_fns.iter().map(|s| s.path)),
+            spawners: PathIndex::new(self.spawners.iter().map(|s| s.ty)),
+            guard_fns: PathIndex::new(self.guard_fns.iter().map(|g| g.path)),
+            network_calls: PathIndex::new(
+                self.network_calls
+                    .iter()
+                    .map(|n| n.path)
+                    .chain(self.timed_ctors.iter().map(|t| t.call.path)),
+            ),
+            timed_ctors: PathIndex::new(self.timed_ctors.iter().map(|t| t.call.path)),
+        })
+    }
+
     /// The built-in catalogue.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
@@ -805,6 +895,7 @@ impl Catalog {
             timed_ctors: TIMED_CTORS.iter().collect(),
             crates: Vec::new(),
             held_types: HELD_TYPES.to_vec(),
+            indexes: LazyIndexes::default(),
         })
     }
 
@@ -868,27 +959,23 @@ impl Catalog {
     }
 
     pub fn channel_ctor(&self, path: &str) -> Option<&'static ChannelCtor> {
-        self.channel_ctors
-            .iter()
-            .find(|c| path_matches(c.path, path))
-            .copied()
+        let i = self.indexes().channel_ctors.first(path)?;
+        Some(self.channel_ctors[i])
     }
 
     pub fn spawn_fn(&self, path: &str) -> Option<&'static SpawnFn> {
-        self.spawn_fns
-            .iter()
-            .find(|s| path_matches(s.path, path))
-            .copied()
+        let i = self.indexes().spawn_fns.first(path)?;
+        Some(self.spawn_fns[i])
     }
 
     /// The spawner type that `path` (a type, or an associated function of one) names.
     pub fn spawner_of(&self, path: &str) -> Option<usize> {
-        self.spawners.iter().position(|s| {
-            path_matches(s.ty, path)
-                || path
-                    .rsplit_once("::")
-                    .is_some_and(|(ty, _)| path_matches(s.ty, ty))
-        })
+        let index = &self.indexes().spawners;
+        let of_type = path.rsplit_once("::").and_then(|(ty, _)| index.first(ty));
+        match (index.first(path), of_type) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether some spawner has a spawning method of this name.
@@ -899,32 +986,37 @@ impl Catalog {
     /// The guard a call of `path` returns: `Some(None)` for the whole result,
     /// `Some(Some(i))` for element `i` of its tuple.
     pub fn guard_call(&self, path: &str) -> Option<Option<usize>> {
-        self.guard_fns
-            .iter()
-            .find(|g| {
-                path_matches(g.path, path)
-                    || path
-                        .rsplit_once("::")
-                        .is_some_and(|(ty, _)| g.tuple_index.is_none() && path_matches(g.path, ty))
-            })
-            .map(|g| g.tuple_index)
+        let index = &self.indexes().guard_fns;
+        let whole = index.first(path);
+        // `Guard::new` for a guard type `Guard` (whose result is the guard itself).
+        let of_type = path.rsplit_once("::").and_then(|(ty, _)| {
+            index
+                .matches(ty)
+                .find(|&i| self.guard_fns[i].tuple_index.is_none())
+        });
+        let i = match (whole, of_type) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(self.guard_fns[i].tuple_index)
     }
 
     /// The network call `path` is, if it can wait for ever.
     pub fn network_call(&self, path: &str) -> Option<&'static NetworkCall> {
-        self.network_calls
-            .iter()
-            .copied()
-            .chain(self.timed_ctors.iter().map(|t| &t.call))
-            .find(|n| path_matches(n.path, path))
+        let i = self.indexes().network_calls.first(path)?;
+        Some(match self.network_calls.get(i) {
+            Some(call) => call,
+            None => {
+                let timed: &'static TimedCtor = self.timed_ctors[i - self.network_calls.len()];
+                &timed.call
+            }
+        })
     }
 
     /// The constructor `path` is, when a timeout method must follow it.
     pub fn timed_ctor(&self, path: &str) -> Option<&'static TimedCtor> {
-        self.timed_ctors
-            .iter()
-            .find(|t| path_matches(t.call.path, path))
-            .copied()
+        let i = self.indexes().timed_ctors.first(path)?;
+        Some(self.timed_ctors[i])
     }
 
     /// The kind of value a constructor call returns, for the values the task lints follow.

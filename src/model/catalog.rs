@@ -143,6 +143,22 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
 
 /// Folds re-exports onto one canonical path.
 pub fn normalize(path: &str) -> String {
+    match rewrite_of(path) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => path.to_string(),
+    }
+}
+
+/// [`normalize`] of an owned path: no copy when nothing is rewritten.
+pub fn normalize_owned(path: String) -> String {
+    match rewrite_of(&path) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => path,
+    }
+}
+
+/// The canonical prefix a path's re-exported prefix folds onto, and the rest of the path.
+fn rewrite_of(path: &str) -> Option<(&'static str, &str)> {
     const REWRITES: &[(&str, &str)] = &[
         ("core::", "std::"),
         ("alloc::", "std::"),
@@ -155,12 +171,9 @@ pub fn normalize(path: &str) -> String {
         ("std::thread::Builder::", "std::thread::Builder::"),
         ("bevy::tasks::", "bevy_tasks::"),
     ];
-    for (from, to) in REWRITES {
-        if let Some(rest) = path.strip_prefix(from) {
-            return format!("{to}{rest}");
-        }
-    }
-    path.to_string()
+    REWRITES
+        .iter()
+        .find_map(|(from, to)| path.strip_prefix(from).map(|rest| (*to, rest)))
 }
 
 /// Functions that keep a value alive for ever.

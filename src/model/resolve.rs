@@ -147,20 +147,19 @@ impl Resolver {
     /// Returns `None` for paths that are neither imported nor start at a known crate
     /// (local variables, associated items of local types...).
     pub fn resolve(&self, path: &syn::Path) -> Option<String> {
-        let mut segments = path.segments.iter().map(|s| s.ident.to_string());
-        let first = segments.next()?;
-        let rest: Vec<String> = segments.collect();
-        let head = if path.leading_colon.is_some() {
+        let mut segments = path.segments.iter();
+        let first = segments.next()?.ident.to_string();
+        let mut full = if path.leading_colon.is_some() {
             first
         } else {
-            self.resolve_first(&first, rest.is_empty())?
+            self.resolve_first(&first, segments.len() == 0)?
         };
-        let mut full = head;
-        for seg in rest {
-            full.push_str("::");
-            full.push_str(&seg);
+        for seg in segments {
+            use std::fmt::Write;
+            // Writing into `full` spares a `String` per segment.
+            let _ = write!(full, "::{}", seg.ident);
         }
-        Some(catalog::normalize(&full))
+        Some(catalog::normalize_owned(full))
     }
 
     /// Resolves a path written as a string (`mpsc::channel`), for tests and macros.
@@ -185,7 +184,7 @@ impl Resolver {
             // A glob can only be trusted for names it is known to export.
             if alone {
                 for glob in scope.globs.iter().rev() {
-                    let candidate = catalog::normalize(&format!("{glob}::{first}"));
+                    let candidate = catalog::normalize_owned(format!("{glob}::{first}"));
                     if self.catalog.is_known_path(&candidate) {
                         return Some(candidate);
                     }

@@ -838,7 +838,7 @@ impl Clone for LazyIndexes {
 #[derive(Debug, Default)]
 struct PathIndex {
     /// Entries not under `crate::`: path -> positions, ascending.
-    exact: std::collections::HashMap<&'static str, Vec<usize>>,
+    exact: super::HashMap<&'static str, Vec<usize>>,
     /// Entries under `crate::`: (position, path), ascending.
     crate_relative: Vec<(usize, &'static str)>,
 }

@@ -6,7 +6,7 @@
 //! (`std::sync::mpsc::channel`); names defined in the file itself resolve to `crate::...` so
 //! that a local `fn channel` is never mistaken for a library constructor.
 
-use std::collections::{HashMap, HashSet};
+use super::{HashMap, HashSet};
 
 use syn::{Item, UseTree};
 

@@ -3,7 +3,7 @@
 //! with their fields' types. Built per file in parallel (ASTs never leave their thread);
 //! merged per unit by [`super::index::CrateIndex`].
 
-use std::collections::HashMap;
+use super::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -313,7 +313,7 @@ impl FileItems {
             file,
             model,
             bodies,
-            aliases: HashMap::new(),
+            aliases: HashMap::default(),
             out: FileItems::default(),
         };
         collect_aliases(&ast.items, &mut c.aliases);
@@ -339,7 +339,7 @@ impl Collector<'_> {
         let id = ModuleId(self.out.modules.len());
         let mut module = ModuleItem {
             path: path.clone(),
-            uses: HashMap::new(),
+            uses: HashMap::default(),
             items: Vec::new(),
         };
         for item in items {
@@ -667,7 +667,7 @@ fn alias_types(
             }
         }
     }
-    let mut types = HashMap::new();
+    let mut types = HashMap::default();
     walk(items, &mut types);
     types
         .into_iter()

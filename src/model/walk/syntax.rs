@@ -5,6 +5,30 @@ use syn::{Expr, Pat};
 use crate::model::catalog::{self, EndpointOp};
 use crate::model::types::TypeHint;
 
+/// Calls `f` with the text of `ident` (`r#type` for a raw one, as `to_string` gives it),
+/// written into a buffer the thread reuses: a name that is only looked up or compared is not
+/// allocated. A nested call (from `f`) gets a fresh `String`.
+pub(super) fn with_text<R>(ident: &syn::Ident, f: impl FnOnce(&str) -> R) -> R {
+    use std::cell::RefCell;
+    use std::fmt::Write;
+    thread_local! {
+        static TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    TEXT.with(|text| match text.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            let _ = write!(buf, "{ident}");
+            f(&buf)
+        }
+        Err(_) => f(&ident.to_string()),
+    })
+}
+
+/// Whether an identifier's text is one of `names`.
+pub(super) fn is_one_of(ident: &syn::Ident, names: &[&str]) -> bool {
+    with_text(ident, |text| names.contains(&text))
+}
+
 pub(super) fn strip_parens(mut expr: &Expr) -> &Expr {
     loop {
         match expr {
@@ -269,9 +293,7 @@ pub(super) fn fixed_count(expr: &Expr) -> bool {
         Expr::Range(r) => r.end.is_some(),
         Expr::Array(_) | Expr::Repeat(_) => true,
         Expr::Reference(r) => fixed_count(&r.expr),
-        Expr::MethodCall(m) => {
-            ADAPTERS.contains(&m.method.to_string().as_str()) && fixed_count(&m.receiver)
-        }
+        Expr::MethodCall(m) => is_one_of(&m.method, ADAPTERS) && fixed_count(&m.receiver),
         _ => false,
     }
 }
@@ -312,9 +334,7 @@ pub(super) fn literal_count(expr: &Expr) -> Option<u64> {
         Expr::Array(a) => Some(a.elems.len() as u64),
         Expr::Repeat(r) => int(&r.len),
         Expr::Reference(r) => literal_count(&r.expr),
-        Expr::MethodCall(m) if KEEPING.contains(&m.method.to_string().as_str()) => {
-            literal_count(&m.receiver)
-        }
+        Expr::MethodCall(m) if is_one_of(&m.method, KEEPING) => literal_count(&m.receiver),
         _ => None,
     }
 }
@@ -456,9 +476,9 @@ pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
         Expr::Try(t) => type_hint_of(&t.expr),
         Expr::Await(a) => type_hint_of(&a.base),
         Expr::MethodCall(m)
-            if matches!(
-                m.method.to_string().as_str(),
-                "unwrap" | "expect" | "clone" | "unwrap_or_default"
+            if is_one_of(
+                &m.method,
+                &["unwrap", "expect", "clone", "unwrap_or_default"],
             ) =>
         {
             type_hint_of(&m.receiver)

@@ -1327,3 +1327,99 @@ pub const TRANSPARENT_TYPES: &[(&str, bool)] = &[
     ("Slab", false),
     ("Result", false),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first entry of `paths` that `path` matches, by a scan of every entry (what the
+    /// index replaces).
+    fn scan<'a>(paths: impl IntoIterator<Item = &'a str>, path: &str) -> Option<usize> {
+        paths.into_iter().position(|e| path_matches(e, path))
+    }
+
+    #[test]
+    fn indexed_lookups_answer_as_a_scan_of_every_entry() {
+        let mut c = Catalog::builtin().clone();
+        // Declared entries under `crate::` (matched by suffix) and a duplicate exact path.
+        for path in ["crate::util::spawn_named", "tokio::spawn"] {
+            c.spawn_fns.push(Box::leak(Box::new(SpawnFn {
+                path,
+                on_drop: OnDrop::Detach,
+                thread: false,
+            })));
+        }
+        c.guard_fns.push(Box::leak(Box::new(GuardFn {
+            path: "crate::guard::Guard",
+            tuple_index: None,
+        })));
+        let paths = [
+            "tokio::spawn",
+            "std::thread::spawn",
+            "crate::spawn_named",
+            "crate::self::util::spawn_named",
+            "crate::other",
+            "crate::Guard::new",
+            "crate::super::guard::Guard",
+            "std::sync::mpsc::channel",
+            "tokio::sync::mpsc::channel",
+            "tokio::runtime::Runtime::new",
+            "tokio::runtime::Handle::spawn",
+            "reqwest::Client::new",
+            "tracing_appender::non_blocking",
+            "no::such::path",
+            "",
+        ];
+        let mut some = 0;
+        for path in paths {
+            let spawn = scan(c.spawn_fns.iter().map(|s| s.path), path);
+            assert_eq!(
+                c.spawn_fn(path).map(|s| s as *const _),
+                spawn.map(|i| c.spawn_fns[i] as *const _),
+                "{path}"
+            );
+            let ctor = scan(c.channel_ctors.iter().map(|s| s.path), path);
+            assert_eq!(
+                c.channel_ctor(path).map(|s| s as *const _),
+                ctor.map(|i| c.channel_ctors[i] as *const _),
+                "{path}"
+            );
+            let ty = path.rsplit_once("::").map(|(ty, _)| ty);
+            let spawner = c.spawners.iter().position(|s| {
+                path_matches(s.ty, path) || ty.is_some_and(|ty| path_matches(s.ty, ty))
+            });
+            assert_eq!(c.spawner_of(path), spawner, "{path}");
+            let guard = c.guard_fns.iter().find(|g| {
+                path_matches(g.path, path)
+                    || ty.is_some_and(|ty| g.tuple_index.is_none() && path_matches(g.path, ty))
+            });
+            assert_eq!(c.guard_call(path), guard.map(|g| g.tuple_index), "{path}");
+            let network = c
+                .network_calls
+                .iter()
+                .copied()
+                .chain(c.timed_ctors.iter().map(|t| &t.call))
+                .find(|n| path_matches(n.path, path));
+            assert_eq!(
+                c.network_call(path).map(|n| n as *const _),
+                network.map(|n| n as *const _),
+                "{path}"
+            );
+            let timed = scan(c.timed_ctors.iter().map(|t| t.call.path), path);
+            assert_eq!(
+                c.timed_ctor(path).map(|t| t as *const _),
+                timed.map(|i| c.timed_ctors[i] as *const _),
+                "{path}"
+            );
+            some += usize::from(
+                spawn.is_some()
+                    || ctor.is_some()
+                    || spawner.is_some()
+                    || guard.is_some()
+                    || network.is_some(),
+            );
+        }
+        // The paths do name entries of every kind: the comparison is not of `None`s only.
+        assert!(some >= 10, "{some}");
+    }
+}

@@ -162,25 +162,20 @@ pub(super) fn is_wrapper(path: &str) -> bool {
 /// well-known crate (`std::sync::Arc::new`, `tokio::sync::Mutex::new`).
 pub(super) fn is_wrapper_name(func: &Expr) -> bool {
     let Expr::Path(p) = func else { return false };
-    let segs: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    match segs.as_slice() {
-        [one] => matches!(one.as_str(), "Some" | "Ok"),
-        [prefix @ .., ty, f] => {
-            f == "new"
-                && WRAPPER_TYPES.contains(&ty.as_str())
-                && prefix.first().is_none_or(|head| {
-                    matches!(
-                        head.as_str(),
-                        "std" | "alloc" | "core" | "tokio" | "parking_lot"
-                    )
-                })
+    let segs = &p.path.segments;
+    match segs.len() {
+        0 => false,
+        1 => is_one_of(&segs[0].ident, &["Some", "Ok"]),
+        // `[prefix..]::Type::new`
+        n => {
+            segs[n - 1].ident == "new"
+                && is_one_of(&segs[n - 2].ident, WRAPPER_TYPES)
+                && (n == 2
+                    || is_one_of(
+                        &segs[0].ident,
+                        &["std", "alloc", "core", "tokio", "parking_lot"],
+                    ))
         }
-        [] => false,
     }
 }
 
@@ -242,11 +237,13 @@ pub(super) fn expr_path_text(expr: &Expr) -> String {
 }
 
 pub(super) fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
+    use std::fmt::Write;
+    let mut text = String::new();
+    for (i, s) in path.segments.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "::" };
+        let _ = write!(text, "{sep}{}", s.ident);
+    }
+    text
 }
 
 /// Calls whose error means "the other side is gone": unwrapping them panics, which ends the
@@ -513,19 +510,8 @@ pub(super) fn is_shared_clone(func: &Expr) -> bool {
     let Expr::Path(p) = strip_parens(func) else {
         return false;
     };
-    let segs: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    matches!(
-        segs.iter()
-            .rev()
-            .take(2)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["clone", "Arc" | "Rc"]
-    )
+    // `[..]::Arc::clone`, `[..]::Rc::clone`
+    let segs = &p.path.segments;
+    let n = segs.len();
+    n >= 2 && segs[n - 1].ident == "clone" && is_one_of(&segs[n - 2].ident, &["Arc", "Rc"])
 }

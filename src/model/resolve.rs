@@ -6,11 +6,12 @@
 //! (`std::sync::mpsc::channel`); names defined in the file itself resolve to `crate::...` so
 //! that a local `fn channel` is never mistaken for a library constructor.
 
-use super::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use syn::{Item, UseTree};
 
 use super::catalog::{self, Catalog};
+use super::{HashMap, HashSet};
 
 /// Names the prelude brings into every module.
 const PRELUDE: &[(&str, &str)] = &[
@@ -97,7 +98,7 @@ impl Resolver {
             match item {
                 Item::Use(u) => {
                     let prefix = if u.leading_colon.is_some() { "::" } else { "" };
-                    collect_use(&u.tree, prefix.to_string(), &mut scope);
+                    collect_use(&u.tree, &mut prefix.to_string(), &mut scope);
                 }
                 Item::Fn(f) => {
                     scope.local_items.insert(f.sig.ident.to_string());
@@ -201,7 +202,8 @@ impl Resolver {
     }
 }
 
-fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
+/// `prefix`: the path so far (one buffer for the whole tree, restored before returning).
+fn collect_use(tree: &UseTree, prefix: &mut String, scope: &mut Scope) {
     let join = |prefix: &str, name: &str| {
         if prefix.is_empty() || prefix == "::" {
             format!("{prefix}{name}")
@@ -210,7 +212,15 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
         }
     };
     match tree {
-        UseTree::Path(p) => collect_use(&p.tree, join(&prefix, &p.ident.to_string()), scope),
+        UseTree::Path(p) => {
+            let len = prefix.len();
+            if !(prefix.is_empty() || prefix == "::") {
+                prefix.push_str("::");
+            }
+            let _ = write!(prefix, "{}", p.ident);
+            collect_use(&p.tree, prefix, scope);
+            prefix.truncate(len);
+        }
         UseTree::Name(n) => {
             let name = n.ident.to_string();
             if name == "self" {
@@ -239,7 +249,7 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
             .push(prefix.trim_start_matches("::").to_string()),
         UseTree::Group(g) => {
             for t in &g.items {
-                collect_use(t, prefix.clone(), scope);
+                collect_use(t, prefix, scope);
             }
         }
     }

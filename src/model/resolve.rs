@@ -229,7 +229,7 @@ fn collect_use(tree: &UseTree, prefix: &mut String, scope: &mut Scope) {
                     scope.names.insert(last.to_string(), prefix.clone());
                 }
             } else {
-                scope.names.insert(name.clone(), join(&prefix, &name));
+                scope.names.insert(name.clone(), join(prefix, &name));
             }
         }
         UseTree::Rename(r) => {
@@ -237,7 +237,7 @@ fn collect_use(tree: &UseTree, prefix: &mut String, scope: &mut Scope) {
             let full = if name == "self" {
                 prefix.clone()
             } else {
-                join(&prefix, &name)
+                join(prefix, &name)
             };
             let alias = r.rename.to_string();
             if alias != "_" {

@@ -143,6 +143,22 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
 
 /// Folds re-exports onto one canonical path.
 pub fn normalize(path: &str) -> String {
+    match rewrite_of(path) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => path.to_string(),
+    }
+}
+
+/// [`normalize`] of an owned path: no copy when nothing is rewritten.
+pub fn normalize_owned(path: String) -> String {
+    match rewrite_of(&path) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => path,
+    }
+}
+
+/// The canonical prefix a path's re-exported prefix folds onto, and the rest of the path.
+fn rewrite_of(path: &str) -> Option<(&'static str, &str)> {
     const REWRITES: &[(&str, &str)] = &[
         ("core::", "std::"),
         ("alloc::", "std::"),
@@ -155,12 +171,9 @@ pub fn normalize(path: &str) -> String {
         ("std::thread::Builder::", "std::thread::Builder::"),
         ("bevy::tasks::", "bevy_tasks::"),
     ];
-    for (from, to) in REWRITES {
-        if let Some(rest) = path.strip_prefix(from) {
-            return format!("{to}{rest}");
-        }
-    }
-    path.to_string()
+    REWRITES
+        .iter()
+        .find_map(|(from, to)| path.strip_prefix(from).map(|rest| (*to, rest)))
 }
 
 /// Functions that keep a value alive for ever.
@@ -790,9 +803,99 @@ pub struct Catalog {
     /// Types that own a resource, by full normalised path: [`HELD_TYPES`] plus the endpoint
     /// types `[apis] channels` declares (`sender`, `receiver`).
     pub held_types: Vec<(&'static str, super::types::Holds)>,
+    /// The tables above indexed by path, built on the first lookup.
+    indexes: LazyIndexes,
+}
+
+/// Each path table of a [`Catalog`] indexed for [`path_matches`]: a lookup costs one hash
+/// of the path instead of a comparison with every entry.
+#[derive(Debug)]
+struct PathIndexes {
+    channel_ctors: PathIndex,
+    spawn_fns: PathIndex,
+    spawners: PathIndex,
+    guard_fns: PathIndex,
+    /// The network calls followed by the timed constructors' calls (as [`Catalog::network_call`]
+    /// searches them).
+    network_calls: PathIndex,
+    timed_ctors: PathIndex,
+}
+
+/// [`PathIndexes`] built when first asked. A clone starts empty: [`crate::config::Apis`]
+/// extends a clone of the built-in catalogue, whose tables then differ.
+#[derive(Debug, Default)]
+struct LazyIndexes(std::sync::OnceLock<PathIndexes>);
+
+impl Clone for LazyIndexes {
+    fn clone(&self) -> Self {
+        LazyIndexes::default()
+    }
+}
+
+/// The positions of a table's entries by path. [`path_matches`] is equality, except that an
+/// entry and a path that both start with `crate::` may also match by suffix: those entries
+/// (declared in the configuration) are kept apart and compared one by one.
+#[derive(Debug, Default)]
+struct PathIndex {
+    /// Entries not under `crate::`: path -> positions, ascending.
+    exact: super::HashMap<&'static str, Vec<usize>>,
+    /// Entries under `crate::`: (position, path), ascending.
+    crate_relative: Vec<(usize, &'static str)>,
+}
+
+impl PathIndex {
+    fn new(paths: impl IntoIterator<Item = &'static str>) -> PathIndex {
+        let mut index = PathIndex::default();
+        for (i, path) in paths.into_iter().enumerate() {
+            if path.starts_with("crate::") {
+                index.crate_relative.push((i, path));
+            } else {
+                index.exact.entry(path).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The positions of the entries `path` matches ([`path_matches`]), ascending.
+    fn matches<'a>(&'a self, path: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let relative = path.starts_with("crate::");
+        let exact = if relative { None } else { self.exact.get(path) };
+        let crate_relative = if relative {
+            &self.crate_relative[..]
+        } else {
+            &[]
+        };
+        exact.into_iter().flatten().copied().chain(
+            crate_relative
+                .iter()
+                .filter(move |(_, entry)| path_matches(entry, path))
+                .map(|&(i, _)| i),
+        )
+    }
+
+    /// The first entry `path` matches.
+    fn first(&self, path: &str) -> Option<usize> {
+        self.matches(path).next()
+    }
 }
 
 impl Catalog {
+    fn indexes(&self) -> &PathIndexes {
+        self.indexes.0.get_or_init(|| PathIndexes {
+            channel_ctors: PathIndex::new(self.channel_ctors.iter().map(|c| c.path)),
+            spawn_fns: PathIndex::new(self.spawn_fns.iter().map(|s| s.path)),
+            spawners: PathIndex::new(self.spawners.iter().map(|s| s.ty)),
+            guard_fns: PathIndex::new(self.guard_fns.iter().map(|g| g.path)),
+            network_calls: PathIndex::new(
+                self.network_calls
+                    .iter()
+                    .map(|n| n.path)
+                    .chain(self.timed_ctors.iter().map(|t| t.call.path)),
+            ),
+            timed_ctors: PathIndex::new(self.timed_ctors.iter().map(|t| t.call.path)),
+        })
+    }
+
     /// The built-in catalogue.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
@@ -805,6 +908,7 @@ impl Catalog {
             timed_ctors: TIMED_CTORS.iter().collect(),
             crates: Vec::new(),
             held_types: HELD_TYPES.to_vec(),
+            indexes: LazyIndexes::default(),
         })
     }
 
@@ -868,27 +972,23 @@ impl Catalog {
     }
 
     pub fn channel_ctor(&self, path: &str) -> Option<&'static ChannelCtor> {
-        self.channel_ctors
-            .iter()
-            .find(|c| path_matches(c.path, path))
-            .copied()
+        let i = self.indexes().channel_ctors.first(path)?;
+        Some(self.channel_ctors[i])
     }
 
     pub fn spawn_fn(&self, path: &str) -> Option<&'static SpawnFn> {
-        self.spawn_fns
-            .iter()
-            .find(|s| path_matches(s.path, path))
-            .copied()
+        let i = self.indexes().spawn_fns.first(path)?;
+        Some(self.spawn_fns[i])
     }
 
     /// The spawner type that `path` (a type, or an associated function of one) names.
     pub fn spawner_of(&self, path: &str) -> Option<usize> {
-        self.spawners.iter().position(|s| {
-            path_matches(s.ty, path)
-                || path
-                    .rsplit_once("::")
-                    .is_some_and(|(ty, _)| path_matches(s.ty, ty))
-        })
+        let index = &self.indexes().spawners;
+        let of_type = path.rsplit_once("::").and_then(|(ty, _)| index.first(ty));
+        match (index.first(path), of_type) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether some spawner has a spawning method of this name.
@@ -899,32 +999,37 @@ impl Catalog {
     /// The guard a call of `path` returns: `Some(None)` for the whole result,
     /// `Some(Some(i))` for element `i` of its tuple.
     pub fn guard_call(&self, path: &str) -> Option<Option<usize>> {
-        self.guard_fns
-            .iter()
-            .find(|g| {
-                path_matches(g.path, path)
-                    || path
-                        .rsplit_once("::")
-                        .is_some_and(|(ty, _)| g.tuple_index.is_none() && path_matches(g.path, ty))
-            })
-            .map(|g| g.tuple_index)
+        let index = &self.indexes().guard_fns;
+        let whole = index.first(path);
+        // `Guard::new` for a guard type `Guard` (whose result is the guard itself).
+        let of_type = path.rsplit_once("::").and_then(|(ty, _)| {
+            index
+                .matches(ty)
+                .find(|&i| self.guard_fns[i].tuple_index.is_none())
+        });
+        let i = match (whole, of_type) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(self.guard_fns[i].tuple_index)
     }
 
     /// The network call `path` is, if it can wait for ever.
     pub fn network_call(&self, path: &str) -> Option<&'static NetworkCall> {
-        self.network_calls
-            .iter()
-            .copied()
-            .chain(self.timed_ctors.iter().map(|t| &t.call))
-            .find(|n| path_matches(n.path, path))
+        let i = self.indexes().network_calls.first(path)?;
+        Some(match self.network_calls.get(i) {
+            Some(call) => call,
+            None => {
+                let timed: &'static TimedCtor = self.timed_ctors[i - self.network_calls.len()];
+                &timed.call
+            }
+        })
     }
 
     /// The constructor `path` is, when a timeout method must follow it.
     pub fn timed_ctor(&self, path: &str) -> Option<&'static TimedCtor> {
-        self.timed_ctors
-            .iter()
-            .find(|t| path_matches(t.call.path, path))
-            .copied()
+        let i = self.indexes().timed_ctors.first(path)?;
+        Some(self.timed_ctors[i])
     }
 
     /// The kind of value a constructor call returns, for the values the task lints follow.
@@ -1231,3 +1336,99 @@ pub const TRANSPARENT_TYPES: &[(&str, bool)] = &[
     ("Slab", false),
     ("Result", false),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first entry of `paths` that `path` matches, by a scan of every entry (what the
+    /// index replaces).
+    fn scan<'a>(paths: impl IntoIterator<Item = &'a str>, path: &str) -> Option<usize> {
+        paths.into_iter().position(|e| path_matches(e, path))
+    }
+
+    #[test]
+    fn indexed_lookups_answer_as_a_scan_of_every_entry() {
+        let mut c = Catalog::builtin().clone();
+        // Declared entries under `crate::` (matched by suffix) and a duplicate exact path.
+        for path in ["crate::util::spawn_named", "tokio::spawn"] {
+            c.spawn_fns.push(Box::leak(Box::new(SpawnFn {
+                path,
+                on_drop: OnDrop::Detach,
+                thread: false,
+            })));
+        }
+        c.guard_fns.push(Box::leak(Box::new(GuardFn {
+            path: "crate::guard::Guard",
+            tuple_index: None,
+        })));
+        let paths = [
+            "tokio::spawn",
+            "std::thread::spawn",
+            "crate::spawn_named",
+            "crate::self::util::spawn_named",
+            "crate::other",
+            "crate::Guard::new",
+            "crate::super::guard::Guard",
+            "std::sync::mpsc::channel",
+            "tokio::sync::mpsc::channel",
+            "tokio::runtime::Runtime::new",
+            "tokio::runtime::Handle::spawn",
+            "reqwest::Client::new",
+            "tracing_appender::non_blocking",
+            "no::such::path",
+            "",
+        ];
+        let mut some = 0;
+        for path in paths {
+            let spawn = scan(c.spawn_fns.iter().map(|s| s.path), path);
+            assert_eq!(
+                c.spawn_fn(path).map(|s| s as *const _),
+                spawn.map(|i| c.spawn_fns[i] as *const _),
+                "{path}"
+            );
+            let ctor = scan(c.channel_ctors.iter().map(|s| s.path), path);
+            assert_eq!(
+                c.channel_ctor(path).map(|s| s as *const _),
+                ctor.map(|i| c.channel_ctors[i] as *const _),
+                "{path}"
+            );
+            let ty = path.rsplit_once("::").map(|(ty, _)| ty);
+            let spawner = c.spawners.iter().position(|s| {
+                path_matches(s.ty, path) || ty.is_some_and(|ty| path_matches(s.ty, ty))
+            });
+            assert_eq!(c.spawner_of(path), spawner, "{path}");
+            let guard = c.guard_fns.iter().find(|g| {
+                path_matches(g.path, path)
+                    || ty.is_some_and(|ty| g.tuple_index.is_none() && path_matches(g.path, ty))
+            });
+            assert_eq!(c.guard_call(path), guard.map(|g| g.tuple_index), "{path}");
+            let network = c
+                .network_calls
+                .iter()
+                .copied()
+                .chain(c.timed_ctors.iter().map(|t| &t.call))
+                .find(|n| path_matches(n.path, path));
+            assert_eq!(
+                c.network_call(path).map(|n| n as *const _),
+                network.map(|n| n as *const _),
+                "{path}"
+            );
+            let timed = scan(c.timed_ctors.iter().map(|t| t.call.path), path);
+            assert_eq!(
+                c.timed_ctor(path).map(|t| t as *const _),
+                timed.map(|i| c.timed_ctors[i] as *const _),
+                "{path}"
+            );
+            some += usize::from(
+                spawn.is_some()
+                    || ctor.is_some()
+                    || spawner.is_some()
+                    || guard.is_some()
+                    || network.is_some(),
+            );
+        }
+        // The paths do name entries of every kind: the comparison is not of `None`s only.
+        assert!(some >= 10, "{some}");
+    }
+}

@@ -6,7 +6,7 @@
 //! Built from the method's syntax once per file ([`super::items`]); plain data for the
 //! crate index.
 
-use std::collections::HashMap;
+use super::HashMap;
 
 use syn::visit::Visit;
 use syn::{Expr, Pat};
@@ -57,7 +57,7 @@ impl SelfFieldFacts {
     pub fn build(file: &SourceFile, block: &syn::Block) -> SelfFieldFacts {
         let mut c = Collector {
             file,
-            aliases: HashMap::new(),
+            aliases: HashMap::default(),
             out: SelfFieldFacts::default(),
         };
         c.visit_block(block);

@@ -8,8 +8,8 @@
 //! unit (an external crate, a glob import, two files claiming one module), the answer is
 //! `None` and the lints stay silent.
 
+use super::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
 

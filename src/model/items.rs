@@ -3,8 +3,9 @@
 //! with their fields' types. Built per file in parallel (ASTs never leave their thread);
 //! merged per unit by [`super::index::CrateIndex`].
 
-use std::collections::HashMap;
+use super::HashMap;
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use syn::{Item, UseTree};
@@ -313,7 +314,7 @@ impl FileItems {
             file,
             model,
             bodies,
-            aliases: HashMap::new(),
+            aliases: HashMap::default(),
             out: FileItems::default(),
         };
         collect_aliases(&ast.items, &mut c.aliases);
@@ -339,12 +340,12 @@ impl Collector<'_> {
         let id = ModuleId(self.out.modules.len());
         let mut module = ModuleItem {
             path: path.clone(),
-            uses: HashMap::new(),
+            uses: HashMap::default(),
             items: Vec::new(),
         };
         for item in items {
             if let Item::Use(u) = item {
-                collect_use(&u.tree, String::new(), &mut module.uses);
+                collect_use(&u.tree, &mut String::new(), &mut module.uses);
             }
             if let Some(name) = item_name(item) {
                 module.items.push(name);
@@ -667,7 +668,7 @@ fn alias_types(
             }
         }
     }
-    let mut types = HashMap::new();
+    let mut types = HashMap::default();
     walk(items, &mut types);
     types
         .into_iter()
@@ -723,7 +724,8 @@ fn item_name(item: &Item) -> Option<String> {
 }
 
 /// `use a::{b, c as d}` → `b -> a::b`, `d -> a::c` (globs are not followed).
-fn collect_use(tree: &UseTree, prefix: String, out: &mut HashMap<String, String>) {
+/// `prefix`: the path so far (one buffer for the whole tree, restored before returning).
+fn collect_use(tree: &UseTree, prefix: &mut String, out: &mut HashMap<String, String>) {
     let join = |name: &str| {
         if prefix.is_empty() {
             name.to_string()
@@ -732,7 +734,15 @@ fn collect_use(tree: &UseTree, prefix: String, out: &mut HashMap<String, String>
         }
     };
     match tree {
-        UseTree::Path(p) => collect_use(&p.tree, join(&p.ident.to_string()), out),
+        UseTree::Path(p) => {
+            let len = prefix.len();
+            if len > 0 {
+                prefix.push_str("::");
+            }
+            let _ = write!(prefix, "{}", p.ident);
+            collect_use(&p.tree, prefix, out);
+            prefix.truncate(len);
+        }
         UseTree::Name(n) if n.ident == "self" => {
             if let Some(last) = prefix.rsplit("::").next() {
                 out.insert(last.to_string(), prefix.clone());
@@ -746,7 +756,7 @@ fn collect_use(tree: &UseTree, prefix: String, out: &mut HashMap<String, String>
         }
         UseTree::Group(g) => {
             for t in &g.items {
-                collect_use(t, prefix.clone(), out);
+                collect_use(t, prefix, out);
             }
         }
         UseTree::Glob(_) => {}

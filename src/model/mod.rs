@@ -19,7 +19,9 @@ pub mod tasks;
 pub mod types;
 mod walk;
 
-use std::collections::{HashMap, HashSet};
+/// The model's hash maps and sets: its keys are short names and paths, which FxHash hashes
+/// in a few instructions (SipHash's resistance to chosen keys buys nothing here).
+pub use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use channels::{Channel, ChannelId, RecvLoop, Role, Slot};
 pub use flow::{

@@ -6,11 +6,12 @@
 //! (`std::sync::mpsc::channel`); names defined in the file itself resolve to `crate::...` so
 //! that a local `fn channel` is never mistaken for a library constructor.
 
-use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use syn::{Item, UseTree};
 
 use super::catalog::{self, Catalog};
+use super::{HashMap, HashSet};
 
 /// Names the prelude brings into every module.
 const PRELUDE: &[(&str, &str)] = &[
@@ -97,7 +98,7 @@ impl Resolver {
             match item {
                 Item::Use(u) => {
                     let prefix = if u.leading_colon.is_some() { "::" } else { "" };
-                    collect_use(&u.tree, prefix.to_string(), &mut scope);
+                    collect_use(&u.tree, &mut prefix.to_string(), &mut scope);
                 }
                 Item::Fn(f) => {
                     scope.local_items.insert(f.sig.ident.to_string());
@@ -147,20 +148,19 @@ impl Resolver {
     /// Returns `None` for paths that are neither imported nor start at a known crate
     /// (local variables, associated items of local types...).
     pub fn resolve(&self, path: &syn::Path) -> Option<String> {
-        let mut segments = path.segments.iter().map(|s| s.ident.to_string());
-        let first = segments.next()?;
-        let rest: Vec<String> = segments.collect();
-        let head = if path.leading_colon.is_some() {
+        let mut segments = path.segments.iter();
+        let first = segments.next()?.ident.to_string();
+        let mut full = if path.leading_colon.is_some() {
             first
         } else {
-            self.resolve_first(&first, rest.is_empty())?
+            self.resolve_first(&first, segments.len() == 0)?
         };
-        let mut full = head;
-        for seg in rest {
-            full.push_str("::");
-            full.push_str(&seg);
+        for seg in segments {
+            use std::fmt::Write;
+            // Writing into `full` spares a `String` per segment.
+            let _ = write!(full, "::{}", seg.ident);
         }
-        Some(catalog::normalize(&full))
+        Some(catalog::normalize_owned(full))
     }
 
     /// Resolves a path written as a string (`mpsc::channel`), for tests and macros.
@@ -185,7 +185,7 @@ impl Resolver {
             // A glob can only be trusted for names it is known to export.
             if alone {
                 for glob in scope.globs.iter().rev() {
-                    let candidate = catalog::normalize(&format!("{glob}::{first}"));
+                    let candidate = catalog::normalize_owned(format!("{glob}::{first}"));
                     if self.catalog.is_known_path(&candidate) {
                         return Some(candidate);
                     }
@@ -202,7 +202,8 @@ impl Resolver {
     }
 }
 
-fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
+/// `prefix`: the path so far (one buffer for the whole tree, restored before returning).
+fn collect_use(tree: &UseTree, prefix: &mut String, scope: &mut Scope) {
     let join = |prefix: &str, name: &str| {
         if prefix.is_empty() || prefix == "::" {
             format!("{prefix}{name}")
@@ -211,7 +212,15 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
         }
     };
     match tree {
-        UseTree::Path(p) => collect_use(&p.tree, join(&prefix, &p.ident.to_string()), scope),
+        UseTree::Path(p) => {
+            let len = prefix.len();
+            if !(prefix.is_empty() || prefix == "::") {
+                prefix.push_str("::");
+            }
+            let _ = write!(prefix, "{}", p.ident);
+            collect_use(&p.tree, prefix, scope);
+            prefix.truncate(len);
+        }
         UseTree::Name(n) => {
             let name = n.ident.to_string();
             if name == "self" {
@@ -220,7 +229,7 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
                     scope.names.insert(last.to_string(), prefix.clone());
                 }
             } else {
-                scope.names.insert(name.clone(), join(&prefix, &name));
+                scope.names.insert(name.clone(), join(prefix, &name));
             }
         }
         UseTree::Rename(r) => {
@@ -228,7 +237,7 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
             let full = if name == "self" {
                 prefix.clone()
             } else {
-                join(&prefix, &name)
+                join(prefix, &name)
             };
             let alias = r.rename.to_string();
             if alias != "_" {
@@ -240,7 +249,7 @@ fn collect_use(tree: &UseTree, prefix: String, scope: &mut Scope) {
             .push(prefix.trim_start_matches("::").to_string()),
         UseTree::Group(g) => {
             for t in &g.items {
-                collect_use(t, prefix.clone(), scope);
+                collect_use(t, prefix, scope);
             }
         }
     }

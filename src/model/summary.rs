@@ -8,7 +8,7 @@
 //! fixpoint (a union of finite sets: it ends, also on recursion). A pass-on edge whose
 //! callee the crate index cannot resolve makes the parameter [`Effects::UNKNOWN`].
 
-use std::collections::HashMap;
+use super::HashMap;
 use std::fmt;
 
 use super::catalog::{value_method, EndpointOp, ValueMethod};
@@ -386,7 +386,7 @@ fn in_spawned_work(body: &Body, u: &Use) -> bool {
 /// its parameter `j` too. An edge whose callee is not one function of the crate with that
 /// parameter makes the parameter [`Effects::UNKNOWN`].
 pub fn resolve(index: &CrateIndex) -> HashMap<FnRef, Vec<Effects>> {
-    let mut effects: HashMap<FnRef, Vec<Effects>> = HashMap::new();
+    let mut effects: HashMap<FnRef, Vec<Effects>> = HashMap::default();
     // (caller, its parameter, callee, the callee's parameter)
     let mut edges: Vec<(FnRef, usize, FnRef, usize)> = Vec::new();
     for f in index.fns() {

@@ -9,7 +9,7 @@
 //! [`super::index::CrateIndex`]); a path that resolves to nothing known holds nothing, so the
 //! lints that ask stay silent.
 
-use std::collections::HashMap;
+use super::HashMap;
 use std::fmt;
 
 use super::catalog::{self, HELD_BY_NAME, HELD_TYPES, TRANSPARENT_TYPES};

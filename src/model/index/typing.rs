@@ -62,7 +62,7 @@ impl CrateIndex {
             })
             .collect();
         let facts = TypeFacts::build(&types, this.held_types());
-        let mut drops = HashSet::new();
+        let mut drops = HashSet::default();
         for (file, (_, items)) in this.files.iter().enumerate() {
             for (module, ty) in &items.drop_impls {
                 let scope = Scope {

@@ -215,7 +215,7 @@ impl Walker<'_> {
                 let local = p
                     .path
                     .get_ident()
-                    .is_some_and(|i| self.lookup(&i.to_string()).is_some());
+                    .is_some_and(|i| self.lookup_ident(i).is_some());
                 (!local).then(|| path_text(&p.path))
             }
             _ => None,

@@ -11,7 +11,7 @@ impl<'f> Walker<'f> {
     pub(super) fn walk_path_expr(&mut self, p: &syn::ExprPath, role: Position) {
         self.note_constructed(&p.path);
         if let Some(ident) = p.path.get_ident() {
-            if let Some(id) = self.lookup(&ident.to_string()) {
+            if let Some(id) = self.lookup_ident(ident) {
                 let span = self.span(ident.span());
                 let kind = self.use_kind(role);
                 self.record_use(id, span, kind);

@@ -5,6 +5,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
 use syn::Expr;
 
+use super::syntax::with_text;
 use super::{Position, Walker, FORMAT_MACROS};
 use crate::model::catalog;
 use crate::model::flow::*;
@@ -71,31 +72,7 @@ impl<'f> Walker<'f> {
         for tt in tokens {
             match tt {
                 TokenTree::Ident(ident) => {
-                    let name = ident.to_string();
-                    // Inside `select!` and friends: a way out of the enclosing loops, or a
-                    // stop signal checked.
-                    if !after_dot && (name == "break" || name == "return") {
-                        let span = self.span(ident.span());
-                        let exit = if name == "break" {
-                            Exit::Break(span)
-                        } else {
-                            Exit::Return(span)
-                        };
-                        self.record_exit(exit, None);
-                    } else if after_dot && catalog::is_stop_check(&name) {
-                        let span = self.span(ident.span());
-                        self.add_stop_check(span);
-                    }
-                    if !after_dot && name.starts_with(|c: char| c.is_ascii_uppercase()) {
-                        // A variant named in a macro may be constructed there.
-                        self.model.constructed.insert(name.clone());
-                    }
-                    if after_dot {
-                        self.model.field_reads.insert(name);
-                    } else if let Some(id) = self.lookup(&name) {
-                        let span = self.span(ident.span());
-                        self.record_use(id, span, UseKind::Macro);
-                    }
+                    with_text(&ident, |name| self.scan_ident(&ident, name, after_dot));
                     after_dot = false;
                 }
                 TokenTree::Group(g) => {
@@ -111,6 +88,35 @@ impl<'f> Walker<'f> {
                 }
                 TokenTree::Literal(_) => after_dot = false,
             }
+        }
+    }
+
+    /// An identifier among a macro's tokens (`name` is its text; `after_dot`: it follows a
+    /// `.`).
+    fn scan_ident(&mut self, ident: &proc_macro2::Ident, name: &str, after_dot: bool) {
+        // Inside `select!` and friends: a way out of the enclosing loops, or a stop
+        // signal checked.
+        if !after_dot && (name == "break" || name == "return") {
+            let span = self.span(ident.span());
+            let exit = if name == "break" {
+                Exit::Break(span)
+            } else {
+                Exit::Return(span)
+            };
+            self.record_exit(exit, None);
+        } else if after_dot && catalog::is_stop_check(name) {
+            let span = self.span(ident.span());
+            self.add_stop_check(span);
+        }
+        if !after_dot && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            // A variant named in a macro may be constructed there.
+            self.model.constructed.insert(name.to_string());
+        }
+        if after_dot {
+            self.model.field_reads.insert(name.to_string());
+        } else if let Some(id) = self.lookup(name) {
+            let span = self.span(ident.span());
+            self.record_use(id, span, UseKind::Macro);
         }
     }
 }

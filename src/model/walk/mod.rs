@@ -372,11 +372,16 @@ impl<'f> Walker<'f> {
     /// `Shutdown`, `Msg::Stop { .. }`): an enum variant (or a type) constructed here.
     fn note_constructed(&mut self, path: &syn::Path) {
         if let Some(last) = path.segments.last() {
-            let name = last.ident.to_string();
-            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
-                self.model.constructed.insert(name);
+            let upper = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+            if with_text(&last.ident, upper) {
+                self.model.constructed.insert(last.ident.to_string());
             }
         }
+    }
+
+    /// [`Walker::lookup`] of an identifier.
+    fn lookup_ident(&self, ident: &syn::Ident) -> Option<BindingId> {
+        with_text(ident, |name| self.lookup(name))
     }
 
     fn lookup(&self, name: &str) -> Option<BindingId> {
@@ -400,8 +405,10 @@ impl<'f> Walker<'f> {
         let scope_end = *end;
         let body = self.body.as_mut()?;
         let id = body.bindings.len();
+        let name = ident.to_string();
+        names.push((name.clone(), id));
         body.bindings.push(Binding {
-            name: ident.to_string(),
+            name,
             span,
             stmt,
             scope_end,
@@ -411,7 +418,6 @@ impl<'f> Walker<'f> {
             from: None,
             hint: None,
         });
-        names.push((ident.to_string(), id));
         Some(id)
     }
 
@@ -496,7 +502,7 @@ impl<'f> Walker<'f> {
     fn binding_of(&self, expr: &Expr) -> Option<BindingId> {
         match expr {
             Expr::Path(p) if p.qself.is_none() => {
-                p.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+                p.path.get_ident().and_then(|i| self.lookup_ident(i))
             }
             Expr::Paren(p) => self.binding_of(&p.expr),
             Expr::Reference(r) => self.binding_of(&r.expr),
@@ -588,9 +594,7 @@ impl<'f> Walker<'f> {
         // Remember what the new binding was made from.
         if let Some(new) = new {
             let source = match strip_parens(&init.expr) {
-                Expr::MethodCall(m)
-                    if matches!(m.method.to_string().as_str(), "clone" | "child_token") =>
-                {
+                Expr::MethodCall(m) if is_one_of(&m.method, &["clone", "child_token"]) => {
                     self.binding_of_before(&m.receiver, new)
                 }
                 // `Arc::clone(&x)`, `Rc::clone(&x)`: another handle to `x`'s value.
@@ -650,7 +654,7 @@ impl<'f> Walker<'f> {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, elem)| match strip_pat(elem) {
-                        Pat::Ident(id) => Some((self.lookup(&id.ident.to_string())?, i)),
+                        Pat::Ident(id) => Some((self.lookup_ident(&id.ident)?, i)),
                         _ => None,
                     })
                     .map(|(b, i)| (b, TypeHint::TupleOf(path.clone(), i)))
@@ -710,8 +714,7 @@ impl<'f> Walker<'f> {
         }
         let (base, clone) = match expr {
             Expr::MethodCall(m)
-                if m.args.is_empty()
-                    && matches!(m.method.to_string().as_str(), "clone" | "resubscribe") =>
+                if m.args.is_empty() && is_one_of(&m.method, &["clone", "resubscribe"]) =>
             {
                 (&*m.receiver, true)
             }
@@ -787,9 +790,7 @@ impl<'f> Walker<'f> {
         let mut expr = strip_parens(expr);
         loop {
             match expr {
-                Expr::MethodCall(m)
-                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
-                {
+                Expr::MethodCall(m) if is_one_of(&m.method, &["unwrap", "expect"]) => {
                     expr = strip_parens(&m.receiver)
                 }
                 Expr::Try(t) => expr = strip_parens(&t.expr),

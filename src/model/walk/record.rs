@@ -197,7 +197,7 @@ impl<'f> Walker<'f> {
         // `fut.fuse()`, `fut.boxed()` are the same future.
         let mut inner = strip_parens(future);
         while let Expr::MethodCall(m) = inner {
-            if !matches!(m.method.to_string().as_str(), "fuse" | "boxed") {
+            if !is_one_of(&m.method, &["fuse", "boxed"]) {
                 break;
             }
             inner = strip_parens(&m.receiver);
@@ -206,7 +206,7 @@ impl<'f> Walker<'f> {
             Expr::Path(p) => p
                 .path
                 .get_ident()
-                .filter(|i| self.lookup(&i.to_string()).is_some())
+                .filter(|i| self.lookup_ident(i).is_some())
                 .map(|i| self.span(i.span())),
             _ => None,
         };
@@ -244,7 +244,7 @@ impl<'f> Walker<'f> {
             Expr::Path(p) if p.qself.is_none() => p
                 .path
                 .get_ident()
-                .and_then(|i| self.lookup(&i.to_string()))
+                .and_then(|i| self.lookup_ident(i))
                 .is_some_and(|id| body.bindings[id].origin == ValueOrigin::Param),
             _ => false,
         })
@@ -330,7 +330,7 @@ impl<'f> Walker<'f> {
     pub(super) fn guard_in_tuple(&self, expr: &Expr) -> Option<usize> {
         let mut expr = strip_parens(expr);
         while let Expr::MethodCall(m) = expr {
-            if !matches!(m.method.to_string().as_str(), "unwrap" | "expect") {
+            if !is_one_of(&m.method, &["unwrap", "expect"]) {
                 return None;
             }
             expr = strip_parens(&m.receiver);

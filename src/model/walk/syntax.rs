@@ -5,6 +5,30 @@ use syn::{Expr, Pat};
 use crate::model::catalog::{self, EndpointOp};
 use crate::model::types::TypeHint;
 
+/// Calls `f` with the text of `ident` (`r#type` for a raw one, as `to_string` gives it),
+/// written into a buffer the thread reuses: a name that is only looked up or compared is not
+/// allocated. A nested call (from `f`) gets a fresh `String`.
+pub(super) fn with_text<R>(ident: &syn::Ident, f: impl FnOnce(&str) -> R) -> R {
+    use std::cell::RefCell;
+    use std::fmt::Write;
+    thread_local! {
+        static TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    TEXT.with(|text| match text.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            let _ = write!(buf, "{ident}");
+            f(&buf)
+        }
+        Err(_) => f(&ident.to_string()),
+    })
+}
+
+/// Whether an identifier's text is one of `names`.
+pub(super) fn is_one_of(ident: &syn::Ident, names: &[&str]) -> bool {
+    with_text(ident, |text| names.contains(&text))
+}
+
 pub(super) fn strip_parens(mut expr: &Expr) -> &Expr {
     loop {
         match expr {
@@ -138,25 +162,20 @@ pub(super) fn is_wrapper(path: &str) -> bool {
 /// well-known crate (`std::sync::Arc::new`, `tokio::sync::Mutex::new`).
 pub(super) fn is_wrapper_name(func: &Expr) -> bool {
     let Expr::Path(p) = func else { return false };
-    let segs: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    match segs.as_slice() {
-        [one] => matches!(one.as_str(), "Some" | "Ok"),
-        [prefix @ .., ty, f] => {
-            f == "new"
-                && WRAPPER_TYPES.contains(&ty.as_str())
-                && prefix.first().is_none_or(|head| {
-                    matches!(
-                        head.as_str(),
-                        "std" | "alloc" | "core" | "tokio" | "parking_lot"
-                    )
-                })
+    let segs = &p.path.segments;
+    match segs.len() {
+        0 => false,
+        1 => is_one_of(&segs[0].ident, &["Some", "Ok"]),
+        // `[prefix..]::Type::new`
+        n => {
+            segs[n - 1].ident == "new"
+                && is_one_of(&segs[n - 2].ident, WRAPPER_TYPES)
+                && (n == 2
+                    || is_one_of(
+                        &segs[0].ident,
+                        &["std", "alloc", "core", "tokio", "parking_lot"],
+                    ))
         }
-        [] => false,
     }
 }
 
@@ -218,11 +237,13 @@ pub(super) fn expr_path_text(expr: &Expr) -> String {
 }
 
 pub(super) fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
+    use std::fmt::Write;
+    let mut text = String::new();
+    for (i, s) in path.segments.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "::" };
+        let _ = write!(text, "{sep}{}", s.ident);
+    }
+    text
 }
 
 /// Calls whose error means "the other side is gone": unwrapping them panics, which ends the
@@ -269,9 +290,7 @@ pub(super) fn fixed_count(expr: &Expr) -> bool {
         Expr::Range(r) => r.end.is_some(),
         Expr::Array(_) | Expr::Repeat(_) => true,
         Expr::Reference(r) => fixed_count(&r.expr),
-        Expr::MethodCall(m) => {
-            ADAPTERS.contains(&m.method.to_string().as_str()) && fixed_count(&m.receiver)
-        }
+        Expr::MethodCall(m) => is_one_of(&m.method, ADAPTERS) && fixed_count(&m.receiver),
         _ => false,
     }
 }
@@ -312,9 +331,7 @@ pub(super) fn literal_count(expr: &Expr) -> Option<u64> {
         Expr::Array(a) => Some(a.elems.len() as u64),
         Expr::Repeat(r) => int(&r.len),
         Expr::Reference(r) => literal_count(&r.expr),
-        Expr::MethodCall(m) if KEEPING.contains(&m.method.to_string().as_str()) => {
-            literal_count(&m.receiver)
-        }
+        Expr::MethodCall(m) if is_one_of(&m.method, KEEPING) => literal_count(&m.receiver),
         _ => None,
     }
 }
@@ -456,9 +473,9 @@ pub(super) fn type_hint_of(expr: &Expr) -> Option<TypeHint> {
         Expr::Try(t) => type_hint_of(&t.expr),
         Expr::Await(a) => type_hint_of(&a.base),
         Expr::MethodCall(m)
-            if matches!(
-                m.method.to_string().as_str(),
-                "unwrap" | "expect" | "clone" | "unwrap_or_default"
+            if is_one_of(
+                &m.method,
+                &["unwrap", "expect", "clone", "unwrap_or_default"],
             ) =>
         {
             type_hint_of(&m.receiver)
@@ -493,19 +510,8 @@ pub(super) fn is_shared_clone(func: &Expr) -> bool {
     let Expr::Path(p) = strip_parens(func) else {
         return false;
     };
-    let segs: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    matches!(
-        segs.iter()
-            .rev()
-            .take(2)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["clone", "Arc" | "Rc"]
-    )
+    // `[..]::Arc::clone`, `[..]::Rc::clone`
+    let segs = &p.path.segments;
+    let n = segs.len();
+    n >= 2 && segs[n - 1].ident == "clone" && is_one_of(&segs[n - 2].ident, &["Arc", "Rc"])
 }

@@ -1,6 +1,6 @@
 //! Items and expressions: each use of a binding is classified by the position it is in.
 
-use std::collections::HashSet;
+use crate::model::HashSet;
 
 use syn::visit::{self, Visit};
 use syn::{Expr, Stmt};

@@ -302,6 +302,11 @@ fn add_package_context(named: &[PathBuf], cwd: &Path, discovery: &mut Discovery)
         .collect();
     roots.sort();
     roots.dedup();
+    if roots.is_empty() {
+        // Directories only (or no package around the files): nothing to add, and no
+        // reason to resolve every discovered path a second time.
+        return;
+    }
     let rules = WalkRules {
         skip_nested_packages: true,
         target_dir: None,

@@ -286,7 +286,7 @@ impl<'a> Run<'a> {
     /// gives their number.
     fn reach_by_words(&self, results: &mut [FileResult]) -> usize {
         let levels_of = |f: &InputFile| &self.levels[self.table_of(f)];
-        let wanted = word_reach::wanted(self.files, results, self.texts, levels_of);
+        let wanted = word_reach::wanted(self.files, results, self.texts, levels_of, &self.pool);
         let todo: Vec<_> = wanted
             .into_iter()
             .map(|(i, callers)| (i, callers, &results[i].words))

@@ -6,8 +6,11 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use super::{contains_word, words, FileResult, Group, InputFile};
+use rayon::prelude::*;
+
+use super::{contains_word, install, words, FileResult, Group, InputFile};
 use crate::config::Levels;
 use crate::lints::{WordReach, WORD_REACHES};
 
@@ -18,6 +21,7 @@ pub(super) fn wanted<'l>(
     results: &[FileResult],
     texts: &HashMap<PathBuf, String>,
     levels_of: impl Fn(&InputFile) -> &'l Levels,
+    pool: &Option<rayon::ThreadPool>,
 ) -> Vec<(usize, &'static [&'static str])> {
     let mut out = Vec::new();
     // The files of each group, built on the first question (one pass over the results).
@@ -37,16 +41,32 @@ pub(super) fn wanted<'l>(
             }
             by_group
         });
-        let mut group_names: HashMap<&Group, bool> = HashMap::new();
+        // One question per group, asked with its first candidate's configuration (the names
+        // depend on the declared endpoint types); the groups are asked in parallel, since a
+        // group that names none has every file's words taken.
+        let mut questions: HashMap<&Group, Vec<&'static str>> = HashMap::new();
+        for &i in &candidates {
+            questions
+                .entry(&results[i].group)
+                .or_insert_with(|| (reach.needs)(levels_of(&files[i]).catalog()));
+        }
+        let questions: Vec<(&Group, Vec<Member>, Vec<&'static str>)> = questions
+            .into_iter()
+            .map(|(group, needs)| {
+                let members = members[group]
+                    .iter()
+                    .map(|&j| Member::of(&files[j], &results[j]));
+                (group, members.collect(), needs)
+            })
+            .collect();
+        let group_names: HashMap<&Group, bool> = install(pool, || {
+            questions
+                .into_par_iter()
+                .map(|(group, members, needs)| (group, group_names_any(&members, texts, &needs)))
+                .collect()
+        });
         for i in candidates {
-            let group = &results[i].group;
-            let names = *group_names.entry(group).or_insert_with(|| {
-                // The names depend on the crate's configuration (declared endpoint types).
-                let needs = (reach.needs)(levels_of(&files[i]).catalog());
-                let members = members[group].iter().map(|&j| (&files[j], &results[j]));
-                group_names_any(members, texts, &needs)
-            });
-            if names {
+            if group_names[&results[i].group] {
                 out.push((i, reach.callers));
             }
         }
@@ -67,27 +87,44 @@ fn is_candidate(input: &InputFile, result: &FileResult, reach: &WordReach) -> bo
             .is_some_and(|w| reach.callers.iter().any(|c| w.may_contain(c)))
 }
 
+/// What [`group_names_any`] reads of one file of a group (shareable across threads, unlike
+/// the file's whole result).
+struct Member<'r> {
+    input: &'r InputFile,
+    /// The text of a modelled file.
+    kept: Option<&'r str>,
+    skipped: bool,
+    words: &'r OnceLock<words::WordSet>,
+}
+
+impl<'r> Member<'r> {
+    fn of(input: &'r InputFile, result: &'r FileResult) -> Member<'r> {
+        Member {
+            input,
+            kept: result.kept.as_ref().map(|k| k.file.text.as_str()),
+            skipped: result.skipped,
+            words: &result.words,
+        }
+    }
+}
+
 /// Whether some file of a group may name one of `needs`: a skipped file by its words (taken
 /// now if they were not; a context file not read yet may), a modelled file by its text. A
 /// file that was not modelled for another reason (a syntax error, unreadable) is in no crate
 /// index, so its types hold nothing.
-fn group_names_any<'r>(
-    mut group: impl Iterator<Item = (&'r InputFile, &'r FileResult)>,
-    texts: &HashMap<PathBuf, String>,
-    needs: &[&str],
-) -> bool {
-    group.any(|(f, r)| {
-        if let Some(kept) = &r.kept {
-            let text = kept.file.text.as_bytes();
+fn group_names_any(group: &[Member], texts: &HashMap<PathBuf, String>, needs: &[&str]) -> bool {
+    group.iter().any(|m| {
+        if let Some(text) = m.kept {
+            let text = text.as_bytes();
             return needs.iter().any(|n| contains_word(text, n.as_bytes()));
         }
-        if !r.skipped {
+        if !m.skipped {
             return false;
         }
-        if f.context {
-            return words::may_name_any(&r.words, needs);
+        if m.input.context {
+            return words::may_name_any(m.words, needs);
         }
-        let set = words::words_of(&f.path, texts.get(&f.path), &r.words);
+        let set = words::words_of(&m.input.path, texts.get(&m.input.path), m.words);
         needs.iter().any(|n| set.may_contain(n))
     })
 }

@@ -178,15 +178,19 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
         let info = Arc::new(package_info(package));
         let unit = discovery.units.len();
         let mut paths = Vec::new();
-        walk(&info.root, &rules, &root, &mut paths, &mut discovery);
+        let found = Found {
+            files: &mut paths,
+            canonical: &mut canonical_paths,
+        };
+        walk(&info.root, &rules, &root, found, &mut discovery);
         // A target whose source lies outside the package directory (`path = "../x.rs"`).
         for t in &info.targets {
             if !t.src_path.starts_with(&info.root) && t.src_path.is_file() {
-                paths.push(t.src_path.clone());
+                paths.push((t.src_path.clone(), canonical_paths.of(&t.src_path)));
             }
         }
-        for path in paths {
-            if seen.insert(canonical_paths.of(&path)) {
+        for (path, canonical) in paths {
+            if seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
                     is_test_target: info.is_test_target(&path),
@@ -237,12 +241,16 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
         let named = !path.is_dir();
         if named {
             named_files.push(path.clone());
-            found.push(path);
+            found.push((path.clone(), canonical_paths.of(&path)));
         } else {
-            walk(&path, &rules, cwd, &mut found, &mut discovery);
+            let into = Found {
+                files: &mut found,
+                canonical: &mut canonical_paths,
+            };
+            walk(&path, &rules, cwd, into, &mut discovery);
         }
-        for path in found {
-            if seen.insert(canonical_paths.of(&path)) {
+        for (path, canonical) in found {
+            if seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
                     is_test_target: in_test_dir(&path),
@@ -321,9 +329,13 @@ fn add_package_context(named: &[PathBuf], cwd: &Path, discovery: &mut Discovery)
         // A walk of its own: the context's skipped directories, configurations and unreadable
         // entries are not the run's.
         let mut found = Vec::new();
-        walk(&root, &rules, cwd, &mut found, &mut Discovery::default());
-        for path in found {
-            if seen.insert(canonical_paths.of(&path)) {
+        let into = Found {
+            files: &mut found,
+            canonical: &mut canonical_paths,
+        };
+        walk(&root, &rules, cwd, into, &mut Discovery::default());
+        for (path, canonical) in found {
+            if seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
                     is_test_target: in_test_dir(&path),
@@ -634,13 +646,20 @@ impl WalkRules<'_> {
     }
 }
 
-/// Collects the `.rs` files under `root` (sorted, following symbolic links) into `files`;
+/// Where a walk puts the files it finds: each with its canonical path (for telling
+/// duplicates apart), taken from the walk's own knowledge of links.
+struct Found<'a> {
+    files: &'a mut Vec<(PathBuf, PathBuf)>,
+    canonical: &'a mut CanonicalPaths,
+}
+
+/// Collects the `.rs` files under `root` (sorted, following symbolic links) into `found`;
 /// left-out directories and walk errors go to `discovery`. `base` is for shown paths.
 fn walk(
     root: &Path,
     rules: &WalkRules<'_>,
     base: &Path,
-    files: &mut Vec<PathBuf>,
+    found: Found<'_>,
     discovery: &mut Discovery,
 ) {
     let skipped = &mut discovery.skipped;
@@ -671,7 +690,8 @@ fn walk(
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs") => {
-                files.push(e.into_path())
+                let canonical = found.canonical.of_walked(e.path(), e.path_is_symlink());
+                found.files.push((e.into_path(), canonical));
             }
             Ok(_) => {}
             Err(e) => unreadable.extend(walk_error(&e, base)),
@@ -829,14 +849,20 @@ impl CanonicalPaths {
     /// [`canonical`]`(path)`, for a path that names a file: its directory's canonical path
     /// (memoised) joined with its name, one `lstat` instead of a `readlink` per component.
     fn of(&mut self, path: &Path) -> PathBuf {
-        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-            return canonical(path);
-        };
+        // Not known to be a plain file (a link, or unreadable): resolved whole.
         let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
-        if !plain || dir.as_os_str().is_empty() {
-            return canonical(path);
+        self.of_walked(path, !plain)
+    }
+
+    /// [`Self::of`] for a file whose entry a walk saw, and so knows whether it is a link:
+    /// no system call unless it is one (or its directory is new).
+    fn of_walked(&mut self, path: &Path, link: bool) -> PathBuf {
+        match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) if !link && !dir.as_os_str().is_empty() => {
+                self.dir(dir).join(name)
+            }
+            _ => canonical(path),
         }
-        self.dir(dir).join(name)
     }
 
     /// The canonical path of a directory, memoised: its parent's joined with its name when

@@ -965,6 +965,20 @@ mod tests {
         assert_ne!(paths.of(&root.join("real/a.rs")), real);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_counts_a_file_reached_through_links_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        std::fs::create_dir_all(root.join("real")).unwrap();
+        std::fs::write(root.join("real/a.rs"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("real"), root.join("linked_dir")).unwrap();
+        std::os::unix::fs::symlink(root.join("real/a.rs"), root.join("linked.rs")).unwrap();
+        let found = paths(std::slice::from_ref(&root), dir.path()).unwrap();
+        let shown: Vec<&str> = found.files.iter().map(|f| f.display.as_str()).collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+    }
+
     #[test]
     fn shown_paths_are_relative_with_forward_slashes() {
         let base = Path::new("/ws");

@@ -800,7 +800,6 @@ fn recheck_facts(
     facts.ok().flatten()
 }
 
-/// Whether `word` occurs in `text` as a whole identifier.
 /// Whether `text` (whose word set is `set`) names one of `words` in code: the set rules a
 /// word out at once, and a hit is confirmed as a whole identifier.
 fn names_any(set: &words::WordSet, text: &[u8], words: &[String]) -> bool {
@@ -809,8 +808,9 @@ fn names_any(set: &words::WordSet, text: &[u8], words: &[String]) -> bool {
         .any(|w| set.may_contain(w) && contains_word(text, w.as_bytes()))
 }
 
+/// Whether `word` occurs in `text` as a whole identifier.
 fn contains_word(text: &[u8], word: &[u8]) -> bool {
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let is_ident = prefilter::is_ident_byte;
     memchr::memmem::find_iter(text, word).any(|at| {
         let before = at.checked_sub(1).map(|i| text[i]);
         let after = text.get(at + word.len()).copied();

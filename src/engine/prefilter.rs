@@ -406,8 +406,7 @@ pub(crate) fn string_end(text: &[u8], quote: usize) -> usize {
         r -= 1;
     }
     let hashes = quote - r;
-    let is_ident = |i: usize| text[i].is_ascii_alphanumeric() || text[i] == b'_' || text[i] >= 0x80;
-    let token_start = |i: usize| i == 0 || !is_ident(i - 1);
+    let token_start = |i: usize| starts_word(text, i);
     let raw = r > 0
         && text[r - 1] == b'r'
         && (token_start(r - 1)
@@ -461,8 +460,7 @@ pub(crate) fn char_literal_end(text: &[u8], quote: usize) -> Option<usize> {
 /// before it (`never` in `fold_type_never(` is not the callee `never`). A byte of a
 /// multi-byte character counts as an identifier byte.
 fn starts_word(text: &[u8], start: usize) -> bool {
-    start == 0
-        || !matches!(text[start - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | 0x80..)
+    start == 0 || !is_ident_byte(text[start - 1])
 }
 
 /// Whether the word that ends at `end` is followed by `(`, `::<` or ` as `.

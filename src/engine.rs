@@ -20,7 +20,6 @@ use crate::discover::PackageInfo;
 use crate::lints::{
     CrateLintContext, LintContext, CRATE_CHECKS, LINTS, SPAWN_NEEDLES, UNUSED_SUPPRESSION,
 };
-use crate::model::catalog::PRELUDE_FNS;
 use crate::model::index::{CrateIndex, IndexedFile};
 use crate::model::items::{module_path_of, FileItems};
 use crate::model::{CrateCondition, CrateFacts, FileModel};
@@ -559,10 +558,7 @@ fn reach_words(
                 let Some(path) = &site.work_path else {
                     continue;
                 };
-                // `drop(x)` in `spawn(async move { drop(x) })` is the prelude's.
-                let prelude = PRELUDE_FNS.contains(&path.as_str());
-                if !prelude
-                    && index.resolve_fn(file_id, Some(b), path).is_none()
+                if index.resolve_fn(file_id, Some(b), path).is_none()
                     && index.may_be_local(file_id, Some(b), path)
                 {
                     // The name where it is defined (`use a::f as g` spawns `g`; `a.rs` says `f`).

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, PRELUDE_FNS};
 use super::flow::{Body, BodyId};
 use super::items::{
     ChannelFields, FieldItem, FileItems, FnItem, ModuleId, QualifiedName, WorkerFields, Wrapper,
@@ -382,7 +382,11 @@ impl CrateIndex {
     /// Whether a path written in body `body` of file `file` may name a function of the
     /// crate that is not indexed yet: it qualifies to a crate path, or its first segment is
     /// neither imported from another crate nor a known item (a glob import may bring it).
+    /// A bare name of the std prelude (`drop`) is the prelude's.
     pub fn may_be_local(&self, file: usize, body: Option<BodyId>, written: &str) -> bool {
+        if PRELUDE_FNS.contains(&written) {
+            return false;
+        }
         let module = self.scope_of(file, body).module;
         let m = &self.files[file].1.modules[module.0];
         let first = written.split("::").next().unwrap_or(written);

@@ -172,25 +172,24 @@ pub fn workspace(selection: &PackageSelection, cwd: &Path) -> Result<Discovery, 
         skip_nested_packages: true,
         target_dir: Some(&target_dir),
     };
-    let mut seen = HashSet::new();
-    let mut canonical_paths = CanonicalPaths::default();
+    let mut listed = Listed::default();
     for package in selected {
         let info = Arc::new(package_info(package));
         let unit = discovery.units.len();
         let mut paths = Vec::new();
         let found = Found {
             files: &mut paths,
-            canonical: &mut canonical_paths,
+            canonical: &mut listed.canonical,
         };
         walk(&info.root, &rules, &root, found, &mut discovery);
         // A target whose source lies outside the package directory (`path = "../x.rs"`).
         for t in &info.targets {
             if !t.src_path.starts_with(&info.root) && t.src_path.is_file() {
-                paths.push((t.src_path.clone(), canonical_paths.of(&t.src_path)));
+                paths.push((t.src_path.clone(), listed.canonical.of(&t.src_path)));
             }
         }
         for (path, canonical) in paths {
-            if seen.insert(canonical) {
+            if listed.seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, &root),
                     is_test_target: info.is_test_target(&path),
@@ -232,8 +231,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
         skip_nested_packages: false,
         target_dir: None,
     };
-    let mut seen = HashSet::new();
-    let mut canonical_paths = CanonicalPaths::default();
+    let mut listed = Listed::default();
     let mut named_files = Vec::new();
     for given in paths {
         let path = cwd.join(given);
@@ -241,16 +239,16 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
         let named = !path.is_dir();
         if named {
             named_files.push(path.clone());
-            found.push((path.clone(), canonical_paths.of(&path)));
+            found.push((path.clone(), listed.canonical.of(&path)));
         } else {
             let into = Found {
                 files: &mut found,
-                canonical: &mut canonical_paths,
+                canonical: &mut listed.canonical,
             };
             walk(&path, &rules, cwd, into, &mut discovery);
         }
         for (path, canonical) in found {
-            if seen.insert(canonical) {
+            if listed.seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
                     is_test_target: in_test_dir(&path),
@@ -264,7 +262,7 @@ pub fn paths(paths: &[PathBuf], cwd: &Path) -> Result<Discovery, DiscoverError> 
             }
         }
     }
-    add_package_context(&named_files, cwd, &mut discovery);
+    add_package_context(&named_files, cwd, &mut discovery, &mut listed);
     discovery.units.push(None);
     Ok(discovery)
 }
@@ -288,7 +286,9 @@ pub fn stdin_file(name: &Path, cwd: &Path) -> Discovery {
         named: true,
         context: false,
     });
-    add_package_context(&[path], cwd, &mut discovery);
+    let mut listed = Listed::default();
+    listed.insert(&path);
+    add_package_context(&[path], cwd, &mut discovery, &mut listed);
     discovery.units.push(None);
     discovery
 }
@@ -297,8 +297,13 @@ pub fn stdin_file(name: &Path, cwd: &Path) -> Discovery {
 /// package (the nearest directory above it that holds a `Cargo.toml`), walked as workspace
 /// mode walks a package. They join the unit as [`InputFile::context`] files: modelled only
 /// when a linted file's crate facts reach them, never reported. Files already listed are left
-/// as they are.
-fn add_package_context(named: &[PathBuf], cwd: &Path, discovery: &mut Discovery) {
+/// as they are (`listed` holds their canonical paths).
+fn add_package_context(
+    named: &[PathBuf],
+    cwd: &Path,
+    discovery: &mut Discovery,
+    listed: &mut Listed,
+) {
     let mut roots: Vec<PathBuf> = named
         .iter()
         .filter_map(|file| {
@@ -310,32 +315,21 @@ fn add_package_context(named: &[PathBuf], cwd: &Path, discovery: &mut Discovery)
         .collect();
     roots.sort();
     roots.dedup();
-    if roots.is_empty() {
-        // Directories only (or no package around the files): nothing to add, and no
-        // reason to resolve every discovered path a second time.
-        return;
-    }
     let rules = WalkRules {
         skip_nested_packages: true,
         target_dir: None,
     };
-    let mut canonical_paths = CanonicalPaths::default();
-    let mut seen: HashSet<PathBuf> = discovery
-        .files
-        .iter()
-        .map(|f| canonical_paths.of(&f.path))
-        .collect();
     for root in roots {
         // A walk of its own: the context's skipped directories, configurations and unreadable
         // entries are not the run's.
         let mut found = Vec::new();
         let into = Found {
             files: &mut found,
-            canonical: &mut canonical_paths,
+            canonical: &mut listed.canonical,
         };
         walk(&root, &rules, cwd, into, &mut Discovery::default());
         for (path, canonical) in found {
-            if seen.insert(canonical) {
+            if listed.seen.insert(canonical) {
                 discovery.files.push(InputFile {
                     display: display_path(&path, cwd),
                     is_test_target: in_test_dir(&path),
@@ -836,6 +830,25 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// Whether `path` exists and is no symbolic link itself (one `lstat`).
+fn no_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink())
+}
+
+/// The files a discovery has listed, by canonical path, and the resolver of those paths.
+#[derive(Default)]
+struct Listed {
+    seen: HashSet<PathBuf>,
+    canonical: CanonicalPaths,
+}
+
+impl Listed {
+    fn insert(&mut self, path: &Path) -> bool {
+        let canonical = self.canonical.of(path);
+        self.seen.insert(canonical)
+    }
+}
+
 /// The canonical paths of the files of a walk, for telling duplicates apart, with the
 /// canonical path of each directory computed once: [`canonical`] resolves every component
 /// of a path (a `readlink` each), which for thousands of files in a few directories was
@@ -850,8 +863,7 @@ impl CanonicalPaths {
     /// (memoised) joined with its name, one `lstat` instead of a `readlink` per component.
     fn of(&mut self, path: &Path) -> PathBuf {
         // Not known to be a plain file (a link, or unreadable): resolved whole.
-        let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
-        self.of_walked(path, !plain)
+        self.of_walked(path, !no_link(path))
     }
 
     /// [`Self::of`] for a file whose entry a walk saw, and so knows whether it is a link:
@@ -872,9 +884,8 @@ impl CanonicalPaths {
         if let Some(known) = self.dirs.get(dir) {
             return known.clone();
         }
-        let plain = || std::fs::symlink_metadata(dir).is_ok_and(|m| !m.file_type().is_symlink());
         let resolved = match (dir.parent(), dir.file_name()) {
-            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() && plain() => {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() && no_link(dir) => {
                 self.dir(parent).join(name)
             }
             _ => canonical(dir),

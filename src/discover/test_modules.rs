@@ -16,13 +16,19 @@ use std::path::{Path, PathBuf};
 pub struct TestModules {
     /// file → whether it is test code by its declaration.
     memo: HashMap<PathBuf, bool>,
-    /// parent file → the modules it declares with `mod name;`, each with whether one of
-    /// its declarations is under `#[cfg(test)]` (empty when it cannot be read). One scan
-    /// of each parent, however many children ask.
-    declared: HashMap<PathBuf, HashMap<String, bool>>,
-    /// parent file → the files its `#[path = ".."] mod name;` declarations name (resolved
-    /// against the parent's directory), each with whether it is under a test `cfg`.
-    by_path: HashMap<PathBuf, Vec<(PathBuf, bool)>>,
+    /// parent file → its module declarations (empty when it cannot be read). One scan of
+    /// each parent, however many children ask.
+    parents: HashMap<PathBuf, Declared>,
+}
+
+/// The module declarations of one parent file.
+struct Declared {
+    /// The modules it declares with `mod name;`, each with whether one of its declarations
+    /// is under `#[cfg(test)]`.
+    names: HashMap<String, bool>,
+    /// The files its `#[path = ".."] mod name;` declarations name (resolved against the
+    /// parent's directory), each with whether it is under a test `cfg`.
+    paths: Vec<(PathBuf, bool)>,
 }
 
 impl TestModules {
@@ -58,8 +64,7 @@ impl TestModules {
             if parent == file {
                 continue;
             }
-            self.scan(&parent);
-            match self.declared[&parent].get(&name) {
+            match self.scan(&parent).names.get(&name) {
                 Some(true) => return true,
                 Some(false) => return self.lookup(&parent, depth + 1),
                 None => {}
@@ -67,23 +72,21 @@ impl TestModules {
         }
         false
     }
-}
 
-impl TestModules {
-    /// Reads and scans a parent file once.
-    fn scan(&mut self, parent: &Path) {
-        if self.declared.contains_key(parent) {
-            return;
+    /// A parent file's declarations, read and scanned once.
+    fn scan(&mut self, parent: &Path) -> &Declared {
+        if !self.parents.contains_key(parent) {
+            let text = std::fs::read_to_string(parent).unwrap_or_default();
+            let (names, paths) = declarations_with_paths(&text);
+            let dir = parent.parent().unwrap_or(Path::new(""));
+            let paths = paths
+                .into_iter()
+                .map(|(p, test)| (lexical(&dir.join(p)), test))
+                .collect();
+            self.parents
+                .insert(parent.to_path_buf(), Declared { names, paths });
         }
-        let text = std::fs::read_to_string(parent).unwrap_or_default();
-        let (names, paths) = declarations_with_paths(&text);
-        let dir = parent.parent().unwrap_or(Path::new(""));
-        let resolved = paths
-            .into_iter()
-            .map(|(p, test)| (lexical(&dir.join(p)), test))
-            .collect();
-        self.declared.insert(parent.to_path_buf(), names);
-        self.by_path.insert(parent.to_path_buf(), resolved);
+        &self.parents[parent]
     }
 
     /// A file named by a `#[path]` declaration of a module file in one of its ancestor
@@ -101,8 +104,7 @@ impl TestModules {
                 if parent == file {
                     continue;
                 }
-                self.scan(&parent);
-                let declared = &self.by_path[&parent];
+                let declared = &self.scan(&parent).paths;
                 if declared.is_empty() {
                     continue;
                 }

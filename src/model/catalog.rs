@@ -143,10 +143,7 @@ pub static CHANNEL_CTORS: &[ChannelCtor] = &[
 
 /// Folds re-exports onto one canonical path.
 pub fn normalize(path: &str) -> String {
-    match rewrite_of(path) {
-        Some((to, rest)) => format!("{to}{rest}"),
-        None => path.to_string(),
-    }
+    normalize_owned(path.to_string())
 }
 
 /// [`normalize`] of an owned path: no copy when nothing is rewritten.
@@ -985,10 +982,7 @@ impl Catalog {
     pub fn spawner_of(&self, path: &str) -> Option<usize> {
         let index = &self.indexes().spawners;
         let of_type = path.rsplit_once("::").and_then(|(ty, _)| index.first(ty));
-        match (index.first(path), of_type) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        index.first(path).into_iter().chain(of_type).min()
     }
 
     /// Whether some spawner has a spawning method of this name.
@@ -1007,10 +1001,7 @@ impl Catalog {
                 .matches(ty)
                 .find(|&i| self.guard_fns[i].tuple_index.is_none())
         });
-        let i = match (whole, of_type) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
-        };
+        let i = whole.into_iter().chain(of_type).min()?;
         Some(self.guard_fns[i].tuple_index)
     }
 

@@ -32,7 +32,7 @@ pub use tasks::{
 };
 
 use crate::source::SourceFile;
-use catalog::{Catalog, PRELUDE_VARIANTS, TRANSPARENT_TYPES};
+use catalog::{Catalog, PRELUDE_VARIANTS};
 
 /// Everything the lints need to know about one file.
 #[derive(Debug, Default)]
@@ -147,13 +147,7 @@ impl FileModel {
                 .chain(leaked)
                 .filter_map(|b| body.bindings[b].hint.as_ref())
                 .chain(body.leaks.iter().filter_map(|l| l.hint.as_ref()));
-            // A library wrapper (`Arc::new(tx)`, `Vec::new()`) is no crate type to look for.
-            let library = |w: &String| TRANSPARENT_TYPES.iter().any(|(t, _)| t == w);
-            out.extend(
-                hints
-                    .filter_map(types::TypeHint::type_word)
-                    .filter(|w| !library(w)),
-            );
+            out.extend(hints.filter_map(types::TypeHint::type_word));
             out.extend(body.recv_loops.iter().flat_map(pattern_type_words));
         }
         out.sort();

@@ -124,8 +124,17 @@ impl fmt::Display for TypeHint {
 impl TypeHint {
     /// The name of the type a hint depends on, to find the file that defines it:
     /// `Watcher` for `Watcher::new(..)` and `Watcher { .. }`, the function's name for a
-    /// free function (`make_guard`). `None` for annotations and `self` fields.
+    /// free function (`make_guard`). `None` for annotations, `self` fields and library
+    /// wrappers (`Arc::new(tx)`, `Vec::new()`: [`TRANSPARENT_TYPES`]), which no file of the
+    /// crate defines.
     pub fn type_word(&self) -> Option<String> {
+        let word = self.written_type_word()?;
+        let library = TRANSPARENT_TYPES.iter().any(|(t, _)| *t == word);
+        (!library).then_some(word)
+    }
+
+    /// [`Self::type_word`], library wrappers included.
+    fn written_type_word(&self) -> Option<String> {
         let path = match self {
             TypeHint::Call(p) | TypeHint::TupleOf(p, _) => {
                 let mut segs = p.rsplit("::");
@@ -139,7 +148,7 @@ impl TypeHint {
                 );
             }
             TypeHint::Struct(p) => p,
-            TypeHint::MethodOf(recv, _) => return recv.type_word(),
+            TypeHint::MethodOf(recv, _) => return recv.written_type_word(),
             TypeHint::Annotated(_) | TypeHint::SelfField(_) => return None,
         };
         let last = path.rsplit("::").next()?;
